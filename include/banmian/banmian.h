@@ -1,0 +1,307 @@
+/*
+ * banmian — turn the raw text of Chinese newspaper pages into structured articles.
+ *
+ * This is the whole public C API (pure C99; no C++ in any public header).
+ *
+ * Conventions (see docs/api-stability.md, docs/threading.md, docs/errors.md):
+ *  - Every fallible call returns a bm_status: BM_OK (0) or a negative BM_E_* code.
+ *    Details of the last failure on the calling thread: bm_last_error().
+ *  - Input text is (pointer, length); no function needs a NUL terminator.
+ *  - All offsets are byte offsets into the *decoded* UTF-8 text of the input
+ *    (bm_text_data / bm_page_text), never into the raw input bytes, except
+ *    bm_error.byte_offset, which points into the raw input bytes.
+ *  - The library allocates and the library frees: strings with bm_string_free,
+ *    objects with their bm_<noun>_free. Every bm_*_free accepts NULL.
+ *  - Strings returned as `const char *` are NUL-terminated UTF-8 owned by the
+ *    object they came from and valid until that object is freed.
+ *  - Options are versioned structs: call the *_init function, then change fields.
+ *    New fields are only ever appended.
+ */
+#ifndef BANMIAN_H
+#define BANMIAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "banmian/version.h"
+
+#if defined(_WIN32) && !defined(BM_STATIC)
+#  if defined(BM_BUILDING_LIBRARY)
+#    define BM_EXTERN __declspec(dllexport)
+#  else
+#    define BM_EXTERN __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && defined(BM_BUILDING_LIBRARY)
+#  define BM_EXTERN __attribute__((visibility("default")))
+#else
+#  define BM_EXTERN
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Status codes and errors                                                   */
+/* ------------------------------------------------------------------------ */
+
+/** Result of every fallible call: BM_OK or one of the negative BM_E_* codes. */
+typedef int bm_status;
+
+enum {
+    BM_OK = 0,
+    BM_E_INVALID_ARGUMENT = -1,   /* NULL where an object is required, bad flag, ... */
+    BM_E_NOMEM = -2,              /* an allocation failed */
+    BM_E_ENCODING = -3,           /* invalid bytes for the encoding (strict decoding only) */
+    BM_E_UNKNOWN_ENCODING = -4,   /* the named encoding is not known to ICU */
+    BM_E_TOO_LARGE = -5,          /* input larger than the parser's max_input_bytes */
+    BM_E_LEXICON = -6,            /* a lexicon could not be read or has a bad line */
+    BM_E_IO = -7,                 /* a file could not be read */
+    BM_E_VERSION = -8,            /* an options struct of a version this library does not know */
+    BM_E_RANGE = -9,              /* an index out of range */
+    BM_E_INTERNAL = -99           /* a bug: please report it with the input */
+};
+
+/** Details of the last failure on the calling thread. */
+typedef struct bm_error {
+    bm_status code;       /* BM_OK when the last call on this thread succeeded */
+    const char *message;  /* UTF-8, never NULL ("" when code is BM_OK) */
+    int64_t byte_offset;  /* offset in the raw input bytes of the problem, or -1 */
+} bm_error;
+
+/**
+ * The error of the last bm_* call made on this thread (thread-local storage).
+ * Never returns NULL. The pointer stays valid until the next bm_* call on the
+ * same thread. Thread-safe.
+ */
+BM_EXTERN const bm_error *bm_last_error(void);
+
+/** A static English description of a status code ("unknown status" for others). Thread-safe. */
+BM_EXTERN const char *bm_status_string(bm_status status);
+
+/* ------------------------------------------------------------------------ */
+/* Version                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/** The library's version as "MAJOR.MINOR.PATCH" (static storage). Thread-safe. */
+BM_EXTERN const char *bm_version(void);
+
+/** The library's version as BM_VERSION_NUMBER would encode it (major*10000+minor*100+patch). */
+BM_EXTERN int bm_version_number(void);
+
+/* ------------------------------------------------------------------------ */
+/* Strings                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/** Frees a string the library returned through a `char **` out-parameter. NULL is fine. */
+BM_EXTERN void bm_string_free(char *str);
+
+/* ------------------------------------------------------------------------ */
+/* Parser: loaded lexicons and settings; immutable once created              */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bm_parser bm_parser;
+
+#define BM_PARSER_OPTIONS_VERSION 1
+
+/* bm_parser_options.flags */
+#define BM_PARSER_LEXICON_REPLACE 0x1u  /* the user lexicon replaces the built-in one instead of extending it */
+
+/** Default and largest values of bm_parser_options.max_input_bytes. */
+#define BM_DEFAULT_MAX_INPUT_BYTES ((size_t)64 * 1024 * 1024)
+#define BM_LIMIT_MAX_INPUT_BYTES ((size_t)1024 * 1024 * 1024)
+
+typedef struct bm_parser_options {
+    uint32_t version;          /* BM_PARSER_OPTIONS_VERSION */
+    uint32_t flags;            /* BM_PARSER_* bits */
+    size_t max_input_bytes;    /* inputs larger than this fail with BM_E_TOO_LARGE; 0 = default (64 MiB); at most 1 GiB */
+    const char *lexicon_path;  /* NULL, or a lexicon file (format: docs/lexicon.md) added to the built-in one */
+    const char *lexicon_text;  /* NULL, or lexicon text in memory (lexicon_len bytes), added after lexicon_path */
+    size_t lexicon_len;
+} bm_parser_options;
+
+/** Fills `opts` with the defaults of this library version. NULL is ignored. */
+BM_EXTERN void bm_parser_options_init(bm_parser_options *opts);
+
+/**
+ * Creates a parser. `opts` may be NULL (defaults). On success *out owns a new
+ * parser, freed with bm_parser_free. The parser is immutable: one parser may be
+ * used by any number of threads at once. Creating one loads and compiles the
+ * lexicons: create it once and reuse it.
+ */
+BM_EXTERN bm_status bm_parser_new(const bm_parser_options *opts, bm_parser **out);
+
+/** Frees a parser. NULL is fine. No call may be using the parser at that time. */
+BM_EXTERN void bm_parser_free(bm_parser *parser);
+
+/* ------------------------------------------------------------------------ */
+/* Per-call options                                                          */
+/* ------------------------------------------------------------------------ */
+
+#define BM_PARSE_OPTIONS_VERSION 1
+
+/* bm_parse_options.flags */
+#define BM_PARSE_STRICT_DECODING 0x1u  /* invalid input bytes fail with BM_E_ENCODING instead of becoming U+FFFD */
+
+typedef struct bm_parse_options {
+    uint32_t version;      /* BM_PARSE_OPTIONS_VERSION */
+    uint32_t flags;        /* BM_PARSE_* bits */
+    const char *encoding;  /* NULL or "auto": BOM, then UTF-8, then detection; or an ICU converter name ("GB18030", "Big5", "UTF-16LE", ...) */
+    const char *source;    /* NULL, or a name for the input reported as "source" in the page JSON */
+} bm_parse_options;
+
+/** Fills `opts` with the defaults. NULL is ignored. */
+BM_EXTERN void bm_parse_options_init(bm_parse_options *opts);
+
+/* ------------------------------------------------------------------------ */
+/* Decoding                                                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bm_text bm_text;
+
+/* bm_text_flags() / bm_page_flags() bits: what decoding had to repair */
+#define BM_TEXT_HAD_BOM            0x1u  /* a byte-order mark decided the encoding (and was removed) */
+#define BM_TEXT_INVALID_REPLACED   0x2u  /* invalid byte sequences became U+FFFD */
+#define BM_TEXT_CONTROLS_REMOVED   0x4u  /* C0/C1 control characters were removed */
+#define BM_TEXT_NUL_REPLACED       0x8u  /* U+0000 became U+FFFD */
+#define BM_TEXT_ENCODING_DETECTED  0x10u /* the encoding was guessed by charset detection */
+
+/**
+ * Decodes `len` bytes into UTF-8 text (see docs/errors.md for the exact policy:
+ * BOM, UTF-8, detection, U+FFFD substitution, line ends, control characters).
+ * `opts` may be NULL. On success *out owns a new bm_text (bm_text_free).
+ * Thread-safe (the parser is only read).
+ */
+BM_EXTERN bm_status bm_decode(const bm_parser *parser, const char *bytes, size_t len,
+                              const bm_parse_options *opts, bm_text **out);
+
+/** The decoded UTF-8 (NUL-terminated; *len, if not NULL, receives its length without the NUL). */
+BM_EXTERN const char *bm_text_data(const bm_text *text, size_t *len);
+/** The encoding used, as an ICU canonical name ("UTF-8", "GB18030", "Big5", "UTF-16LE", ...). */
+BM_EXTERN const char *bm_text_encoding(const bm_text *text);
+/** BM_TEXT_* bits. */
+BM_EXTERN uint32_t bm_text_flags(const bm_text *text);
+/** How many U+FFFD replacement characters decoding inserted. */
+BM_EXTERN size_t bm_text_replacements(const bm_text *text);
+/** Offset in the raw input of the first invalid byte, or -1. */
+BM_EXTERN int64_t bm_text_first_invalid_offset(const bm_text *text);
+/** Frees a bm_text. NULL is fine. */
+BM_EXTERN void bm_text_free(bm_text *text);
+
+/* ------------------------------------------------------------------------ */
+/* Normalization                                                             */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Decodes `bytes` like bm_decode and returns the normalized text: one
+ * paragraph per line, each line ending with '\n' (docs/normalization.md).
+ * On success *out (free with bm_string_free) holds *out_len bytes plus a NUL.
+ * Thread-safe.
+ */
+BM_EXTERN bm_status bm_normalize(const bm_parser *parser, const char *bytes, size_t len,
+                                 const bm_parse_options *opts, char **out, size_t *out_len);
+
+/* ------------------------------------------------------------------------ */
+/* Parsing a page into articles                                              */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bm_page bm_page;
+typedef struct bm_article bm_article;
+
+/** Article kinds (bm_article_kind). */
+typedef enum bm_article_kind {
+    BM_KIND_NEWS = 0,
+    BM_KIND_PHOTO = 1,
+    BM_KIND_AD = 2,
+    BM_KIND_WEATHER = 3,
+    BM_KIND_OTHER = 4
+} bm_article_kind;
+
+/* bm_article_flags() bits; bm_article_flag() gives the JSON names. */
+#define BM_FLAG_DUPLICATE_TEXT_REMOVED   0x1u  /* "duplicate_text_removed" */
+#define BM_FLAG_DOUBLED_CHARACTERS_FIXED 0x2u  /* "doubled_characters_fixed" */
+#define BM_FLAG_TRUNCATED                0x4u  /* "truncated": the body ends mid-sentence */
+#define BM_FLAG_TEXT_MISSING             0x8u  /* "text_missing": a sentence breaks off inside a paragraph */
+#define BM_FLAG_BYLINE_UNATTACHED        0x10u /* "byline_unattached": a byline no article could take */
+#define BM_FLAG_INVALID_TEXT             0x20u /* "invalid_text": the article contains U+FFFD from decoding */
+
+/**
+ * Parses one page. `opts` may be NULL. On success *out owns a new bm_page
+ * (bm_page_free). Thread-safe: many threads may parse with one parser at once.
+ * The page itself may be read from several threads at once, but not freed
+ * while another thread reads it.
+ */
+BM_EXTERN bm_status bm_parse(const bm_parser *parser, const char *bytes, size_t len,
+                             const bm_parse_options *opts, bm_page **out);
+
+/** Frees a page and everything borrowed from it. NULL is fine. */
+BM_EXTERN void bm_page_free(bm_page *page);
+
+/* bm_page_to_json flags */
+#define BM_JSON_PRETTY 0x1u  /* indent with two spaces (default: one line, no trailing newline) */
+
+/**
+ * The page as the JSON of docs/page-json.md (schema "banmian.page/1").
+ * On success *out (free with bm_string_free) holds *out_len bytes plus a NUL.
+ */
+BM_EXTERN bm_status bm_page_to_json(const bm_page *page, uint32_t flags, char **out, size_t *out_len);
+
+/** The decoded input text the spans point into (*len, if not NULL, gets its length). */
+BM_EXTERN const char *bm_page_text(const bm_page *page, size_t *len);
+/** The encoding the input was decoded from. */
+BM_EXTERN const char *bm_page_encoding(const bm_page *page);
+/** The `source` given in the options, or NULL. */
+BM_EXTERN const char *bm_page_source(const bm_page *page);
+/** The edition ("平湖版"), or NULL when the page names none. */
+BM_EXTERN const char *bm_page_edition(const bm_page *page);
+/** BM_TEXT_* bits from decoding the input. */
+BM_EXTERN uint32_t bm_page_flags(const bm_page *page);
+/** How many U+FFFD replacement characters decoding inserted. */
+BM_EXTERN size_t bm_page_replacements(const bm_page *page);
+/** Masthead lines (paper name, app names, ...): count and each (NULL when out of range). */
+BM_EXTERN size_t bm_page_masthead_count(const bm_page *page);
+BM_EXTERN const char *bm_page_masthead(const bm_page *page, size_t index);
+
+/** Articles in page order: count, and each (borrowed from the page; NULL when out of range). */
+BM_EXTERN size_t bm_page_article_count(const bm_page *page);
+BM_EXTERN const bm_article *bm_page_article(const bm_page *page, size_t index);
+
+/** The article's kind, and its JSON name ("news", "photo", "ad", "weather", "other"). */
+BM_EXTERN bm_article_kind bm_article_get_kind(const bm_article *article);
+BM_EXTERN const char *bm_article_kind_name(const bm_article *article);
+
+/** Headline parts in reading order: count and each. */
+BM_EXTERN size_t bm_article_headline_count(const bm_article *article);
+BM_EXTERN const char *bm_article_headline(const bm_article *article, size_t index);
+/** Roles of the headline parts; NULL when the article has none. */
+BM_EXTERN const char *bm_article_kicker(const bm_article *article);
+BM_EXTERN const char *bm_article_title(const bm_article *article);
+BM_EXTERN const char *bm_article_subtitle(const bm_article *article);
+/** The dateline ("本报讯", "新华社北京7月1日电", ...), or NULL. */
+BM_EXTERN const char *bm_article_dateline(const bm_article *article);
+/** The editor's note without its label, or NULL. */
+BM_EXTERN const char *bm_article_editor_note(const bm_article *article);
+
+/** Credited people in source order: count, role ("reporter", "correspondent",
+ *  "photographer", "editor", "intern", "author") and name of each. */
+BM_EXTERN size_t bm_article_byline_count(const bm_article *article);
+BM_EXTERN const char *bm_article_byline_role(const bm_article *article, size_t index);
+BM_EXTERN const char *bm_article_byline_name(const bm_article *article, size_t index);
+
+/** Body paragraphs: count and each. */
+BM_EXTERN size_t bm_article_paragraph_count(const bm_article *article);
+BM_EXTERN const char *bm_article_paragraph(const bm_article *article, size_t index);
+
+/** BM_FLAG_* bits, and the flags as JSON names: count and each. */
+BM_EXTERN uint32_t bm_article_flags(const bm_article *article);
+BM_EXTERN size_t bm_article_flag_count(const bm_article *article);
+BM_EXTERN const char *bm_article_flag(const bm_article *article, size_t index);
+
+/** [start, end) byte offsets of the article in bm_page_text(). Either pointer may be NULL. */
+BM_EXTERN void bm_article_span(const bm_article *article, size_t *start, size_t *end);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BANMIAN_H */

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Sets everything up, builds, and runs every test: C/C++ (ctest), Python (pytest)
+# and the SWIG bindings when Java/Go are present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+swig_flag=OFF
+if command -v swig >/dev/null && { command -v javac >/dev/null || command -v go >/dev/null; }; then swig_flag=ON; fi
+bash scripts/build.sh -DBM_BUILD_TESTS=ON -DBM_BUILD_SWIG=$swig_flag
+ctest --test-dir build --output-on-failure -j "$(nproc)"
+if [ -f tests/python/run.sh ]; then bash tests/python/run.sh; fi

@@ -1,0 +1,118 @@
+// bm_parse, bm_page accessors, bm_article accessors, JSON export.
+#include <memory>
+
+#include "capi/guard.h"
+#include "capi/handles.h"
+#include "capi/strings.h"
+#include "core/output/json.h"
+
+using bm::capi::fail;
+using bm::capi::guard;
+
+namespace {
+const char *opt_cstr(const std::optional<std::string> &s) { return s ? s->c_str() : nullptr; }
+
+template <class V>
+const char *at(const V &v, size_t i) {
+  return i < v.size() ? v[i].c_str() : nullptr;
+}
+}  // namespace
+
+extern "C" {
+
+bm_status bm_parse(const bm_parser *parser, const char *bytes, size_t len, const bm_parse_options *opts,
+                   bm_page **out) {
+  return guard([&]() -> bm_status {
+    if (!out) return fail(BM_E_INVALID_ARGUMENT, "bm_parse: out is NULL");
+    *out = nullptr;
+    if (!parser) return fail(BM_E_INVALID_ARGUMENT, "bm_parse: parser is NULL");
+    if (!bytes && len) return fail(BM_E_INVALID_ARGUMENT, "bm_parse: bytes is NULL but len is not 0");
+    bm::detail::CallOptions co;
+    bm_status st = BM_OK;
+    if (!bm::capi::call_options(opts, co, st)) return st;
+    auto page = std::make_unique<bm_page>();
+    page->page = parser->impl.parse(std::string_view(bytes ? bytes : "", len), co);
+    page->articles.reserve(page->page.articles.size());
+    for (auto &a : page->page.articles) {
+      bm_article art;
+      art.a = std::move(a);
+      art.flag_names = bm::detail::flag_names(art.a.flags);
+      page->articles.push_back(std::move(art));
+    }
+    page->page.articles.clear();
+    *out = page.release();
+    return BM_OK;
+  });
+}
+
+void bm_page_free(bm_page *page) { delete page; }
+
+bm_status bm_page_to_json(const bm_page *page, uint32_t flags, char **out, size_t *out_len) {
+  return guard([&]() -> bm_status {
+    if (!out) return fail(BM_E_INVALID_ARGUMENT, "bm_page_to_json: out is NULL");
+    *out = nullptr;
+    if (out_len) *out_len = 0;
+    if (!page) return fail(BM_E_INVALID_ARGUMENT, "bm_page_to_json: page is NULL");
+    if ((flags & ~BM_JSON_PRETTY) != 0) return fail(BM_E_INVALID_ARGUMENT, "bm_page_to_json: unknown flags");
+    std::vector<const bm::detail::Article *> arts;
+    arts.reserve(page->articles.size());
+    for (const auto &a : page->articles) arts.push_back(&a.a);
+    std::string json = bm::detail::page_to_json(page->page, arts, (flags & BM_JSON_PRETTY) != 0);
+    *out = bm::capi::dup_string(json, out_len);
+    return BM_OK;
+  });
+}
+
+const char *bm_page_text(const bm_page *page, size_t *len) {
+  if (!page) {
+    if (len) *len = 0;
+    return nullptr;
+  }
+  if (len) *len = page->page.text.utf8.size();
+  return page->page.text.utf8.c_str();
+}
+const char *bm_page_encoding(const bm_page *page) { return page ? page->page.text.encoding.c_str() : nullptr; }
+const char *bm_page_source(const bm_page *page) { return page ? opt_cstr(page->page.source) : nullptr; }
+const char *bm_page_edition(const bm_page *page) { return page ? opt_cstr(page->page.edition) : nullptr; }
+uint32_t bm_page_flags(const bm_page *page) { return page ? page->page.text.flags : 0; }
+size_t bm_page_replacements(const bm_page *page) { return page ? page->page.text.replacements : 0; }
+size_t bm_page_masthead_count(const bm_page *page) { return page ? page->page.masthead.size() : 0; }
+const char *bm_page_masthead(const bm_page *page, size_t index) {
+  return page ? at(page->page.masthead, index) : nullptr;
+}
+size_t bm_page_article_count(const bm_page *page) { return page ? page->articles.size() : 0; }
+const bm_article *bm_page_article(const bm_page *page, size_t index) {
+  return page && index < page->articles.size() ? &page->articles[index] : nullptr;
+}
+
+bm_article_kind bm_article_get_kind(const bm_article *a) {
+  return a ? static_cast<bm_article_kind>(a->a.kind) : BM_KIND_OTHER;
+}
+const char *bm_article_kind_name(const bm_article *a) { return a ? bm::detail::kind_name(a->a.kind) : nullptr; }
+size_t bm_article_headline_count(const bm_article *a) { return a ? a->a.headline.size() : 0; }
+const char *bm_article_headline(const bm_article *a, size_t i) { return a ? at(a->a.headline, i) : nullptr; }
+const char *bm_article_kicker(const bm_article *a) { return a ? opt_cstr(a->a.kicker) : nullptr; }
+const char *bm_article_title(const bm_article *a) { return a ? opt_cstr(a->a.title) : nullptr; }
+const char *bm_article_subtitle(const bm_article *a) { return a ? opt_cstr(a->a.subtitle) : nullptr; }
+const char *bm_article_dateline(const bm_article *a) { return a ? opt_cstr(a->a.dateline) : nullptr; }
+const char *bm_article_editor_note(const bm_article *a) { return a ? opt_cstr(a->a.editor_note) : nullptr; }
+size_t bm_article_byline_count(const bm_article *a) { return a ? a->a.bylines.size() : 0; }
+const char *bm_article_byline_role(const bm_article *a, size_t i) {
+  return a && i < a->a.bylines.size() ? a->a.bylines[i].role.c_str() : nullptr;
+}
+const char *bm_article_byline_name(const bm_article *a, size_t i) {
+  return a && i < a->a.bylines.size() ? a->a.bylines[i].name.c_str() : nullptr;
+}
+size_t bm_article_paragraph_count(const bm_article *a) { return a ? a->a.paragraphs.size() : 0; }
+const char *bm_article_paragraph(const bm_article *a, size_t i) { return a ? at(a->a.paragraphs, i) : nullptr; }
+uint32_t bm_article_flags(const bm_article *a) { return a ? a->a.flags : 0; }
+size_t bm_article_flag_count(const bm_article *a) { return a ? a->flag_names.size() : 0; }
+const char *bm_article_flag(const bm_article *a, size_t i) {
+  return a && i < a->flag_names.size() ? a->flag_names[i] : nullptr;
+}
+void bm_article_span(const bm_article *a, size_t *start, size_t *end) {
+  if (start) *start = a ? a->a.span_begin : 0;
+  if (end) *end = a ? a->a.span_end : 0;
+}
+
+}  // extern "C"

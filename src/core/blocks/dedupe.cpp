@@ -1,0 +1,114 @@
+#include "core/blocks/dedupe.h"
+
+#include <deque>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/common/utf8.h"
+
+namespace bm::detail {
+
+namespace {
+constexpr size_t k_shingle = 24;        // bytes: about eight Han characters
+constexpr size_t k_min_repeat = 60;     // bytes: about twenty Han characters
+constexpr size_t k_window_bytes = 8192; // how far back a repeat may point
+
+uint64_t hash_bytes(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// Only text that reads as running prose may be the original of a repeat: a
+// headline repeated in the first sentence of its story is not an extractor
+// error.
+bool is_prose(std::string_view s) { return s.find("\xE3\x80\x82") != std::string_view::npos || s.size() > 240; }
+
+bool is_lead_byte(unsigned char c) { return (c & 0xC0) != 0x80; }
+
+class Window {
+ public:
+  void add(const std::string &text) {
+    texts_.push_back(text);
+    bytes_ += text.size();
+    for_each_shingle(text, [&](uint64_t h) { ++count_[h]; });
+    while (bytes_ > k_window_bytes && texts_.size() > 1) {
+      for_each_shingle(texts_.front(), [&](uint64_t h) {
+        auto it = count_.find(h);
+        if (it != count_.end() && --it->second == 0) count_.erase(it);
+      });
+      bytes_ -= texts_.front().size();
+      texts_.pop_front();
+    }
+  }
+  bool empty() const { return count_.empty(); }
+  bool has(uint64_t h) const { return count_.count(h) != 0; }
+  bool contains(std::string_view s) const {
+    for (const auto &t : texts_)
+      if (t.find(s) != std::string::npos) return true;
+    return false;
+  }
+  template <class F>
+  static void for_each_shingle(std::string_view s, F f) {
+    for (size_t i = 0; i + k_shingle <= s.size(); ++i) f(hash_bytes(s.substr(i, k_shingle)));
+  }
+
+ private:
+  std::deque<std::string> texts_;
+  size_t bytes_ = 0;
+  std::unordered_map<uint64_t, int> count_;
+};
+
+// Cuts repeated runs out of `text`; returns true when anything was cut and
+// sets `cut_tail` when a cut reached the end.
+bool cut_repeats(std::string &text, const Window &window, bool &cut_tail) {
+  if (text.size() < k_min_repeat || window.empty()) return false;
+  std::vector<std::pair<size_t, size_t>> runs;
+  size_t run_start = std::string::npos;
+  const size_t n = text.size() - k_shingle + 1;
+  for (size_t i = 0; i <= n; ++i) {
+    bool hit = i < n && window.has(hash_bytes(std::string_view(text).substr(i, k_shingle)));
+    if (hit && run_start == std::string::npos) run_start = i;
+    if (!hit && run_start != std::string::npos) {
+      size_t b = run_start, e = i - 1 + k_shingle;
+      while (b < e && !is_lead_byte(text[b])) ++b;
+      while (e < text.size() && !is_lead_byte(text[e])) --e;
+      if (e - b >= k_min_repeat && window.contains(std::string_view(text).substr(b, e - b))) runs.push_back({b, e});
+      run_start = std::string::npos;
+    }
+  }
+  if (runs.empty()) return false;
+  cut_tail = runs.back().second >= text.size();
+  for (auto it = runs.rbegin(); it != runs.rend(); ++it) text.erase(it->first, it->second - it->first);
+  return true;
+}
+
+}  // namespace
+
+size_t remove_repeats(std::vector<Piece> &pieces) {
+  Window window;
+  size_t removed = 0;
+  std::vector<Piece> kept;
+  kept.reserve(pieces.size());
+  for (Piece &p : pieces) {
+    const std::string original = p.text;
+    bool cut_tail = false;
+    if (cut_repeats(p.text, window, cut_tail)) {
+      ++removed;
+      if (trim(p.text).empty()) {
+        if (!kept.empty()) kept.back().duplicate_cut = true;
+        if (is_prose(original)) window.add(original);
+        continue;
+      }
+      p.duplicate_cut = true;
+      p.ends_paragraph = p.ends_paragraph || cut_tail;
+      p.text = std::string(trim(p.text));
+    }
+    if (is_prose(original)) window.add(original);
+    kept.push_back(std::move(p));
+  }
+  pieces = std::move(kept);
+  return removed;
+}
+
+}  // namespace bm::detail

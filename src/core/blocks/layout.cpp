@@ -1,0 +1,108 @@
+#include "core/blocks/layout.h"
+
+#include <algorithm>
+
+#include "core/common/utf8.h"
+#include "core/normalize/inline_text.h"
+
+namespace bm::detail {
+
+namespace {
+// Lines at least this wide (display cells) only occur in one-paragraph-per-line text.
+constexpr int k_long_line = 80;
+// Neighbouring non-blank lines that vote on a line's column width.
+constexpr size_t k_window = 8;
+
+bool is_final_punct(char32_t c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 || c == U'!' || c == U'?' || c == U'.';
+}
+bool is_closer(char32_t c) {
+  return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == 0x300B || c == 0x300D || c == 0x300F ||
+         c == U')' || c == U'"' || c == U'\'' || c == 0x3011;
+}
+}  // namespace
+
+bool ends_sentence(std::string_view text) {
+  std::string_view t = trim(text);
+  size_t i = t.size();
+  while (i > 0) {
+    char32_t c = prev_cp(t, i);
+    if (is_final_punct(c)) return true;
+    if (!is_closer(c)) return false;
+  }
+  return false;
+}
+
+LayoutInfo detect_layout(const std::vector<Line> &lines) {
+  LayoutInfo info;
+  std::vector<size_t> idx;  // non-blank lines
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (!lines[i].blank) idx.push_back(i);
+  info.column.assign(lines.size(), 0);
+  if (idx.empty()) return info;
+  std::vector<int> widths;
+  for (size_t i : idx) widths.push_back(lines[i].width);
+  std::vector<int> sorted = widths;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const int median = sorted[sorted.size() / 2];
+  info.layout = median < k_long_line ? Layout::HardWrapped : Layout::OneParagraphPerLine;
+  // Column width of each line: the median width of its neighbours, ignoring
+  // very short lines (last lines of paragraphs, bylines).
+  std::vector<int> votes;
+  for (size_t k = 0; k < idx.size(); ++k) {
+    votes.clear();
+    size_t lo = k > k_window ? k - k_window : 0, hi = std::min(idx.size(), k + k_window + 1);
+    for (size_t j = lo; j < hi; ++j)
+      if (widths[j] >= 12 && widths[j] < k_long_line) votes.push_back(widths[j]);
+    int col = widths[k];
+    if (!votes.empty()) {
+      std::nth_element(votes.begin(), votes.begin() + votes.size() / 2, votes.end());
+      col = votes[votes.size() / 2];
+    }
+    info.column[idx[k]] = col;
+  }
+  return info;
+}
+
+namespace {
+
+bool starts_section_tag(std::string_view s) {
+  size_t i = 0;
+  std::string_view t = trim(s);
+  return !t.empty() && next_cp(t, i) == 0x3010;  // 【
+}
+
+// Does piece `b` start a new paragraph after piece `a`?
+bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout) {
+  if (starts_section_tag(b.text)) return true;
+  if (a.ends_paragraph) return true;
+  if (!ends_sentence(a.text)) return false;  // a sentence runs on: column break
+  if (layout.layout == Layout::OneParagraphPerLine) return true;
+  // Hard-wrapped: a short last line ends the paragraph; after a full line that
+  // happens to end a sentence, only an indented (narrower) line starts a new one.
+  const int col_a = layout.column[a.line], col_b = layout.column[b.line];
+  if (a.width < col_a - 2 || !a.last_in_line) return true;
+  return b.width <= col_b - 3;
+}
+
+}  // namespace
+
+std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const LayoutInfo &layout) {
+  std::vector<RawParagraph> out;
+  std::vector<std::string_view> parts;
+  size_t first = 0;
+  auto flush = [&] {
+    if (parts.empty()) return;
+    out.push_back({join_lines(parts), first});
+    parts.clear();
+  };
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    if (k > 0 && paragraph_break(*pieces[k - 1], *pieces[k], layout)) flush();
+    if (parts.empty()) first = k;
+    parts.push_back(pieces[k]->text);
+  }
+  flush();
+  return out;
+}
+
+}  // namespace bm::detail

@@ -1,0 +1,35 @@
+// Stage 4: layout features of the page and paragraph reflow.
+// Two layouts occur in extracted page text:
+//  - one paragraph per line (long lines; a blank line after a line without
+//    sentence-final punctuation is a column break, not a paragraph break);
+//  - hard-wrapped columns (every line about as wide as its column; the first
+//    line of a paragraph is about two characters narrower: the lost indent).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/lines/lines.h"
+
+namespace bm::detail {
+
+enum class Layout { OneParagraphPerLine, HardWrapped };
+
+struct LayoutInfo {
+  Layout layout = Layout::OneParagraphPerLine;
+  std::vector<int> column;  // per line: estimated full column width (display cells)
+};
+
+LayoutInfo detect_layout(const std::vector<Line> &lines);
+
+// Does the text end a sentence (。！？… and closing quotes/brackets after them)?
+bool ends_sentence(std::string_view text);
+
+// Groups body pieces (in page order) into raw paragraphs (lines joined by
+// rule 5, not yet normalized). Returns for each paragraph its first piece index.
+struct RawParagraph {
+  std::string text;
+  size_t first_piece = 0;
+};
+std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const LayoutInfo &layout);
+
+}  // namespace bm::detail

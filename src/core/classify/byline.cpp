@@ -1,0 +1,164 @@
+#include "core/classify/byline.h"
+
+#include "core/common/utf8.h"
+#include "core/lexicon/lexicon.h"
+#include "core/normalize/inline_text.h"
+
+namespace bm::detail {
+
+namespace {
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out.push_back(next_cp(s, i));
+  return out;
+}
+
+std::string to_utf8(const std::u32string &s) {
+  std::string out;
+  for (char32_t c : s) append_cp(out, c);
+  return out;
+}
+
+bool all_han(const std::u32string &s) {
+  for (char32_t c : s)
+    if (!is_han(c) && c != 0x00B7 && c != 0x30FB) return false;  // · joins transliterated names
+  return !s.empty();
+}
+
+bool is_sep(char32_t c) { return is_space_cp(c); }
+
+struct Tokens {
+  std::vector<std::u32string> list;
+};
+
+Tokens tokenize(const std::u32string &s) {
+  Tokens t;
+  std::u32string cur;
+  for (char32_t c : s) {
+    if (is_sep(c)) {
+      if (!cur.empty()) t.list.push_back(std::move(cur));
+      cur.clear();
+    } else if (c == U'/' || c == 0xFF0F || c == U':' || c == 0xFF1A) {
+      // 文/图, 摄影：王强 — a separator that is not part of names
+      if (!cur.empty()) t.list.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) t.list.push_back(std::move(cur));
+  return t;
+}
+
+// Tries to read a role word starting at token `ti`, character `ci`, skipping
+// the spaces of letter-spacing (记 者). On success returns the role and moves
+// ti/ci past it.
+const RoleWord *match_role(const Tokens &t, size_t &ti, size_t &ci, const Lexicon &lex) {
+  for (const RoleWord &rw : lex.roles()) {
+    const std::u32string w = to_u32(rw.word);
+    size_t a = ti, b = ci, k = 0;
+    bool spaced = false;
+    while (k < w.size() && a < t.list.size()) {
+      if (b == t.list[a].size()) {  // token boundary inside the word: letter-spacing
+        ++a;
+        b = 0;
+        spaced = true;
+        continue;
+      }
+      if (t.list[a][b] != w[k]) break;
+      ++b;
+      ++k;
+    }
+    if (k != w.size()) continue;
+    // Letter-spacing is only believable one character per token (记 者).
+    if (spaced && t.list[ti].size() - ci != 1) continue;
+    // A one-character role (摄, 图, 文) must stand alone, or it eats names.
+    if (w.size() == 1 && (b != t.list[a].size())) continue;
+    ti = a;
+    ci = b;
+    if (ci == t.list[ti].size()) {
+      ++ti;
+      ci = 0;
+    }
+    return &rw;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool looks_like_name(const std::u32string &s) { return s.size() >= 2 && s.size() <= 4 && all_han(s); }
+
+std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &lex, bool allow_bare) {
+  BylineParse out;
+  std::string_view s = trim(text);
+  for (const auto &m : lex.words("byline_marker")) {
+    if (!m.empty() && s.substr(0, m.size()) == m) {
+      out.marked = true;
+      s = trim(s.substr(m.size()));
+      break;
+    }
+  }
+  if (s.empty() || s.size() > 400) return std::nullopt;
+  const Tokens t = tokenize(to_u32(s));
+  std::string role;
+  bool any_role = false;
+  size_t ti = 0, ci = 0;
+  std::vector<std::u32string> pending;  // names read before any role (for "王强 摄")
+  while (ti < t.list.size()) {
+    if (const RoleWord *rw = match_role(t, ti, ci, lex)) {
+      role = rw->role;
+      any_role = true;
+      if (!pending.empty()) {  // trailing role: the names before it are its people
+        for (auto &n : pending) out.people.push_back({role, to_utf8(n)});
+        pending.clear();
+      }
+      continue;
+    }
+    const std::u32string &tok = t.list[ti];
+    std::u32string rest = tok.substr(ci);
+    std::u32string name;
+    size_t consumed_tokens = 1;
+    if (rest.size() == 1 && all_han(rest) && ti + 1 < t.list.size() && all_han(t.list[ti + 1].substr(0, 1))) {
+      // Letter-spaced two-character name: 王 强. When the second character
+      // has text glued after it (吴 平防台风), the name ends after one char.
+      const std::u32string &next = t.list[ti + 1];
+      name = rest + next.substr(0, 1);
+      if (next.size() > 1) {
+        // Is the next token itself a role word glued (王 强记者)? Rare: ignore.
+        out.people.push_back({role, to_utf8(name)});
+        std::u32string left = next.substr(1);
+        for (size_t k = ti + 2; k < t.list.size(); ++k) left += U' ' + t.list[k];
+        out.leftover = to_utf8(left);
+        ti = t.list.size();
+        break;
+      }
+      consumed_tokens = 2;
+    } else if (looks_like_name(rest)) {
+      name = rest;
+    } else {
+      // Not a name: the rest of the piece is leftover text.
+      std::u32string left = rest;
+      for (size_t k = ti + 1; k < t.list.size(); ++k) left += U' ' + t.list[k];
+      out.leftover = to_utf8(left);
+      break;
+    }
+    if (any_role) out.people.push_back({role, to_utf8(name)});
+    else pending.push_back(name);
+    ti += consumed_tokens;
+    ci = 0;
+  }
+  if (!pending.empty()) {
+    if (any_role || !allow_bare || !out.leftover.empty() || pending.size() > 4) return std::nullopt;
+    for (auto &n : pending) out.people.push_back({"", to_utf8(n)});
+    return out;  // bare names: a continuation line
+  }
+  if (!any_role || out.people.empty()) return std::nullopt;
+  // Without a mark, a role word can open a sentence (记者了解到…): demand that
+  // the whole piece was read as roles and names.
+  if (!out.marked && !out.leftover.empty()) return std::nullopt;
+  return out;
+}
+
+}  // namespace bm::detail

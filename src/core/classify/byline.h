@@ -1,0 +1,29 @@
+// Reading one byline or credit piece: role words (from the lexicon, letter-
+// spacing allowed: 记 者), names (letter-spaced two-character names joined:
+// 王 强 -> 王强), several roles on one line, the trailing form (王强 摄), and
+// text glued after the names (a title: `吴 平防台风 不松懈`).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/common/model.h"
+
+namespace bm::detail {
+
+class Lexicon;
+
+struct BylineParse {
+  std::vector<Byline> people;  // role may be "" for a bare-name continuation line
+  std::string leftover;        // raw text after the names (e.g. a glued title)
+  bool marked = false;         // the piece began with a byline mark (■)
+};
+
+// A byline piece, or nothing when `text` is not one. `allow_bare` accepts a
+// piece of names only (a continuation of the byline before it).
+std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &lex, bool allow_bare);
+
+// True when every character is Han and the count fits a personal name (2-4).
+bool looks_like_name(const std::u32string &s);
+
+}  // namespace bm::detail

@@ -1,0 +1,72 @@
+#include "core/classify/cues.h"
+
+#include <unicode/regex.h>
+
+#include "core/common/utf8.h"
+#include "core/lexicon/lexicon.h"
+
+namespace bm::detail {
+
+int count_cues(std::string_view text, const Lexicon &lex, const char *section) {
+  int n = 0;
+  for (const auto &w : lex.words(section))
+    if (!w.empty() && text.find(w) != std::string_view::npos) ++n;
+  return n;
+}
+
+bool has_cue(std::string_view text, const Lexicon &lex, const char *section) {
+  return count_cues(text, lex, section) > 0;
+}
+
+bool has_phone_number(std::string_view text) {
+  int run = 0;
+  for (char c : text) {
+    run = (c >= '0' && c <= '9') ? run + 1 : (c == '-' && run > 0 ? run : 0);
+    if (run >= 7) return true;
+  }
+  return false;
+}
+
+namespace {
+bool ends_with(std::string_view s, std::string_view w) {
+  return s.size() >= w.size() && s.substr(s.size() - w.size()) == w;
+}
+bool upper_latin(std::string_view s) {
+  for (char c : s)
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  return !s.empty();
+}
+}  // namespace
+
+bool is_masthead_line(std::string_view text, const Lexicon &lex) {
+  std::string_view t = trim(text);
+  if (t.empty() || cp_count(t) > 30) return false;
+  size_t pos = 0;
+  bool any = false;
+  while (pos < t.size()) {
+    size_t sp = t.find(' ', pos);
+    if (sp == std::string_view::npos) sp = t.size();
+    std::string_view tok = trim(t.substr(pos, sp - pos));
+    pos = sp + 1;
+    if (tok.empty()) continue;
+    bool ok = upper_latin(tok) || is_edition_line(tok, lex);
+    for (const auto &w : lex.words("masthead")) ok = ok || ends_with(tok, w);
+    if (!ok) return false;
+    any = true;
+  }
+  return any;
+}
+
+bool is_edition_line(std::string_view text, const Lexicon &lex) {
+  std::string_view t = trim(text);
+  if (t.empty() || t.size() > 60) return false;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())));
+  for (const auto &p : lex.patterns("edition")) {
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(p->matcher(u, st));
+    if (U_SUCCESS(st) && m->matches(st) && U_SUCCESS(st)) return true;
+  }
+  return false;
+}
+
+}  // namespace bm::detail

@@ -1,0 +1,22 @@
+// Counting lexicon cues in text: the evidence for furniture (ads, weather
+// boxes, QR prompts) and masthead lines.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bm::detail {
+
+class Lexicon;
+
+// How many distinct words of `section` occur in `text`.
+int count_cues(std::string_view text, const Lexicon &lex, const char *section);
+bool has_cue(std::string_view text, const Lexicon &lex, const char *section);
+// A run of at least seven digits: a phone number in an ad.
+bool has_phone_number(std::string_view text);
+// A short line of masthead words only (平湖发布 今平湖客户端, JIAXING DAILY).
+bool is_masthead_line(std::string_view text, const Lexicon &lex);
+// The whole text matches an [edition] pattern (平湖版, A3版).
+bool is_edition_line(std::string_view text, const Lexicon &lex);
+
+}  // namespace bm::detail

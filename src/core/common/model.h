@@ -1,0 +1,46 @@
+// The parsed page as plain C++ values: what extract/ fills in, what output/
+// writes as JSON and what the C API hands out. Strings are normalized UTF-8.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/decode/decode.h"
+
+namespace bm::detail {
+
+enum class Kind { News = 0, Photo = 1, Ad = 2, Weather = 3, Other = 4 };
+
+const char *kind_name(Kind kind);
+
+struct Byline {
+  std::string role;  // reporter, correspondent, photographer, editor, intern, author
+  std::string name;  // without spaces
+};
+
+struct Article {
+  Kind kind = Kind::Other;
+  std::vector<std::string> headline;  // every part, reading order
+  std::optional<std::string> kicker, title, subtitle;
+  std::optional<std::string> dateline;
+  std::optional<std::string> editor_note;
+  std::vector<Byline> bylines;
+  std::vector<std::string> paragraphs;
+  uint32_t flags = 0;  // BM_FLAG_* bits
+  size_t span_begin = 0, span_end = 0;  // [begin, end) in Page::text.utf8
+};
+
+// The JSON names of the BM_FLAG_* bits that are set, in bit order.
+std::vector<const char *> flag_names(uint32_t flags);
+
+struct Page {
+  std::optional<std::string> source;
+  DecodedText text;
+  std::optional<std::string> edition;
+  std::vector<std::string> masthead;
+  std::vector<Article> articles;
+};
+
+}  // namespace bm::detail

@@ -1,0 +1,114 @@
+#include "core/common/utf8.h"
+
+#include <unicode/uchar.h>
+
+namespace bm::detail {
+
+char32_t next_cp(std::string_view s, size_t &i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = b0 & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
+char32_t prev_cp(std::string_view s, size_t &i) {
+  size_t start = i;
+  // Step back over at most three continuation bytes.
+  do {
+    --start;
+  } while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80);
+  size_t j = start;
+  char32_t cp = next_cp(s, j);
+  if (j != i) {  // not a well-formed sequence ending at i: treat the last byte alone
+    i -= 1;
+    return 0xFFFD;
+  }
+  i = start;
+  return cp;
+}
+
+void append_cp(std::string &out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+size_t cp_count(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+int cp_width(char32_t cp) {
+  if (cp < 0x80) return 1;
+  const auto gc = u_charType(static_cast<UChar32>(cp));
+  if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_FORMAT_CHAR) return 0;
+  switch (u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH)) {
+    case U_EA_WIDE:
+    case U_EA_FULLWIDTH:
+      return 2;
+    case U_EA_AMBIGUOUS:
+      // Curly quotes, ellipsis, middle dot and the like are set full-width in
+      // Chinese type; Latin-1 letters marked Ambiguous are not.
+      return cp >= 0x2000 ? 2 : 1;
+    default:
+      return 1;
+  }
+}
+
+int display_width(std::string_view s) {
+  int w = 0;
+  for (size_t i = 0; i < s.size();) w += cp_width(next_cp(s, i));
+  return w;
+}
+
+bool is_space_cp(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+}
+
+std::string_view trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e) {
+    size_t j = b;
+    if (!is_space_cp(next_cp(s, j))) break;
+    b = j;
+  }
+  while (e > b) {
+    size_t j = e;
+    if (!is_space_cp(prev_cp(s, j))) break;
+    e = j;
+  }
+  return s.substr(b, e - b);
+}
+
+}  // namespace bm::detail

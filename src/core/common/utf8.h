@@ -1,0 +1,32 @@
+// Small UTF-8 helpers shared by every stage. Input to these is always valid
+// UTF-8 (decode/ guarantees it); they never read past the end regardless.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace bm::detail {
+
+// Decodes the code point at s[i] and advances i. Invalid bytes yield U+FFFD
+// and advance by one byte, so loops always terminate.
+char32_t next_cp(std::string_view s, size_t &i);
+
+// Decodes the code point that ends at s[i-1] and moves i back to its start.
+char32_t prev_cp(std::string_view s, size_t &i);
+
+void append_cp(std::string &out, char32_t cp);
+
+// Number of code points.
+size_t cp_count(std::string_view s);
+
+// Display width: East Asian Wide/Fullwidth (and Ambiguous CJK punctuation such
+// as “ ” …) count 2, everything else 1, combining marks 0 (ICU properties).
+int cp_width(char32_t cp);
+int display_width(std::string_view s);
+
+bool is_space_cp(char32_t cp);  // ASCII space, tab, U+3000 and other Zs
+
+// Trims spaces (is_space_cp) at both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace bm::detail

@@ -1,0 +1,220 @@
+#include "core/extract/extract.h"
+
+#include <algorithm>
+
+#include "banmian/banmian.h"
+#include "core/classify/byline.h"
+#include "core/common/utf8.h"
+#include "core/extract/headline.h"
+#include "core/lexicon/lexicon.h"
+#include "core/normalize/inline_text.h"
+
+namespace bm::detail {
+
+namespace {
+
+// A photo item is a short caption with a credit and no dateline.
+constexpr size_t k_photo_max_paragraphs = 3;
+constexpr size_t k_photo_max_cps = 400;
+
+bool contains_replacement(const std::string &s) { return s.find("\xEF\xBF\xBD") != std::string::npos; }
+
+void add_people(std::vector<Byline> &out, const std::vector<Byline> &people) {
+  std::string last_role = out.empty() ? "author" : out.back().role;
+  for (const auto &b : people) {
+    Byline x{b.role.empty() ? last_role : b.role, normalize_inline(b.name, InlineMode::Name)};
+    if (x.name.empty()) continue;
+    last_role = x.role;
+    out.push_back(std::move(x));
+  }
+}
+
+// Strips an opening "（记者 张三 李四）" after a dateline; returns its people.
+std::vector<Byline> take_bracket_byline(std::string &para, const Lexicon &lex) {
+  std::string_view t = trim(para);
+  size_t i = 0;
+  if (t.empty()) return {};
+  const char32_t open = next_cp(t, i);
+  if (open != 0xFF08 && open != U'(') return {};
+  const size_t close = t.find(open == U'(' ? ")" : "\xEF\xBC\x89");
+  if (close == std::string_view::npos || close > 120) return {};
+  std::string inner(t.substr(i, close - i));
+  auto by = parse_byline(inner, lex, false);
+  if (!by || !by->leftover.empty()) return {};
+  const size_t close_len = open == U'(' ? 1 : 3;
+  para = std::string(trim(t.substr(close + close_len)));
+  return by->people;
+}
+
+std::string editor_note_text(const std::string &raw, const Lexicon &lex) {
+  std::string_view t = trim(raw);
+  for (const auto &w : lex.words("editor_note")) {
+    if (w.empty() || t.substr(0, w.size()) != w) continue;
+    t = t.substr(w.size());
+    size_t i = 0;
+    while (i < t.size()) {  // the label's colon / closing bracket / spaces
+      size_t j = i;
+      char32_t c = next_cp(t, j);
+      if (!(c == U':' || c == 0xFF1A || is_space_cp(c) || c == 0x3011 || c == 0xFF09 || c == U')')) break;
+      i = j;
+    }
+    t = t.substr(i);
+    break;
+  }
+  return normalize_inline(t, InlineMode::Body);
+}
+
+class DraftExtractor {
+ public:
+  DraftExtractor(const Assembly &a, const Lexicon &lex) : a_(a), lex_(lex) {}
+
+  Article run(const Draft &d) {
+    Article art;
+    if (!d.furniture.empty()) return furniture(d);
+    headline(d, art);
+    for (size_t k : d.bylines) add_people(art.bylines, a_.pieces[k].people);
+    for (size_t k : d.notes) {
+      std::string note = editor_note_text(a_.pieces[k].text, lex_);
+      art.editor_note = art.editor_note ? *art.editor_note + note : note;
+    }
+    body(d, art);
+    for (size_t k : d.credits) add_people(art.bylines, a_.pieces[k].people);
+    kind(d, art);
+    flags(d, art);
+    span(d, art);
+    return art;
+  }
+
+ private:
+  Article furniture(const Draft &d) {
+    Article art;
+    art.kind = d.kind_hint;
+    std::vector<const Piece *> ps;
+    for (size_t k : d.furniture) ps.push_back(&a_.pieces[k]);
+    // Furniture lines are boxes, not prose: a paragraph per block of lines.
+    std::string para;
+    for (size_t i = 0; i < ps.size(); ++i) {
+      if (i > 0 && ps[i]->blanks_before > 0 && !para.empty()) {
+        art.paragraphs.push_back(normalize_inline(para, InlineMode::Body));
+        para.clear();
+      }
+      para += ps[i]->text;
+    }
+    if (!para.empty()) art.paragraphs.push_back(normalize_inline(para, InlineMode::Body));
+    flags(d, art);
+    span(d, art);
+    return art;
+  }
+
+  void headline(const Draft &d, Article &art) {
+    std::vector<HeadlineLine> lines;
+    for (size_t k : d.headline) {
+      const Piece &p = a_.pieces[k];
+      bool first = true;
+      for (std::string part : split_headline_line(p.text)) {
+        std::string n = normalize_inline(part, InlineMode::Headline);
+        if (undouble(n)) art.flags |= BM_FLAG_DOUBLED_CHARACTERS_FIXED;
+        if (n.empty()) continue;
+        lines.push_back({n, first ? p.block_start : true});
+        first = false;
+      }
+    }
+    HeadlineRoles r = assign_roles(lines);
+    art.headline = std::move(r.parts);
+    art.kicker = std::move(r.kicker);
+    art.title = std::move(r.title);
+    art.subtitle = std::move(r.subtitle);
+  }
+
+  void body(const Draft &d, Article &art) {
+    std::vector<const Piece *> ps;
+    for (size_t k : d.body) ps.push_back(&a_.pieces[k]);
+    std::vector<RawParagraph> raw = reflow(ps, a_.layout);
+    for (size_t i = 0; i < raw.size(); ++i) {
+      std::string text = raw[i].text;
+      const Piece &first = *ps[raw[i].first_piece];
+      if (i == 0 && first.type == PieceType::Dateline && first.dateline_bytes > 0) {
+        // join_lines trims, so the paragraph starts with the piece's marker.
+        std::string marker = text.substr(0, std::min(text.size(), first.dateline_bytes));
+        art.dateline = normalize_inline(marker, InlineMode::Name);
+        text = std::string(trim(std::string_view(text).substr(marker.size())));
+        add_people(art.bylines, take_bracket_byline(text, lex_));
+      }
+      std::string n = normalize_inline(text, InlineMode::Body);
+      if (!n.empty()) art.paragraphs.push_back(std::move(n));
+    }
+  }
+
+  void kind(const Draft &d, Article &art) {
+    size_t cps = 0;
+    for (const auto &p : art.paragraphs) cps += cp_count(p);
+    bool credited = !d.credits.empty();
+    for (const auto &b : art.bylines) credited = credited || b.role == "photographer";
+    if (d.unattached_byline || (art.paragraphs.empty() && !art.editor_note)) {
+      art.kind = Kind::Other;
+    } else if (!art.dateline && credited && art.paragraphs.size() <= k_photo_max_paragraphs &&
+               cps <= k_photo_max_cps) {
+      art.kind = Kind::Photo;
+    } else {
+      art.kind = Kind::News;
+    }
+  }
+
+  void flags(const Draft &d, Article &art) {
+    bool invalid = false;
+    for (size_t k : d.all) {
+      const Piece &p = a_.pieces[k];
+      if (p.duplicate_cut) art.flags |= BM_FLAG_DUPLICATE_TEXT_REMOVED;
+      invalid = invalid || contains_replacement(p.text);
+    }
+    if (invalid) art.flags |= BM_FLAG_INVALID_TEXT;
+    if (d.unattached_byline) art.flags |= BM_FLAG_BYLINE_UNATTACHED;
+    if ((art.kind == Kind::News || art.kind == Kind::Photo) && !art.paragraphs.empty()) {
+      const std::string &last = art.paragraphs.back();
+      if (!ends_sentence(last)) art.flags |= BM_FLAG_TRUNCATED;
+    }
+  }
+
+  void span(const Draft &d, Article &art) {
+    bool any = false;
+    for (size_t k : d.all) {
+      const Piece &p = a_.pieces[k];
+      if (!any || p.begin < art.span_begin) art.span_begin = p.begin;
+      if (!any || p.end > art.span_end) art.span_end = p.end;
+      any = true;
+    }
+  }
+
+  const Assembly &a_;
+  const Lexicon &lex_;
+};
+
+}  // namespace
+
+void extract_page(const Assembly &assembly, const std::vector<Line> &lines, const Lexicon &lex, Page &page) {
+  (void)lines;
+  for (size_t k : assembly.edition) {
+    if (!page.edition) page.edition = normalize_inline(assembly.pieces[k].text, InlineMode::Name);
+  }
+  for (size_t k : assembly.masthead) {
+    std::string_view t = assembly.pieces[k].text;
+    size_t pos = 0;
+    bool prev_latin = false;
+    while (pos < t.size()) {  // one entry per space-separated name; Latin words stay together
+      size_t sp = t.find(' ', pos);
+      if (sp == std::string_view::npos) sp = t.size();
+      std::string_view tok = trim(t.substr(pos, sp - pos));
+      pos = sp + 1;
+      if (tok.empty()) continue;
+      const bool latin = std::all_of(tok.begin(), tok.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      std::string n = normalize_inline(tok, InlineMode::Headline);
+      if (latin && prev_latin && !page.masthead.empty()) page.masthead.back() += " " + n;
+      else page.masthead.push_back(std::move(n));
+      prev_latin = latin;
+    }
+  }
+  DraftExtractor ex(assembly, lex);
+  for (const Draft &d : assembly.drafts) page.articles.push_back(ex.run(d));
+}
+
+}  // namespace bm::detail

@@ -1,0 +1,16 @@
+// Stage 7: draft articles -> the page model: headline parts and roles,
+// bylines by role, dateline, editor's note, normalized paragraphs, kind,
+// flags and spans.
+#pragma once
+#include <vector>
+
+#include "core/assemble/assemble.h"
+#include "core/common/model.h"
+
+namespace bm::detail {
+
+class Lexicon;
+
+void extract_page(const Assembly &assembly, const std::vector<Line> &lines, const Lexicon &lex, Page &page);
+
+}  // namespace bm::detail

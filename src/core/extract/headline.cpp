@@ -1,0 +1,165 @@
+#include "core/extract/headline.h"
+
+#include "core/common/utf8.h"
+#include "core/normalize/inline_text.h"
+
+namespace bm::detail {
+
+namespace {
+
+// Doubling is only looked for in headline-sized text (keeps it linear overall).
+constexpr size_t k_max_doubled_cps = 160;
+// A gap inside a headline line separates two parts when both sides are long.
+constexpr size_t k_part_min_cps = 10;
+// Two short lines of similar length printed one under the other are one title.
+constexpr size_t k_broken_title_max_cps = 12;
+// A second part this long (or with clause punctuation) is a subtitle.
+constexpr size_t k_subtitle_min_cps = 20;
+
+std::u32string u32(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out.push_back(next_cp(s, i));
+  return out;
+}
+
+size_t cps_nospace(const std::string &s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) n += !is_space_cp(next_cp(s, i));
+  return n;
+}
+
+}  // namespace
+
+bool undouble(std::string &text) {
+  const std::u32string s = u32(text);
+  const size_t n = s.size();
+  if (n < 4 || n > k_max_doubled_cps || n % 2 != 0) return false;
+  // best[i]: fewest runs that cover s[i..n) as doubled runs (XX YY ...), or -1.
+  std::vector<int> best(n + 1, -1), step(n + 1, 0);
+  best[n] = 0;
+  for (size_t i = n; i-- > 0;) {
+    for (size_t len = 1; i + 2 * len <= n; ++len) {
+      if (best[i + 2 * len] < 0) continue;
+      if (s.compare(i, len, s, i + len, len) != 0) continue;
+      const int cand = best[i + 2 * len] + 1;
+      if (best[i] < 0 || cand < best[i]) {
+        best[i] = cand;
+        step[i] = static_cast<int>(len);
+      }
+    }
+  }
+  if (best[0] < 0) return false;
+  std::u32string out;
+  size_t longest = 0;
+  for (size_t i = 0; i < n; i += 2 * static_cast<size_t>(step[i])) {
+    out += s.substr(i, static_cast<size_t>(step[i]));
+    longest = std::max(longest, static_cast<size_t>(step[i]));
+  }
+  // Real text can repeat a character (谢谢); a fake-bold line repeats phrases.
+  if (longest < 3 || out.size() < 3) return false;
+  std::string r;
+  for (char32_t c : out) append_cp(r, c);
+  text = std::move(r);
+  return true;
+}
+
+std::vector<std::string> split_headline_line(const std::string &raw) {
+  std::vector<std::string> words;  // space-separated runs
+  size_t pos = 0;
+  std::string cur;
+  for (size_t i = 0; i < raw.size();) {
+    size_t j = i;
+    char32_t c = next_cp(raw, j);
+    if (is_space_cp(c)) {
+      if (!cur.empty()) words.push_back(cur);
+      cur.clear();
+    } else {
+      cur.append(raw, i, j - i);
+    }
+    i = j;
+  }
+  if (!cur.empty()) words.push_back(cur);
+  (void)pos;
+  if (words.size() < 2) return {raw};
+  // Cut at every gap where both neighbouring sides (to the previous cut / to the
+  // end) hold at least k_part_min_cps characters.
+  std::vector<std::string> parts;
+  size_t total = 0;
+  for (const auto &w : words) total += cps_nospace(w);
+  std::string part;
+  size_t part_cps = 0, seen = 0;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!part.empty()) part += ' ';
+    part += words[k];
+    part_cps += cps_nospace(words[k]);
+    seen += cps_nospace(words[k]);
+    const bool last = k + 1 == words.size();
+    if (!last && part_cps >= k_part_min_cps && total - seen >= k_part_min_cps) {
+      parts.push_back(part);
+      part.clear();
+      part_cps = 0;
+    }
+  }
+  if (!part.empty()) parts.push_back(part);
+  return parts;
+}
+
+namespace {
+
+bool has_clause_punct(const std::string &s) {
+  return s.find("\xEF\xBC\x8C") != std::string::npos ||  // ，
+         s.find("\xE3\x80\x81") != std::string::npos ||  // 、
+         s.find("\xEF\xBC\x9A") != std::string::npos;    // ：
+}
+
+bool starts_with_dash(const std::string &s) { return s.rfind("\xE2\x80\x94", 0) == 0; }  // —
+
+std::string join_title(const std::string &a, const std::string &b) {
+  return a + b;  // one title broken over two lines joins without a gap
+}
+
+}  // namespace
+
+HeadlineRoles assign_roles(const std::vector<HeadlineLine> &lines) {
+  HeadlineRoles r;
+  for (const auto &l : lines) r.parts.push_back(l.text);
+  if (lines.empty()) return r;
+  // Units: join a title broken over two lines (consecutive, short, similar).
+  std::vector<std::string> units;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string &t = lines[k].text;
+    if (!units.empty() && !lines[k].block_start && k > 0) {
+      const size_t a = cps_nospace(lines[k - 1].text), b = cps_nospace(t);
+      const bool prev_is_unit_start = units.back() == lines[k - 1].text;
+      if (prev_is_unit_start && a <= k_broken_title_max_cps && a + 3 >= b && !has_clause_punct(t) &&
+          !starts_with_dash(t)) {
+        units.back() = join_title(units.back(), t);
+        continue;
+      }
+    }
+    units.push_back(t);
+  }
+  auto is_subtitle = [](const std::string &s) {
+    return starts_with_dash(s) || has_clause_punct(s) || cps_nospace(s) >= k_subtitle_min_cps;
+  };
+  if (units.size() == 1) {
+    r.title = units[0];
+  } else if (units.size() == 2) {
+    if (is_subtitle(units[1])) {
+      r.title = units[0];
+      r.subtitle = units[1];
+    } else {
+      r.kicker = units[0];
+      r.title = units[1];
+    }
+  } else {
+    r.kicker = units[0];
+    r.title = units[1];
+    std::string sub;
+    for (size_t k = 2; k < units.size(); ++k) sub += units[k];
+    r.subtitle = sub;
+  }
+  return r;
+}
+
+}  // namespace bm::detail

@@ -1,0 +1,30 @@
+// Headline parts: splitting a line that holds two parts, repairing fake-bold
+// doubling, and assigning kicker / title / subtitle.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bm::detail {
+
+// `市委常委会召开会议市委常委会召开会议` -> `市委常委会召开会议`; the string is left
+// alone (and false returned) unless all of it reads as doubled runs.
+bool undouble(std::string &text);
+
+// Cuts a raw headline line at a space with a long phrase on both sides (two
+// headline lines the extractor put on one line); short phrases keep their gap.
+std::vector<std::string> split_headline_line(const std::string &raw);
+
+struct HeadlineLine {
+  std::string text;         // normalized part
+  bool block_start = true;  // a blank line (or a new block) came before it
+};
+
+struct HeadlineRoles {
+  std::vector<std::string> parts;
+  std::optional<std::string> kicker, title, subtitle;
+};
+
+HeadlineRoles assign_roles(const std::vector<HeadlineLine> &lines);
+
+}  // namespace bm::detail

@@ -1,0 +1,95 @@
+#include "core/lexicon/lexicon.h"
+
+#include <algorithm>
+
+#include "core/common/error.h"
+#include "core/common/utf8.h"
+
+namespace bm::detail {
+
+namespace {
+const std::vector<std::string> k_no_words;
+const std::vector<std::unique_ptr<icu::RegexPattern>> k_no_patterns;
+
+bool known_section(const std::string &s) {
+  static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "weather",
+                                      "weather.strong", "weather.time", "other", "masthead"};
+  if (s.rfind("role.", 0) == 0) {
+    static const char *const roles[] = {"reporter", "correspondent", "photographer", "editor", "intern", "author"};
+    return std::any_of(std::begin(roles), std::end(roles), [&](const char *r) { return s == std::string("role.") + r; });
+  }
+  return Lexicon::is_regex_section(s) ||
+         std::any_of(std::begin(plain), std::end(plain), [&](const char *p) { return s == p; });
+}
+}  // namespace
+
+bool Lexicon::is_regex_section(const std::string &section) {
+  return section == "dateline" || section == "edition";
+}
+
+const std::vector<std::string> &Lexicon::words(const std::string &section) const {
+  auto it = sections_.find(section);
+  return it == sections_.end() ? k_no_words : it->second;
+}
+
+const std::vector<std::unique_ptr<icu::RegexPattern>> &Lexicon::patterns(const std::string &section) const {
+  auto it = compiled_.find(section);
+  return it == compiled_.end() ? k_no_patterns : it->second;
+}
+
+void Lexicon::load(std::string_view text, const std::string &origin) {
+  std::string section;
+  size_t line_no = 0;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = trim(text.substr(pos, nl - pos));
+    if (!line.empty() && line.back() == '\r') line = trim(line.substr(0, line.size() - 1));
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    auto where = [&] { return origin + ":" + std::to_string(line_no) + ": "; };
+    if (line.front() == '[') {
+      if (line.back() != ']') throw Error(BM_E_LEXICON, where() + "a section header must end with ']'");
+      section = std::string(trim(line.substr(1, line.size() - 2)));
+      if (!known_section(section)) throw Error(BM_E_LEXICON, where() + "unknown section [" + section + "]");
+      continue;
+    }
+    if (section.empty()) throw Error(BM_E_LEXICON, where() + "an entry before any [section]");
+    auto &list = sections_[section];
+    if (line[0] == '!') {
+      std::string victim(trim(line.substr(1)));
+      list.erase(std::remove(list.begin(), list.end(), victim), list.end());
+      continue;
+    }
+    std::string entry(line);
+    if (std::find(list.begin(), list.end(), entry) == list.end()) list.push_back(std::move(entry));
+  }
+}
+
+void Lexicon::finish() {
+  roles_.clear();
+  for (const auto &[name, list] : sections_) {
+    if (name.rfind("role.", 0) != 0) continue;
+    for (const auto &w : list) roles_.push_back({w, name.substr(5)});
+  }
+  std::stable_sort(roles_.begin(), roles_.end(),
+                   [](const RoleWord &a, const RoleWord &b) { return a.word.size() > b.word.size(); });
+  compiled_.clear();
+  for (const auto &[name, list] : sections_) {
+    if (!is_regex_section(name)) continue;
+    auto &out = compiled_[name];
+    for (const auto &src : list) {
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError perr;
+      std::unique_ptr<icu::RegexPattern> p(
+          icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(src), 0, perr, status));
+      if (U_FAILURE(status) || !p)
+        throw Error(BM_E_LEXICON, "lexicon [" + name + "]: bad regular expression '" + src + "': " +
+                                      u_errorName(status));
+      out.push_back(std::move(p));
+    }
+  }
+}
+
+}  // namespace bm::detail

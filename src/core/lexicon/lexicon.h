@@ -1,0 +1,46 @@
+// The parser's general knowledge as data: role words, byline marks, dateline
+// patterns, ad / weather / furniture cues, masthead words, edition patterns.
+// Loaded from data/lexicon/default.lex (embedded at build time) and extended or
+// replaced by the user's lexicon (bm_parser_options). Format: docs/lexicon.md.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/regex.h>
+
+namespace bm::detail {
+
+struct RoleWord {
+  std::string word;  // 本报记者
+  std::string role;  // reporter
+};
+
+class Lexicon {
+ public:
+  // Words of every plain section, by section name ("ad", "weather", ...).
+  const std::vector<std::string> &words(const std::string &section) const;
+  // Role words, longest first (so 本报记者 wins over 记者).
+  const std::vector<RoleWord> &roles() const { return roles_; }
+  // Compiled patterns of a regex section ("dateline", "edition").
+  const std::vector<std::unique_ptr<icu::RegexPattern>> &patterns(const std::string &section) const;
+
+  // Adds the entries of lexicon text; throws Error(BM_E_LEXICON) naming the line.
+  void load(std::string_view text, const std::string &origin);
+  // Compiles regex sections and sorts role words. Call once after loading.
+  void finish();
+
+  static bool is_regex_section(const std::string &section);
+
+ private:
+  std::map<std::string, std::vector<std::string>> sections_;
+  std::vector<RoleWord> roles_;
+  std::map<std::string, std::vector<std::unique_ptr<icu::RegexPattern>>> compiled_;
+};
+
+// The built-in lexicon text (generated from data/lexicon/default.lex).
+extern const std::string_view k_default_lexicon;
+
+}  // namespace bm::detail

@@ -1,0 +1,90 @@
+#include "core/lines/lines.h"
+
+#include "core/common/utf8.h"
+#include "core/lexicon/lexicon.h"
+
+namespace bm::detail {
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t pos = 0;
+  for (;;) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    // The empty tail after a final '\n' is not a line.
+    if (nl == text.size() && pos == text.size() && !text.empty()) break;
+    std::string_view t = trim(text.substr(pos, nl - pos));
+    Line line;
+    line.begin = t.empty() ? pos : static_cast<size_t>(t.data() - text.data());
+    line.end = line.begin + t.size();
+    line.blank = t.empty();
+    line.width = display_width(t);
+    lines.push_back(line);
+    if (nl == text.size()) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+namespace {
+
+bool starts_with_any(std::string_view s, const std::vector<std::string> &words) {
+  for (const auto &w : words)
+    if (!w.empty() && s.substr(0, w.size()) == w) return true;
+  return false;
+}
+
+// Byte offsets where a new piece starts inside `s`: a byline mark that follows
+// a space (or sentence-final punctuation) and is not at the start.
+std::vector<size_t> cut_points(std::string_view s, const Lexicon &lex) {
+  std::vector<size_t> cuts;
+  const auto &marks = lex.words("byline_marker");
+  size_t i = 0;
+  bool prev_gap = false;
+  while (i < s.size()) {
+    size_t j = i;
+    char32_t cp = next_cp(s, j);
+    if (i > 0 && prev_gap && starts_with_any(s.substr(i), marks)) cuts.push_back(i);
+    prev_gap = is_space_cp(cp) || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x201D;
+    i = j;
+  }
+  return cuts;
+}
+
+}  // namespace
+
+std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex) {
+  std::vector<Piece> pieces;
+  int blanks = 0;
+  for (size_t li = 0; li < lines.size(); ++li) {
+    const Line &line = lines[li];
+    if (line.blank) {
+      ++blanks;
+      continue;
+    }
+    std::string_view s = text.substr(line.begin, line.end - line.begin);
+    std::vector<size_t> cuts = cut_points(s, lex);
+    cuts.push_back(s.size());
+    size_t start = 0;
+    for (size_t k = 0; k < cuts.size(); ++k) {
+      std::string_view part = trim(s.substr(start, cuts[k] - start));
+      if (!part.empty()) {
+        Piece p;
+        p.line = li;
+        p.begin = static_cast<size_t>(part.data() - text.data());
+        p.end = p.begin + part.size();
+        p.text = std::string(part);
+        p.width = line.width;
+        p.blanks_before = blanks;
+        p.first_in_line = start == 0;
+        p.last_in_line = k + 1 == cuts.size();
+        blanks = 0;
+        pieces.push_back(std::move(p));
+      }
+      start = cuts[k];
+    }
+  }
+  return pieces;
+}
+
+}  // namespace bm::detail

@@ -1,0 +1,50 @@
+// Stage 2: decoded text -> lines (byte ranges, display widths) -> pieces.
+// A piece is a line or the part of a line that holds one item: extractors glue
+// items together (`…的影响。 ■摄影 王 强` is a caption end and a credit), so a
+// line is cut before an embedded byline mark.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/common/model.h"
+
+namespace bm::detail {
+
+class Lexicon;
+
+struct Line {
+  size_t begin = 0, end = 0;  // trimmed content, byte offsets into the text
+  int width = 0;              // display width of the trimmed content
+  bool blank = true;
+};
+
+std::vector<Line> split_lines(std::string_view text);
+
+enum class PieceType { Body, Headline, Byline, Dateline, EditorNote, Masthead, Edition, Ad, Weather, Other };
+
+struct Piece {
+  PieceType type = PieceType::Body;
+  size_t line = 0;            // index of its line
+  size_t begin = 0, end = 0;  // byte range in the text (for spans)
+  std::string text;           // the raw text (a duplicate span may have been cut out)
+  int width = 0;              // display width of the whole line it came from
+  int blanks_before = 0;      // blank lines between this piece and the previous one
+  bool first_in_line = true;  // false for the 2nd.. piece cut from one line
+  bool last_in_line = true;
+  bool duplicate_cut = false; // the dedupe stage removed repeated text from it
+  bool ends_paragraph = false;// the text after it was lost (a duplicate stood there)
+  // Filled in by classify/:
+  std::vector<Byline> people; // Byline pieces: who, in order (role "" = bare names)
+  bool credit = false;        // a Byline piece naming photographers only
+  bool marked = false;        // a Byline piece that began with a byline mark
+  bool bare = false;          // names only: continues the byline before it
+  size_t dateline_bytes = 0;  // Dateline pieces: length of the marker in `text`
+  bool block_start = true;    // Headline pieces: starts a new headline block
+};
+
+// Cuts every non-blank line into pieces at embedded byline marks.
+std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex);
+
+}  // namespace bm::detail

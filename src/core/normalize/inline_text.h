@@ -1,0 +1,30 @@
+// Stage 3 (character level): rules 1-5 of docs/normalization.md applied to one
+// piece of text that has no line breaks: NFC, full-width ASCII -> half-width,
+// U+3000 as a space, punctuation width in Chinese context, parentheses,
+// spaces next to Chinese removed.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bm::detail {
+
+enum class InlineMode {
+  Body,      // paragraphs, notes, captions: every space next to Chinese goes
+  Headline,  // one space between two Chinese phrases is kept (防台风 不松懈)
+  Name,      // person names: every space goes (王 强 -> 王强)
+};
+
+// Rules 1-4 on `text` (UTF-8 without '\n'). Valid UTF-8 in, valid UTF-8 out.
+std::string normalize_inline(std::string_view text, InlineMode mode = InlineMode::Body);
+
+// Rule 5: joins the raw lines of one paragraph: each line trimmed, no
+// separator, except one space between two Latin letters. Not yet normalized.
+std::string join_lines(const std::vector<std::string_view> &lines);
+
+// True when the code point is a Han character (Script=Han) or CJK punctuation
+// (the "Chinese context" of rule 2). Shared by later stages.
+bool is_han(char32_t cp);
+bool is_chinese_punct(char32_t cp);
+
+}  // namespace bm::detail

@@ -1,0 +1,154 @@
+#include "core/output/json.h"
+
+#include <cstdio>
+
+namespace bm::detail {
+
+void append_json_string(std::string &out, std::string_view s) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c < 0x20 || c == 0x7F) {
+          out += "\\u00";
+          out.push_back(hex[c >> 4]);
+          out.push_back(hex[c & 15]);
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+namespace {
+
+// A small streaming writer that knows about commas and indentation.
+class Writer {
+ public:
+  explicit Writer(bool pretty) : pretty_(pretty) {}
+  std::string take() { return std::move(out_); }
+
+  void begin(char bracket) {
+    out_.push_back(bracket);
+    ++depth_;
+    first_ = true;
+  }
+  void end(char bracket) {
+    --depth_;
+    if (!first_) newline();
+    out_.push_back(bracket);
+    first_ = false;
+  }
+  void key(const char *k) {
+    item();
+    append_json_string(out_, k);
+    out_ += pretty_ ? ": " : ":";
+    pending_value_ = true;
+  }
+  void str(std::string_view s) {
+    item();
+    append_json_string(out_, s);
+  }
+  void opt_str(const std::optional<std::string> &s) {
+    if (s) str(*s); else raw("null");
+  }
+  void raw(const char *v) {
+    item();
+    out_ += v;
+  }
+  void num(size_t v) {
+    item();
+    out_ += std::to_string(v);
+  }
+  void str_array(const std::vector<std::string> &v) {
+    begin_value('[');
+    for (const auto &s : v) str(s);
+    end(']');
+  }
+  void begin_value(char bracket) {
+    item();
+    begin(bracket);
+  }
+
+ private:
+  void item() {
+    if (pending_value_) {  // the value of a key: no comma, no newline
+      pending_value_ = false;
+      return;
+    }
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    newline();
+  }
+  void newline() {
+    if (!pretty_ || depth_ == 0) return;
+    out_.push_back('\n');
+    out_.append(static_cast<size_t>(depth_) * 2, ' ');
+  }
+
+  std::string out_;
+  bool pretty_;
+  int depth_ = 0;
+  bool first_ = true;
+  bool pending_value_ = false;
+};
+
+void write_article(Writer &w, const Article &a) {
+  w.begin_value('{');
+  w.key("kind"); w.str(kind_name(a.kind));
+  w.key("headline"); w.str_array(a.headline);
+  w.key("kicker"); w.opt_str(a.kicker);
+  w.key("title"); w.opt_str(a.title);
+  w.key("subtitle"); w.opt_str(a.subtitle);
+  w.key("dateline"); w.opt_str(a.dateline);
+  w.key("bylines");
+  w.begin_value('[');
+  for (const auto &b : a.bylines) {
+    w.begin_value('{');
+    w.key("role"); w.str(b.role);
+    w.key("name"); w.str(b.name);
+    w.end('}');
+  }
+  w.end(']');
+  w.key("editor_note"); w.opt_str(a.editor_note);
+  w.key("paragraphs"); w.str_array(a.paragraphs);
+  w.key("flags");
+  w.begin_value('[');
+  for (const char *f : flag_names(a.flags)) w.str(f);
+  w.end(']');
+  w.key("span");
+  w.begin_value('[');
+  w.num(a.span_begin);
+  w.num(a.span_end);
+  w.end(']');
+  w.end('}');
+}
+
+}  // namespace
+
+std::string page_to_json(const Page &page, const std::vector<const Article *> &articles, bool pretty) {
+  Writer w(pretty);
+  w.begin('{');
+  w.key("schema"); w.str("banmian.page/1");
+  w.key("source"); w.opt_str(page.source);
+  w.key("encoding"); w.str(page.text.encoding);
+  w.key("replacements"); w.num(page.text.replacements);
+  w.key("edition"); w.opt_str(page.edition);
+  w.key("masthead"); w.str_array(page.masthead);
+  w.key("articles");
+  w.begin_value('[');
+  for (const Article *a : articles) write_article(w, *a);
+  w.end(']');
+  w.end('}');
+  return w.take();
+}
+
+}  // namespace bm::detail

@@ -1,0 +1,41 @@
+#include "core/pipeline/parser.h"
+
+#include "core/assemble/assemble.h"
+#include "core/extract/extract.h"
+#include "core/lines/lines.h"
+
+namespace bm::detail {
+
+Parser::Parser(Lexicon lexicon, size_t max_input_bytes)
+    : lexicon_(std::move(lexicon)), max_input_bytes_(max_input_bytes) {}
+
+DecodedText Parser::decode(std::string_view bytes, const CallOptions &options) const {
+  DecodeOptions d;
+  d.encoding = options.encoding;
+  d.strict = options.strict;
+  d.max_bytes = max_input_bytes_;
+  return bm::detail::decode(bytes, d);
+}
+
+std::string Parser::normalize(std::string_view bytes, const CallOptions &options) const {
+  DecodedText text = decode(bytes, options);
+  const std::vector<Line> lines = split_lines(text.utf8);
+  std::string out;
+  for (const std::string &p : reflow_all(text.utf8, lines)) {
+    out += p;
+    out.push_back('\n');
+  }
+  return out;
+}
+
+Page Parser::parse(std::string_view bytes, const CallOptions &options) const {
+  Page page;
+  page.source = options.source;
+  page.text = decode(bytes, options);
+  const std::vector<Line> lines = split_lines(page.text.utf8);
+  const Assembly assembly = assemble_page(page.text.utf8, lines, lexicon_);
+  extract_page(assembly, lines, lexicon_, page);
+  return page;
+}
+
+}  // namespace bm::detail

@@ -1,0 +1,59 @@
+// Headline stage: doubling repair, part splitting, role assignment.
+#include <gtest/gtest.h>
+
+#include "core/extract/headline.h"
+
+using namespace bm::detail;
+
+TEST(Undouble, FakeBoldWholeLine) {
+  std::string s = "市委常委会召开会议市委常委会召开会议";
+  EXPECT_TRUE(undouble(s));
+  EXPECT_EQ(s, "市委常委会召开会议");
+}
+
+TEST(Undouble, FakeBoldRunsWithQuotes) {
+  std::string s = "平湖勇夺半年度平湖勇夺半年度““红旗奖红旗奖””";
+  EXPECT_TRUE(undouble(s));
+  EXPECT_EQ(s, "平湖勇夺半年度“红旗奖”");
+}
+
+TEST(Undouble, LeavesRealRepeatsAlone) {
+  for (std::string s : {"谢谢", "哈哈哈哈", "步步高", "一天天好起来", "天天向上天天向上好"}) {
+    const std::string before = s;
+    EXPECT_FALSE(undouble(s)) << before;
+    EXPECT_EQ(s, before);
+  }
+}
+
+TEST(SplitHeadline, TwoLongPartsOnOneLine) {
+  auto p = split_headline_line("我市半年度规上工业增加值能耗指标持续保持嘉兴第一 平湖推进碳达峰碳中和率先开局");
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[1], "平湖推进碳达峰碳中和率先开局");
+}
+
+TEST(SplitHeadline, ShortPhrasesKeepTheirGap) {
+  EXPECT_EQ(split_headline_line("平湖入选第六届 全国文明城市名单").size(), 1u);
+  EXPECT_EQ(split_headline_line("防台风 不松懈").size(), 1u);
+  auto p = split_headline_line("一款“善治宝” 自治有妙招 钟埭探索农村基层治理新模式");
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0], "一款“善治宝” 自治有妙招");
+}
+
+TEST(AssignRoles, KickerAndTitle) {
+  auto r = assign_roles({{"全省第四 嘉兴第一", true}, {"某地成功创建示范县", true}});
+  EXPECT_EQ(r.kicker.value_or(""), "全省第四 嘉兴第一");
+  EXPECT_EQ(r.title.value_or(""), "某地成功创建示范县");
+  EXPECT_FALSE(r.subtitle);
+}
+
+TEST(AssignRoles, TitleAndSubtitle) {
+  auto r = assign_roles({{"市委常委会召开会议", false}, {"传达学习重要论述、全国两会精神等", false}});
+  EXPECT_EQ(r.title.value_or(""), "市委常委会召开会议");
+  EXPECT_EQ(r.subtitle.value_or(""), "传达学习重要论述、全国两会精神等");
+}
+
+TEST(AssignRoles, BrokenTitleJoins) {
+  auto r = assign_roles({{"我市志愿服务", true}, {"再获省级先进", false}});
+  EXPECT_EQ(r.title.value_or(""), "我市志愿服务再获省级先进");
+  EXPECT_EQ(r.parts.size(), 2u);
+}
