@@ -229,7 +229,7 @@ bool headline_shaped(std::string_view text) {
   const char32_t first = next_cp(t, j);
   if (first == 0x3010) return false;  // 【 opens a section of a body
   bool any_han = false;
-  for (size_t k = 0; k < t.size();) any_han = any_han || is_han(next_cp(t, k));
+  for (size_t k = 0; k < t.size() && !any_han;) any_han = is_han(next_cp(t, k));
   return any_han;
 }
 

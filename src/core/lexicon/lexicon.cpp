@@ -23,6 +23,15 @@ bool known_section(const std::string &s) {
 }
 }  // namespace
 
+// "[role.reporter]", "[ad.strong]": lower-case letters, digits, '.', '_'.
+static bool looks_like_header(std::string_view line) {
+  if (line.size() < 3 || line.front() != '[' || line.back() != ']') return false;
+  for (char c : line.substr(1, line.size() - 2)) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_')) return false;
+  }
+  return true;
+}
+
 bool Lexicon::is_regex_section(const std::string &section) {
   return section == "dateline" || section == "edition";
 }
@@ -49,7 +58,10 @@ void Lexicon::load(std::string_view text, const std::string &origin) {
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
     auto where = [&] { return origin + ":" + std::to_string(line_no) + ": "; };
-    if (line.front() == '[') {
+    // In regex sections an entry may itself start with '[' (a character
+    // class); a header is then only a line that looks like [name].
+    const bool regex_entry = Lexicon::is_regex_section(section) && !looks_like_header(line);
+    if (line.front() == '[' && !regex_entry) {
       if (line.back() != ']') throw Error(BM_E_LEXICON, where() + "a section header must end with ']'");
       section = std::string(trim(line.substr(1, line.size() - 2)));
       if (!known_section(section)) throw Error(BM_E_LEXICON, where() + "unknown section [" + section + "]");

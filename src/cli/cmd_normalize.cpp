@@ -1,0 +1,61 @@
+// banmian normalize [--encoding ENC] [FILE|-]
+#include <cstdio>
+#include <iostream>
+
+#include "banmian/banmian.h"
+#include "commands.h"
+#include "read_input.h"
+
+namespace bm::cli {
+
+int run_normalize(const std::vector<std::string> &args) {
+  std::string encoding = "auto";
+  std::string path = "-";
+  bool strict = false;
+  bool have_path = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string &a = args[i];
+    if (a == "--encoding" && i + 1 < args.size()) {
+      encoding = args[++i];
+    } else if (a.rfind("--encoding=", 0) == 0) {
+      encoding = a.substr(11);
+    } else if (a == "--strict") {
+      strict = true;
+    } else if ((a.empty() || a[0] != '-' || a == "-") && !have_path) {
+      path = a;
+      have_path = true;
+    } else {
+      std::cerr << "banmian normalize: unexpected argument '" << a << "'\n"
+                << "usage: banmian normalize [--encoding ENC] [--strict] [FILE|-]\n";
+      return 2;
+    }
+  }
+  std::string bytes, error;
+  if (!read_input(path, &bytes, &error)) {
+    std::cerr << "banmian: " << error << "\n";
+    return 1;
+  }
+  bm_parser *parser = nullptr;
+  if (bm_parser_new(nullptr, &parser) != BM_OK) {
+    report_error("creating the parser");
+    return 1;
+  }
+  bm_parse_options opts;
+  bm_parse_options_init(&opts);
+  opts.encoding = encoding.c_str();
+  if (strict) opts.flags |= BM_PARSE_STRICT_DECODING;
+  char *out = nullptr;
+  size_t len = 0;
+  const bm_status st = bm_normalize(parser, bytes.data(), bytes.size(), &opts, &out, &len);
+  if (st != BM_OK) {
+    report_error(path == "-" ? "<stdin>" : path);
+    bm_parser_free(parser);
+    return 1;
+  }
+  std::fwrite(out, 1, len, stdout);
+  bm_string_free(out);
+  bm_parser_free(parser);
+  return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
+}  // namespace bm::cli

@@ -1,0 +1,15 @@
+// Sub-commands of the `banmian` tool. Each returns the process exit code:
+// 0 success, 1 a processing error (message on stderr), 2 a usage error.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace bm::cli {
+
+int run_normalize(const std::vector<std::string> &args);
+int run_parse(const std::vector<std::string> &args);
+
+// Prints "banmian: <what>: <bm_last_error message>" to stderr.
+void report_error(const std::string &what);
+
+}  // namespace bm::cli

@@ -1,0 +1,64 @@
+// Entry point of the `banmian` tool: dispatches to a sub-command.
+#include <cstring>
+#include <iostream>
+
+#include "banmian/banmian.h"
+#include "commands.h"
+
+namespace bm::cli {
+
+void report_error(const std::string &what) {
+  const bm_error *e = bm_last_error();
+  std::cerr << "banmian: " << what << ": " << (e && e->message ? e->message : "unknown error");
+  if (e && e->byte_offset >= 0) std::cerr << " (byte " << e->byte_offset << ")";
+  std::cerr << " [" << bm_status_string(e ? e->code : BM_E_INTERNAL) << "]\n";
+}
+
+}  // namespace bm::cli
+
+namespace {
+
+const char *k_help =
+    "banmian - Chinese newspaper page text to clean, structured articles\n"
+    "\n"
+    "usage:\n"
+    "  banmian normalize [--encoding ENC] [--strict] [FILE|-]\n"
+    "      print the normalized text, one paragraph per line\n"
+    "  banmian parse [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
+    "                [--out DIR | --jsonl | --summary] [--pretty] FILE...\n"
+    "      split pages into articles; page JSON to stdout, one file per page in DIR\n"
+    "      (DIR/NAME.json), one page per line (--jsonl), or a readable summary\n"
+    "  banmian --version | --help\n"
+    "\n"
+    "ENC is auto (default: UTF-8, else detected among GB18030, Big5, UTF-16),\n"
+    "or any ICU converter name: UTF-8, GB18030, GBK, Big5, UTF-16LE, UTF-16BE ...\n"
+    "Exit status: 0 ok, 1 an input could not be processed, 2 usage error.\n";
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    std::cerr << k_help;
+    return 2;
+  }
+  const std::string cmd = argv[1];
+  std::vector<std::string> rest(argv + 2, argv + argc);
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::cout << k_help;
+    return 0;
+  }
+  if (cmd == "--version" || cmd == "-V") {
+    std::cout << "banmian " << bm_version() << "\n";
+    return 0;
+  }
+  for (const std::string &a : rest) {
+    if (a == "--help" || a == "-h") {
+      std::cout << k_help;
+      return 0;
+    }
+  }
+  if (cmd == "normalize") return bm::cli::run_normalize(rest);
+  if (cmd == "parse") return bm::cli::run_parse(rest);
+  std::cerr << "banmian: unknown command '" << cmd << "'\n\n" << k_help;
+  return 2;
+}

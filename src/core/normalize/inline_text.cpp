@@ -1,0 +1,204 @@
+#include "core/normalize/inline_text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unorm2.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "core/common/utf8.h"
+
+namespace bm::detail {
+
+bool is_han(char32_t cp) {
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return true;  // the common case, no lookup
+  if (cp < 0x2E80) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(cp), &err) == USCRIPT_HAN && U_SUCCESS(err);
+}
+
+bool is_chinese_punct(char32_t cp) {
+  return (cp >= 0x3001 && cp <= 0x303F) ||   // 、。〈〉《》「」『』【】〔〕…
+         (cp >= 0xFE10 && cp <= 0xFE1F) ||   // vertical forms
+         (cp >= 0xFE30 && cp <= 0xFE4F) ||   // CJK compatibility forms
+         (cp >= 0xFF01 && cp <= 0xFF0F) ||   // ！＂＃＄％＆＇（）＊＋，－．／
+         (cp >= 0xFF1A && cp <= 0xFF20) ||   // ：；＜＝＞？＠
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+         cp == 0x2014 || cp == 0x2026;       // —— and …… as used in Chinese text
+}
+
+namespace {
+
+bool is_chinese(char32_t cp) { return is_han(cp) || is_chinese_punct(cp); }
+bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+bool is_latin_letter(char32_t cp) {
+  if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return true;
+  if (cp < 0xC0) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  return u_isalpha(static_cast<UChar32>(cp)) && uscript_getScript(static_cast<UChar32>(cp), &err) == USCRIPT_LATIN;
+}
+
+// Does any code point need NFC work? Han, kana, CJK punctuation and ASCII are
+// NFC-stable; anything else is asked of ICU's quick check.
+bool needs_nfc(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const char32_t cp = next_cp(s, i);
+    if (cp < 0x300 || (cp >= 0x3000 && cp <= 0x9FFF)) continue;
+    if (u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
+        u_getCombiningClass(static_cast<UChar32>(cp)) != 0)
+      return true;
+  }
+  return false;
+}
+
+// Rule 1: NFC (utf8proc), full-width ASCII letters and digits to half-width,
+// U+3000 and the other space separators (and tab) to ' '.
+std::u32string rule1(std::string_view text) {
+  std::string nfc_storage;
+  if (needs_nfc(text)) {
+    utf8proc_uint8_t *dst = nullptr;
+    const utf8proc_ssize_t n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                     &dst, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    if (n >= 0 && dst) {
+      nfc_storage.assign(reinterpret_cast<const char *>(dst), static_cast<size_t>(n));
+      text = nfc_storage;
+    }
+    std::free(dst);  // utf8proc allocates with malloc
+  }
+  std::u32string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = next_cp(text, i);
+    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
+      cp -= 0xFEE0;  // Ａ１ -> A1
+    else if (cp == 0xFF05)
+      cp = '%';  // ％ stays half-width by rule 2
+    else if (is_space_cp(cp))
+      cp = ' ';
+    out.push_back(cp);
+  }
+  return out;
+}
+
+// Nearest non-space neighbours of position i, or 0 at the ends.
+char32_t prev_visible(const std::u32string &s, size_t i) {
+  while (i > 0) {
+    if (s[--i] != ' ') return s[i];
+  }
+  return 0;
+}
+char32_t next_visible(const std::u32string &s, size_t i) {
+  while (++i < s.size()) {
+    if (s[i] != ' ') return s[i];
+  }
+  return 0;
+}
+
+// Rule 2: , ; : ? ! in Chinese context become full-width; `,` and `:` between
+// two digits stay (26,000, 8:30); `.` % - + / are never touched.
+void rule2(std::u32string &s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    if (c != ',' && c != ';' && c != ':' && c != '?' && c != '!') continue;
+    if ((c == ',' || c == ':') && i > 0 && i + 1 < s.size() && is_ascii_digit(s[i - 1]) && is_ascii_digit(s[i + 1]))
+      continue;
+    if (!is_chinese(prev_visible(s, i)) && !is_chinese(next_visible(s, i))) continue;
+    s[i] = c + 0xFEE0;  // ， ； ： ？ ！ are U+FF0C, U+FF1B, U+FF1A, U+FF1F, U+FF01
+  }
+}
+
+// Rule 3: a pair of parentheses becomes （ ） when its content or the
+// character before it is Chinese. Unpaired ones follow their neighbour.
+void rule3(std::u32string &s) {
+  std::vector<size_t> open;
+  std::vector<size_t> han_count_at_open;
+  size_t han_seen = 0;  // Han characters seen so far (prefix count)
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    if (is_han(c)) ++han_seen;
+    if (c == '(' || c == 0xFF08) {
+      open.push_back(i);
+      han_count_at_open.push_back(han_seen);
+    } else if ((c == ')' || c == 0xFF09) && !open.empty()) {
+      const size_t o = open.back();
+      const size_t h = han_count_at_open.back();
+      open.pop_back();
+      han_count_at_open.pop_back();
+      const bool chinese = han_seen > h || is_chinese(prev_visible(s, o)) || s[o] == 0xFF08 || c == 0xFF09;
+      s[o] = chinese ? 0xFF08 : '(';
+      s[i] = chinese ? 0xFF09 : ')';
+    } else if (c == ')' && is_chinese(prev_visible(s, i))) {
+      s[i] = 0xFF09;
+    }
+  }
+  for (size_t o : open) {
+    if (s[o] == '(' && (is_chinese(prev_visible(s, o)) || is_chinese(next_visible(s, o)))) s[o] = 0xFF08;
+  }
+}
+
+// Rule 4: a run of spaces next to a Chinese character goes; between other
+// tokens it becomes one space. Headline mode keeps one space between two Han
+// characters (the gap between two phrases); name mode drops all spaces next
+// to Chinese the same way body mode does.
+std::string rule4(const std::u32string &s, InlineMode mode) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] != ' ') {
+      append_cp(out, s[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && s[j] == ' ') ++j;
+    if (i > 0 && j < s.size()) {  // interior run (leading/trailing runs vanish)
+      const char32_t before = s[i - 1];
+      const char32_t after = s[j];
+      const bool chinese = is_chinese(before) || is_chinese(after);
+      if (!chinese) {
+        out.push_back(' ');
+      } else if (mode == InlineMode::Headline && is_han(before) && is_han(after)) {
+        out.push_back(' ');
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string normalize_inline(std::string_view text, InlineMode mode) {
+  std::u32string s = rule1(text);
+  for (char32_t &c : s) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  rule2(s);
+  rule3(s);
+  return rule4(s, mode);
+}
+
+std::string join_lines(const std::vector<std::string_view> &lines) {
+  std::string out;
+  for (std::string_view raw : lines) {
+    const std::string_view line = trim(raw);
+    if (line.empty()) continue;
+    if (!out.empty()) {
+      size_t a = out.size();
+      const char32_t last = prev_cp(out, a);
+      size_t b = 0;
+      const char32_t first = next_cp(line, b);
+      if (is_latin_letter(last) && is_latin_letter(first)) out.push_back(' ');
+    }
+    out.append(line);
+  }
+  return out;
+}
+
+}  // namespace bm::detail
