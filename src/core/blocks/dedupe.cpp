@@ -24,6 +24,18 @@ uint64_t hash_bytes(std::string_view s) {
 // error.
 bool is_prose(std::string_view s) { return s.find("\xE3\x80\x82") != std::string_view::npos || s.size() > 240; }
 
+// A line that repeats an earlier line exactly is an extractor repeat when it
+// reads as sentence material (a clause mark, a dozen characters): headlines
+// and labels may legitimately repeat, clauses do not.
+constexpr size_t k_line_repeat_min_cps = 12;
+constexpr size_t k_line_repeat_lookback = 64;  // pieces
+
+bool is_clause_line(std::string_view s) {
+  return cp_count(s) >= k_line_repeat_min_cps &&
+         (s.find("\xEF\xBC\x8C") != std::string_view::npos || s.find(',') != std::string_view::npos ||
+          s.find("\xE3\x80\x81") != std::string_view::npos);  // ， , 、
+}
+
 bool is_lead_byte(unsigned char c) { return (c & 0xC0) != 0x80; }
 
 class Window {
@@ -90,7 +102,20 @@ size_t remove_repeats(std::vector<Piece> &pieces) {
   size_t removed = 0;
   std::vector<Piece> kept;
   kept.reserve(pieces.size());
+  std::deque<uint64_t> recent_lines;  // hashes of the last clause lines
   for (Piece &p : pieces) {
+    if (is_clause_line(p.text)) {
+      const uint64_t h = hash_bytes(trim(p.text));
+      bool seen = false;
+      for (uint64_t r : recent_lines) seen = seen || r == h;
+      if (seen && !kept.empty()) {
+        kept.back().duplicate_cut = true;
+        ++removed;
+        continue;
+      }
+      recent_lines.push_back(h);
+      if (recent_lines.size() > k_line_repeat_lookback) recent_lines.pop_front();
+    }
     const std::string original = p.text;
     bool cut_tail = false;
     if (cut_repeats(p.text, window, cut_tail)) {

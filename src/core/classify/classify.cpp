@@ -97,10 +97,16 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
 // 2. Masthead and edition lines: short furniture before the first story text.
 void mark_masthead(std::vector<Piece> &pieces, const Lexicon &lex) {
   for (Piece &p : pieces) {
-    if (p.type == PieceType::Byline || p.type == PieceType::Dateline || p.type == PieceType::EditorNote) return;
-    if (p.type == PieceType::Body && cps_without_spaces(p.text) > 30) return;
-    if (is_edition_line(p.text, lex)) p.type = PieceType::Edition;
-    else if (is_masthead_line(p.text, lex)) p.type = PieceType::Masthead;
+    // Checked before the stop conditions: "平湖版" also reads as a bare name.
+    if (is_edition_line(p.text, lex)) {
+      p.type = PieceType::Edition;
+    } else if (is_masthead_line(p.text, lex)) {
+      p.type = PieceType::Masthead;
+    } else if ((p.type == PieceType::Byline && !p.bare) || p.type == PieceType::Dateline ||
+               p.type == PieceType::EditorNote || cps_without_spaces(p.text) > 30) {
+      return;
+    }
+    if (p.type == PieceType::Edition || p.type == PieceType::Masthead) p.people.clear(), p.bare = false;
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include "banmian/banmian.h"
 #include "core/classify/byline.h"
+#include "core/classify/cues.h"
 #include "core/common/utf8.h"
 #include "core/extract/headline.h"
 #include "core/lexicon/lexicon.h"
@@ -16,6 +17,9 @@ namespace {
 // A photo item is a short caption with a credit and no dateline.
 constexpr size_t k_photo_max_paragraphs = 3;
 constexpr size_t k_photo_max_cps = 400;
+// A story headline has at most this many lines (kicker, title, subtitle);
+// blocks above that are banners or slogans set over the story.
+constexpr size_t k_headline_max_lines = 3;
 
 bool contains_replacement(const std::string &s) { return s.find("\xEF\xBF\xBD") != std::string::npos; }
 
@@ -68,10 +72,15 @@ class DraftExtractor {
  public:
   DraftExtractor(const Assembly &a, const Lexicon &lex) : a_(a), lex_(lex) {}
 
-  Article run(const Draft &d) {
+  // One draft gives one article, plus one "other" article per banner block
+  // split off its headline (before it, in page order).
+  void run(const Draft &draft, std::vector<Article> &out) {
+    if (!draft.furniture.empty()) {
+      out.push_back(furniture(draft));
+      return;
+    }
+    Draft d = draft;
     Article art;
-    if (!d.furniture.empty()) return furniture(d);
-    headline(d, art);
     for (size_t k : d.bylines) add_people(art.bylines, a_.pieces[k].people);
     for (size_t k : d.notes) {
       std::string note = editor_note_text(a_.pieces[k].text, lex_);
@@ -80,9 +89,22 @@ class DraftExtractor {
     body(d, art);
     for (size_t k : d.credits) add_people(art.bylines, a_.pieces[k].people);
     kind(d, art);
+    if (art.paragraphs.empty() && !art.editor_note && !d.headline.empty() && d.bylines.empty()) {
+      headline_only(d, out);
+      return;
+    }
+    for (std::vector<size_t> &banner : split_banners(d, art.kind)) {
+      Draft b;
+      b.furniture = banner;
+      b.all = banner;
+      b.kind_hint = Kind::Other;
+      out.push_back(furniture(b));
+      for (size_t k : banner) d.all.erase(std::remove(d.all.begin(), d.all.end(), k), d.all.end());
+    }
+    headline(d, art);
     flags(d, art);
     span(d, art);
-    return art;
+    out.push_back(std::move(art));
   }
 
  private:
@@ -104,6 +126,54 @@ class DraftExtractor {
     flags(d, art);
     span(d, art);
     return art;
+  }
+
+  // Headline blocks (lines without a blank between) in reading order.
+  std::vector<std::vector<size_t>> headline_blocks(const Draft &d) const {
+    std::vector<std::vector<size_t>> blocks;
+    for (size_t k : d.headline) {
+      if (blocks.empty() || a_.pieces[k].block_start) blocks.emplace_back();
+      blocks.back().push_back(k);
+    }
+    return blocks;
+  }
+
+  // A photo's title is one block; a story's headline at most three lines.
+  // Earlier blocks are banners over the item: they leave the headline.
+  std::vector<std::vector<size_t>> split_banners(Draft &d, Kind kind) const {
+    std::vector<std::vector<size_t>> blocks = headline_blocks(d);
+    std::vector<std::vector<size_t>> banners;
+    size_t lines = d.headline.size();
+    size_t first = 0;
+    while (blocks.size() - first > 1 &&
+           (kind == Kind::Photo || (kind == Kind::News && lines > k_headline_max_lines))) {
+      lines -= blocks[first].size();
+      banners.push_back(blocks[first]);
+      ++first;
+    }
+    if (first > 0) {
+      d.headline.clear();
+      for (size_t b = first; b < blocks.size(); ++b) d.headline.insert(d.headline.end(), blocks[b].begin(), blocks[b].end());
+    }
+    return banners;
+  }
+
+  // Headline-shaped lines with nothing under them: a slogan box or a public
+  // service notice, not a story. Their text becomes one paragraph.
+  void headline_only(const Draft &d, std::vector<Article> &out) {
+    Draft b;
+    b.furniture = d.headline;
+    b.all = d.all;
+    std::string all;
+    for (size_t k : d.headline) all += a_.pieces[k].text;
+    b.kind_hint = count_cues(all, lex_, "ad") + has_phone_number(all) >= 1 ? Kind::Ad : Kind::Other;
+    Article art = furniture(b);
+    if (art.paragraphs.size() > 1) {  // one box, one paragraph
+      std::string joined;
+      for (const auto &p : art.paragraphs) joined += p;
+      art.paragraphs = {joined};
+    }
+    out.push_back(std::move(art));
   }
 
   void headline(const Draft &d, Article &art) {
@@ -214,7 +284,7 @@ void extract_page(const Assembly &assembly, const std::vector<Line> &lines, cons
     }
   }
   DraftExtractor ex(assembly, lex);
-  for (const Draft &d : assembly.drafts) page.articles.push_back(ex.run(d));
+  for (const Draft &d : assembly.drafts) ex.run(d, page.articles);
 }
 
 }  // namespace bm::detail
