@@ -204,6 +204,12 @@ void confirm_headlines(std::vector<Piece> &pieces, const LayoutInfo &layout) {
         }
       }
     }
+    // In hard-wrapped text a full-width line that runs straight on into
+    // body text is the first line of a paragraph, whatever its shape.
+    if (ok && layout.layout == Layout::HardWrapped && e == k + 1 && e < pieces.size() &&
+        pieces[e].type == PieceType::Body && pieces[e].blanks_before == 0 && pieces[k].last_in_line &&
+        !ends_sentence(pieces[k].text) && pieces[k].width >= layout.column[pieces[k].line] - 2)
+      ok = false;
     // A title printed after its photo's credit (caption, credit, title).
     if (!ok && k > 0 && pieces[k - 1].type == PieceType::Byline && pieces[k - 1].credit) ok = true;
     for (size_t j = k; j < e; ++j) {
