@@ -10,6 +10,9 @@ namespace bm::detail {
 namespace {
 // Lines at least this wide (display cells) only occur in one-paragraph-per-line text.
 constexpr int k_long_line = 80;
+// Share of such lines (percent of non-blank lines) that marks a page as one
+// paragraph per line (the dev pages: about 50% versus 0%).
+constexpr size_t k_long_line_percent = 20;
 // Neighbouring non-blank lines that vote on a line's column width.
 constexpr size_t k_window = 8;
 
@@ -42,10 +45,12 @@ LayoutInfo detect_layout(const std::vector<Line> &lines) {
   if (idx.empty()) return info;
   std::vector<int> widths;
   for (size_t i : idx) widths.push_back(lines[i].width);
-  std::vector<int> sorted = widths;
-  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
-  const int median = sorted[sorted.size() / 2];
-  info.layout = median < k_long_line ? Layout::HardWrapped : Layout::OneParagraphPerLine;
+  // Hard-wrapped columns almost never hold a line that long; in one-paragraph-
+  // per-line text every paragraph of more than a sentence or two is one.
+  size_t long_lines = 0;
+  for (int w : widths) long_lines += w >= k_long_line;
+  info.layout = long_lines * 100 >= widths.size() * k_long_line_percent ? Layout::OneParagraphPerLine
+                                                                         : Layout::HardWrapped;
   // Column width of each line: the median width of its neighbours, ignoring
   // very short lines (last lines of paragraphs, bylines).
   std::vector<int> votes;

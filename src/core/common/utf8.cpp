@@ -112,3 +112,20 @@ std::string_view trim(std::string_view s) {
 }
 
 }  // namespace bm::detail
+
+namespace bm::detail {
+
+int layout_width(std::string_view s) {
+  int w = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    const char32_t cp = next_cp(s, i);
+    const bool squeezable = (cp >= 0x3001 && cp <= 0x3011) || (cp >= 0x2018 && cp <= 0x201F) ||
+                            cp == 0xFF0C || cp == 0xFF1A || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F ||
+                            cp == 0xFF08 || cp == 0xFF09;
+    w += squeezable ? 1 : cp_width(cp);
+  }
+  return w;
+}
+
+}  // namespace bm::detail

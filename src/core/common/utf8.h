@@ -24,6 +24,11 @@ size_t cp_count(std::string_view s);
 int cp_width(char32_t cp);
 int display_width(std::string_view s);
 
+// Width as a justified Chinese column sets it: like display_width, except
+// that punctuation (，。、“” 《》 …) counts 1, because typesetters squeeze it
+// to fill lines. Used for layout (column width, lost indent), not display.
+int layout_width(std::string_view s);
+
 bool is_space_cp(char32_t cp);  // ASCII space, tab, U+3000 and other Zs
 
 // Trims spaces (is_space_cp) at both ends.

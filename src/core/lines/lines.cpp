@@ -18,7 +18,7 @@ std::vector<Line> split_lines(std::string_view text) {
     line.begin = t.empty() ? pos : static_cast<size_t>(t.data() - text.data());
     line.end = line.begin + t.size();
     line.blank = t.empty();
-    line.width = display_width(t);
+    line.width = layout_width(t);
     lines.push_back(line);
     if (nl == text.size()) break;
     pos = nl + 1;
