@@ -168,7 +168,32 @@ bool continues_wrapped_line(const std::vector<Piece> &pieces, size_t k, const La
   const Piece &prev = pieces[k - 1];
   if (prev.type != PieceType::Body && prev.type != PieceType::Dateline) return false;
   if (ends_sentence(prev.text)) return false;
-  return prev.width >= layout.column[prev.line] - 2;  // a full line runs on
+  // A full line runs on; so does any line straight under an unfinished one.
+  return pieces[k].blanks_before == 0 || prev.width >= layout.column[prev.line] - 2;
+}
+
+bool has_clause_punct(std::string_view s) {
+  for (const char *p : {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xEF\xBC\x9B", "\xEF\xBC\x9A", ",", ";"})  // ，、；：
+    if (s.find(p) != std::string_view::npos) return true;
+  return false;
+}
+
+// 5a. In hard-wrapped text, headline-shaped lines that are really lines of a
+// paragraph: the first line of a caption (`近日，随着大批油菜花开`) runs
+// straight into the next line, and the lines under an unfinished line continue it.
+void demote_wrapped_candidates(std::vector<Piece> &pieces, const LayoutInfo &layout) {
+  if (layout.layout != Layout::HardWrapped) return;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    Piece &p = pieces[k];
+    if (p.type != PieceType::Headline) continue;
+    if (continues_wrapped_line(pieces, k, layout)) {
+      p.type = PieceType::Body;
+      continue;
+    }
+    const bool runs_on = k + 1 < pieces.size() && pieces[k + 1].blanks_before == 0 && p.last_in_line &&
+                         (pieces[k + 1].type == PieceType::Body || pieces[k + 1].type == PieceType::Headline);
+    if (runs_on && has_clause_punct(p.text) && !ends_sentence(p.text)) p.type = PieceType::Body;
+  }
 }
 
 // 5. Headline candidates stand if what follows them fits a headline.
@@ -272,6 +297,7 @@ void classify_pieces(std::vector<Piece> &pieces, const LayoutInfo &layout, const
   mark_masthead(pieces, lex);
   mark_furniture_blocks(pieces, lex);
   mark_byline_continuations(pieces);
+  demote_wrapped_candidates(pieces, layout);
   confirm_headlines(pieces, layout);
   (void)is_story_piece;
 }
