@@ -33,7 +33,8 @@ StoryOrder detect_order(const std::vector<Piece> &pieces) {
 
 class Assembler {
  public:
-  Assembler(const std::vector<Piece> &pieces, StoryOrder order) : pieces_(pieces), order_(order) {}
+  Assembler(const std::vector<Piece> &pieces, const LayoutInfo &layout, StoryOrder order)
+      : pieces_(pieces), layout_(layout), order_(order) {}
 
   std::vector<Draft> run(std::vector<size_t> &masthead, std::vector<size_t> &edition) {
     for (size_t k = 0; k < pieces_.size(); ++k) {
@@ -144,6 +145,12 @@ class Assembler {
   }
 
   void body(size_t k) {
+    // The lines of an editor's note run on until its paragraph ends.
+    if (cur_ && !cur_->notes.empty() && cur_->body.empty() && cur_->all.back() == cur_->notes.back() &&
+        !paragraph_break(pieces_[cur_->notes.back()], pieces_[k], layout_)) {
+      add(*cur_, cur_->notes, k);
+      return;
+    }
     if (cur_ && (!cur_->furniture.empty() || cur_->headline_closed)) close();
     if (cur_ && !cur_->credits.empty()) close();  // after a photo's credit comes a new item
     Draft &d = open();
@@ -151,6 +158,7 @@ class Assembler {
   }
 
   const std::vector<Piece> &pieces_;
+  const LayoutInfo &layout_;
   StoryOrder order_;
   std::optional<Draft> cur_;
   std::vector<Draft> out_;
@@ -165,7 +173,7 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
   remove_repeats(a.pieces);
   classify_pieces(a.pieces, a.layout, lex);
   a.order = detect_order(a.pieces);
-  a.drafts = Assembler(a.pieces, a.order).run(a.masthead, a.edition);
+  a.drafts = Assembler(a.pieces, a.layout, a.order).run(a.masthead, a.edition);
   return a;
 }
 

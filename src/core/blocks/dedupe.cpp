@@ -10,7 +10,7 @@ namespace bm::detail {
 
 namespace {
 constexpr size_t k_shingle = 24;        // bytes: about eight Han characters
-constexpr size_t k_min_repeat = 60;     // bytes: about twenty Han characters
+constexpr size_t k_min_repeat = 120;    // bytes: about forty Han characters (names of events repeat legitimately)
 constexpr size_t k_window_bytes = 8192; // how far back a repeat may point
 
 uint64_t hash_bytes(std::string_view s) {

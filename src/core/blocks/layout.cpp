@@ -77,7 +77,8 @@ bool starts_section_tag(std::string_view s) {
   return !t.empty() && next_cp(t, i) == 0x3010;  // 【
 }
 
-// Does piece `b` start a new paragraph after piece `a`?
+}  // namespace
+
 bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout) {
   if (starts_section_tag(b.text)) return true;
   if (a.ends_paragraph) return true;
@@ -89,8 +90,6 @@ bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout) {
   if (a.width < col_a - 2 || !a.last_in_line) return true;
   return b.width <= col_b - 3;
 }
-
-}  // namespace
 
 std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const LayoutInfo &layout) {
   std::vector<RawParagraph> out;

@@ -24,6 +24,9 @@ LayoutInfo detect_layout(const std::vector<Line> &lines);
 // Does the text end a sentence (。！？… and closing quotes/brackets after them)?
 bool ends_sentence(std::string_view text);
 
+// Does piece `b` start a new paragraph after piece `a` (rule 6)?
+bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout);
+
 // Groups body pieces (in page order) into raw paragraphs (lines joined by
 // rule 5, not yet normalized). Returns for each paragraph its first piece index.
 struct RawParagraph {

@@ -143,6 +143,18 @@ void mark_furniture_blocks(std::vector<Piece> &pieces, const Lexicon &lex) {
     }
     b = e;
   }
+  // A weather-minded line at the foot of the box just above a forecast
+  // (`友情提醒：关注天气…`) belongs to the forecast.
+  for (size_t k = 1; k < pieces.size(); ++k) {
+    if (pieces[k].type != PieceType::Weather || pieces[k - 1].type == PieceType::Weather) continue;
+    for (size_t j = k; j > 0; --j) {
+      Piece &q = pieces[j - 1];
+      if (q.type != PieceType::Ad && q.type != PieceType::Other) break;
+      if (!has_cue(q.text, lex, "weather") || has_phone_number(q.text) || count_cues(q.text, lex, "ad") > 0) break;
+      q.type = PieceType::Weather;
+      if (q.blanks_before > 0) break;
+    }
+  }
 }
 
 // 4. Names-only lines continue the byline just before them.

@@ -113,14 +113,15 @@ class DraftExtractor {
     art.kind = d.kind_hint;
     std::vector<const Piece *> ps;
     for (size_t k : d.furniture) ps.push_back(&a_.pieces[k]);
-    // Furniture lines are boxes, not prose: a paragraph per block of lines.
+    // Furniture lines are boxes, not prose: their lines run together until
+    // one ends a sentence (blank lines inside a box are layout, not breaks).
     std::string para;
     for (size_t i = 0; i < ps.size(); ++i) {
-      if (i > 0 && ps[i]->blanks_before > 0 && !para.empty()) {
+      para += ps[i]->text;
+      if (ends_sentence(ps[i]->text)) {
         art.paragraphs.push_back(normalize_inline(para, InlineMode::Body));
         para.clear();
       }
-      para += ps[i]->text;
     }
     if (!para.empty()) art.paragraphs.push_back(normalize_inline(para, InlineMode::Body));
     flags(d, art);
