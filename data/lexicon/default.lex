@@ -152,6 +152,12 @@
 
 # Masthead furniture at the top of a page (matched anywhere in a short line).
 [masthead]
+# Page section labels printed at the top of a page.
+要闻
+综合新闻
+本地新闻
+国内新闻
+国际新闻
 客户端
 DAILY
 Daily

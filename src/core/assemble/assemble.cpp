@@ -23,8 +23,8 @@ StoryOrder detect_order(const std::vector<Piece> &pieces) {
       case PieceType::Headline: return StoryOrder::HeadlineFirst;
       case PieceType::Byline:
       case PieceType::Dateline:
-      case PieceType::Body:
-      case PieceType::EditorNote: return StoryOrder::HeadlineAfter;
+      case PieceType::Body: return StoryOrder::HeadlineAfter;
+      case PieceType::EditorNote: break;  // a note may stand above its headline
       default: break;
     }
   }
@@ -57,6 +57,12 @@ class Assembler {
   }
 
  private:
+  static bool editors_only(const Piece &p) {
+    if (p.people.empty()) return false;
+    for (const Byline &b : p.people)
+      if (b.role != "editor") return false;
+    return true;
+  }
   bool has_body() const { return cur_ && !cur_->body.empty(); }
   bool has_content() const {
     return cur_ && (!cur_->body.empty() || !cur_->bylines.empty() || !cur_->credits.empty() || !cur_->notes.empty());
@@ -89,7 +95,10 @@ class Assembler {
   void headline(size_t k) {
     if (cur_ && !cur_->furniture.empty()) close();
     if (order_ == StoryOrder::HeadlineFirst) {
-      if (has_content()) close();
+      // An editor's note may stand above the headline of its story.
+      const bool only_notes = cur_ && !cur_->notes.empty() && cur_->body.empty() && cur_->bylines.empty() &&
+                              cur_->credits.empty() && cur_->headline.empty();
+      if (has_content() && !only_notes) close();
       Draft &d = open();
       add(d, d.headline, k);
       return;
@@ -108,6 +117,13 @@ class Assembler {
   void byline(size_t k) {
     const Piece &p = pieces_[k];
     if (cur_ && !cur_->furniture.empty()) close();
+    if (editors_only(p)) {  // 责任编辑 X: the page's (or section's) editor, no story's author
+      close();
+      Draft &d = open();
+      add(d, d.bylines, k);
+      close();
+      return;
+    }
     if (p.credit && has_body() && !(cur_->headline_closed)) {  // photo credit after its caption
       add(*cur_, cur_->credits, k);
       return;

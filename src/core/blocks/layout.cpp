@@ -13,6 +13,9 @@ constexpr int k_long_line = 80;
 // Share of such lines (percent of non-blank lines) that marks a page as one
 // paragraph per line (the dev pages: about 50% versus 0%).
 constexpr size_t k_long_line_percent = 20;
+// Below this share (percent) of lines set directly under another line, a page
+// is one paragraph per line even without long lines.
+constexpr size_t k_stacked_percent = 25;
 // Neighbouring non-blank lines that vote on a line's column width.
 constexpr size_t k_window = 8;
 
@@ -47,10 +50,15 @@ LayoutInfo detect_layout(const std::vector<Line> &lines) {
   for (size_t i : idx) widths.push_back(lines[i].width);
   // Hard-wrapped columns almost never hold a line that long; in one-paragraph-
   // per-line text every paragraph of more than a sentence or two is one.
-  size_t long_lines = 0;
+  // Short pages of short paragraphs have no long lines; there the other sign
+  // decides: wrapped columns put most lines straight under the previous one,
+  // paragraph-per-line text separates nearly every line by a blank.
+  size_t long_lines = 0, stacked = 0;
   for (int w : widths) long_lines += w >= k_long_line;
-  info.layout = long_lines * 100 >= widths.size() * k_long_line_percent ? Layout::OneParagraphPerLine
-                                                                         : Layout::HardWrapped;
+  for (size_t k = 1; k < idx.size(); ++k) stacked += idx[k] == idx[k - 1] + 1;
+  const bool long_ok = long_lines * 100 >= widths.size() * k_long_line_percent;
+  const bool mostly_separated = stacked * 100 < widths.size() * k_stacked_percent;
+  info.layout = long_ok || mostly_separated ? Layout::OneParagraphPerLine : Layout::HardWrapped;
   // Column width of each line: the median width of its neighbours, ignoring
   // very short lines (last lines of paragraphs, bylines).
   std::vector<int> votes;

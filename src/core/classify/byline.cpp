@@ -106,8 +106,15 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
   bool any_role = false;
   size_t ti = 0, ci = 0;
   std::vector<std::u32string> pending;  // names read before any role (for "王强 摄")
+  size_t since_role = 0;                 // people credited since the last role word
   while (ti < t.list.size()) {
     if (const RoleWord *rw = match_role(t, ti, ci, lex)) {
+      // A one-character role closing the line (本报记者 张伟 摄) credits the
+      // names just before it: the photo is theirs, whatever came first.
+      if (ti >= t.list.size() && cp_count(rw->word) == 1 && since_role < out.people.size()) {
+        for (size_t k = since_role; k < out.people.size(); ++k) out.people[k].role = rw->role;
+      }
+      since_role = out.people.size();
       role = rw->role;
       any_role = true;
       if (!pending.empty()) {  // trailing role: the names before it are its people

@@ -59,8 +59,10 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
       p.people = by->people;
       p.marked = by->marked;
       p.bare = !p.people.empty() && p.people.front().role.empty();
-      p.credit = !p.bare;
-      for (const auto &b : p.people) p.credit = p.credit && b.role == "photographer";
+      // A credit names a photographer (with or without the reporter or
+      // correspondent who wrote the caption).
+      p.credit = false;
+      for (const auto &b : p.people) p.credit = p.credit || b.role == "photographer";
       if (!by->leftover.empty()) {
         Piece g = p;
         g.type = PieceType::Headline;

@@ -5,6 +5,7 @@
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -77,6 +78,9 @@ double utf16_plausibility(std::string_view b, bool little_endian) {
 }  // namespace
 
 std::string canonical_encoding(const std::string &name) {
+  // ICU takes converter names NUL-terminated: a name with an embedded NUL (or
+  // an absurdly long one) would be read as something else.
+  if (name.empty() || name.size() > 64 || name.find('\0') != std::string::npos) return "";
   const std::string l = lower(name);
   if (l == "utf-8" || l == "utf8") return "UTF-8";
   if (l == "utf-16le" || l == "utf16le") return "UTF-16LE";
@@ -98,6 +102,9 @@ std::string canonical_encoding(const std::string &name) {
 
 Converted convert_to_utf8(std::string_view bytes, const std::string &encoding, bool strict,
                           size_t base_offset) {
+  // ICU keeps offsets in int32_t: decode() caps inputs below 2^31 bytes.
+  if (bytes.size() > static_cast<size_t>(INT32_MAX))
+    throw Error(BM_E_TOO_LARGE, "input too large for conversion (2 GiB hard limit)");
   UErrorCode err = U_ZERO_ERROR;
   ConverterPtr cnv(ucnv_open(encoding.c_str(), &err));
   if (U_FAILURE(err) || !cnv)
@@ -107,27 +114,55 @@ Converted convert_to_utf8(std::string_view bytes, const std::string &encoding, b
   state.strict = strict;
   err = U_ZERO_ERROR;
   ucnv_setToUCallBack(cnv.get(), on_invalid, &state, nullptr, nullptr, &err);
+  if (U_FAILURE(err)) throw Error(BM_E_INTERNAL, std::string("ucnv_setToUCallBack: ") + u_errorName(err));
+  // In multi-byte Chinese/CJK charsets the single bytes 0x80 and 0xFF are
+  // never characters, yet ICU's tables map them silently (Big5: 0x80 -> U+0080,
+  // 0xFF -> U+F8F8; GB2312: 0x80 -> U+0080): they are treated as invalid.
+  const bool check_single_bytes = ucnv_getType(cnv.get()) == UCNV_MBCS || ucnv_getType(cnv.get()) == UCNV_DBCS;
 
-  // ICU converts to UTF-16; collect it whole (at most 2 bytes per input
+  // ICU converts to UTF-16; collect it whole (at most 2 units per input
   // byte), then write UTF-8 in one pass so no surrogate pair is ever split.
   std::u16string utf16;
   std::vector<UChar> buffer(64 * 1024);
+  std::vector<int32_t> offsets(buffer.size());
   const char *src = bytes.data();
   const char *src_end = src + bytes.size();
+  size_t bogus = 0;
+  int64_t first_bogus = -1;
   do {
     UChar *target = buffer.data();
+    const char *chunk = src;
     err = U_ZERO_ERROR;
-    ucnv_toUnicode(cnv.get(), &target, buffer.data() + buffer.size(), &src, src_end, nullptr, true, &err);
-    utf16.append(reinterpret_cast<const char16_t *>(buffer.data()), static_cast<size_t>(target - buffer.data()));
+    ucnv_toUnicode(cnv.get(), &target, buffer.data() + buffer.size(), &src, src_end, offsets.data(), true, &err);
+    const size_t produced = static_cast<size_t>(target - buffer.data());
+    if (check_single_bytes) {
+      for (size_t k = 0; k < produced; ++k) {
+        const UChar u = buffer[k];
+        if (offsets[k] < 0 || !((u >= 0x80 && u <= 0x9F) || (u >= 0xE000 && u <= 0xF8FF) || u == 0x1A)) continue;
+        const size_t at = static_cast<size_t>(chunk - bytes.data()) + static_cast<size_t>(offsets[k]);
+        const auto b = static_cast<unsigned char>(bytes[at]);
+        if (b != 0x80 && b != 0xFF) continue;
+        buffer[k] = 0xFFFD;
+        ++bogus;
+        if (first_bogus < 0) first_bogus = static_cast<int64_t>(at);
+      }
+    }
+    utf16.append(reinterpret_cast<const char16_t *>(buffer.data()), produced);
   } while (err == U_BUFFER_OVERFLOW_ERROR);
+  if (bogus > 0 && (state.first < 0 || first_bogus < state.first)) state.first = first_bogus;
+  if (strict && bogus > 0 && U_SUCCESS(err))
+    throw Error(BM_E_ENCODING, "invalid " + encoding + " byte sequence",
+                state.first + static_cast<int64_t>(base_offset));
   Converted out;
   out.utf8.reserve(utf16.size() * 3 / 2 + 16);
   for (size_t k = 0; k < utf16.size();) {
     char32_t c = utf16[k++];
-    if (c >= 0xD800 && c <= 0xDBFF && k < utf16.size() && utf16[k] >= 0xDC00 && utf16[k] <= 0xDFFF)
+    if (c >= 0xD800 && c <= 0xDBFF && k < utf16.size() && utf16[k] >= 0xDC00 && utf16[k] <= 0xDFFF) {
       c = 0x10000 + ((c - 0xD800) << 10) + (utf16[k++] - 0xDC00);
-    else if (c >= 0xD800 && c <= 0xDFFF)
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
       c = 0xFFFD;  // unpaired surrogate (only from UTF-16 input)
+      ++bogus;
+    }
     append_cp(out.utf8, c);
   }
   if (U_FAILURE(err)) {
@@ -136,7 +171,7 @@ Converted convert_to_utf8(std::string_view bytes, const std::string &encoding, b
                   state.first < 0 ? -1 : state.first + static_cast<int64_t>(base_offset));
     throw Error(BM_E_ENCODING, std::string("conversion from ") + encoding + " failed: " + u_errorName(err));
   }
-  out.replacements = state.count;
+  out.replacements = state.count + bogus;
   out.first_invalid = state.first < 0 ? -1 : state.first + static_cast<int64_t>(base_offset);
   return out;
 }

@@ -104,9 +104,12 @@ void from_charset(std::string_view bytes, size_t base, const std::string &encodi
 }  // namespace
 
 DecodedText decode(std::string_view bytes, const DecodeOptions &options) {
-  if (bytes.size() > options.max_bytes)
+  // ICU and utf8proc count in 32-bit signed lengths: whatever the caller
+  // allows, no input reaches them at 2^31 bytes or more.
+  const size_t limit = std::min(options.max_bytes, k_hard_max_input_bytes);
+  if (bytes.size() > limit)
     throw Error(BM_E_TOO_LARGE, "input of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
-                                    std::to_string(options.max_bytes) + " bytes (max_input_bytes)");
+                                    std::to_string(limit) + " bytes (max_input_bytes)");
   DecodedText t;
   const auto *u = reinterpret_cast<const unsigned char *>(bytes.data());
   std::string encoding;

@@ -7,6 +7,10 @@
 
 namespace bm::detail {
 
+// Hard cap on any input, whatever max_bytes says: ICU lengths are int32_t.
+// BM_LIMIT_MAX_INPUT_BYTES (1 GiB) of the C API is below it.
+constexpr size_t k_hard_max_input_bytes = (size_t{1} << 31) - 1;
+
 struct DecodeOptions {
   std::string encoding;          // "" or "auto", or an ICU converter name
   bool strict = false;           // invalid bytes -> Error(BM_E_ENCODING) instead of U+FFFD

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/unorm2.h>
+#include <unicode/utf16.h>
 #include <utf8proc.h>
 
 #include <cstdlib>
@@ -55,14 +56,83 @@ bool needs_nfc(std::string_view s) {
   return false;
 }
 
-// Rule 1: NFC (utf8proc), full-width ASCII letters and digits to half-width,
-// U+3000 and the other space separators (and tab) to ' '.
+// Non-starters at the start and at the end of the NFKD form of cp (UAX #15,
+// Stream-Safe Text Format). A code point that is all non-starters has
+// leading == trailing == the length of its decomposition.
+struct NonStarters {
+  int leading = 0;
+  int trailing = 0;
+  bool all = false;
+};
+
+NonStarters non_starters(char32_t cp, const UNormalizer2 *nfkd) {
+  NonStarters ns;
+  if (cp < 0xA0) return ns;  // ASCII and C1: starters without decomposition
+  UChar buf[32];
+  UErrorCode err = U_ZERO_ERROR;
+  const int32_t n = nfkd ? unorm2_getDecomposition(nfkd, static_cast<UChar32>(cp), buf, 32, &err) : -1;
+  if (n < 0 || U_FAILURE(err)) {  // no decomposition: the code point itself
+    ns.all = u_getCombiningClass(static_cast<UChar32>(cp)) != 0;
+    ns.leading = ns.trailing = ns.all ? 1 : 0;
+    return ns;
+  }
+  // Walk the decomposition's code points (it may hold surrogate pairs).
+  std::u32string cps;
+  for (int32_t k = 0; k < n;) {
+    UChar32 c;
+    U16_NEXT(buf, k, n, c);
+    cps.push_back(static_cast<char32_t>(c));
+  }
+  size_t lead = 0;
+  while (lead < cps.size() && u_getCombiningClass(static_cast<UChar32>(cps[lead])) != 0) ++lead;
+  size_t trail = 0;
+  while (trail < cps.size() && u_getCombiningClass(static_cast<UChar32>(cps[cps.size() - 1 - trail])) != 0) ++trail;
+  ns.all = lead == cps.size();
+  ns.leading = static_cast<int>(lead);
+  ns.trailing = static_cast<int>(trail);
+  return ns;
+}
+
+}  // namespace
+
+// UAX #15 Stream-Safe Text Format: U+034F COMBINING GRAPHEME JOINER after
+// every 30 consecutive non-starters, so that canonical reordering and
+// composition never see an unbounded run (which makes NFC quadratic).
+std::string stream_safe(std::string_view text) {
+  static const UNormalizer2 *nfkd = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *n = unorm2_getNFKDInstance(&err);
+    return U_SUCCESS(err) ? n : nullptr;
+  }();
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  int run = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t start = i;
+    const char32_t cp = next_cp(text, i);
+    const NonStarters ns = non_starters(cp, nfkd);
+    if (run + ns.leading > 30) {
+      out.append("\xCD\x8F");  // U+034F
+      run = 0;
+    }
+    run = ns.all ? run + ns.leading : ns.trailing;
+    out.append(text.data() + start, i - start);
+  }
+  return out;
+}
+
+namespace {
+
+// Rule 1: NFC (utf8proc, on stream-safe text), full-width ASCII letters and
+// digits to half-width, U+3000 and the other space separators (and tab) to ' '.
 std::u32string rule1(std::string_view text) {
   std::string nfc_storage;
   if (needs_nfc(text)) {
+    const std::string safe = stream_safe(text);
     utf8proc_uint8_t *dst = nullptr;
     const utf8proc_ssize_t n =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(safe.data()), static_cast<utf8proc_ssize_t>(safe.size()),
                      &dst, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
     if (n >= 0 && dst) {
       nfc_storage.assign(reinterpret_cast<const char *>(dst), static_cast<size_t>(n));

@@ -18,6 +18,11 @@ enum class InlineMode {
 // Rules 1-4 on `text` (UTF-8 without '\n'). Valid UTF-8 in, valid UTF-8 out.
 std::string normalize_inline(std::string_view text, InlineMode mode = InlineMode::Body);
 
+// UAX #15 Stream-Safe Text Format: inserts U+034F COMBINING GRAPHEME JOINER
+// before a code point that would make more than 30 consecutive non-starters
+// (counted in NFKD). Applied before NFC so that normalization stays linear.
+std::string stream_safe(std::string_view text);
+
 // Rule 5: joins the raw lines of one paragraph: each line trimmed, no
 // separator, except one space between two Latin letters. Not yet normalized.
 std::string join_lines(const std::vector<std::string_view> &lines);
