@@ -30,6 +30,7 @@ struct Article {
   std::vector<std::string> paragraphs;
   uint32_t flags = 0;  // BM_FLAG_* bits
   size_t span_begin = 0, span_end = 0;  // [begin, end) in Page::text.utf8
+  std::vector<size_t> pieces;  // the pieces it was made of (checked by the coverage test)
 };
 
 // The JSON names of the BM_FLAG_* bits that are set, in bit order.
@@ -41,6 +42,7 @@ struct Page {
   std::optional<std::string> edition;
   std::vector<std::string> masthead;
   std::vector<Article> articles;
+  std::vector<size_t> header_pieces;  // masthead and edition pieces
 };
 
 }  // namespace bm::detail

@@ -247,6 +247,7 @@ class DraftExtractor {
   }
 
   void span(const Draft &d, Article &art) {
+    art.pieces = d.all;
     bool any = false;
     for (size_t k : d.all) {
       const Piece &p = a_.pieces[k];
@@ -264,6 +265,8 @@ class DraftExtractor {
 
 void extract_page(const Assembly &assembly, const std::vector<Line> &lines, const Lexicon &lex, Page &page) {
   (void)lines;
+  page.header_pieces = assembly.masthead;
+  page.header_pieces.insert(page.header_pieces.end(), assembly.edition.begin(), assembly.edition.end());
   for (size_t k : assembly.edition) {
     if (!page.edition) page.edition = normalize_inline(assembly.pieces[k].text, InlineMode::Name);
   }

@@ -1,0 +1,120 @@
+// Page-level invariants on every test page: every non-blank piece of the
+// input ends up in exactly one article or in the masthead/edition; lines that
+// vanished were removed as repeats and the article says so; spans are sane.
+#include <gtest/gtest.h>
+
+#include <dirent.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "banmian/banmian.h"
+#include "core/assemble/assemble.h"
+#include "core/decode/decode.h"
+#include "core/extract/extract.h"
+#include "core/lexicon/lexicon.h"
+#include "core/lines/lines.h"
+
+using namespace bm::detail;
+
+namespace {
+
+std::vector<std::string> page_files() {
+  std::vector<std::string> out;
+  for (const char *sub : {"dev", "own"}) {
+    const std::string dir = std::string(BM_TEST_DATA_DIR) + "/pages/" + sub;
+    if (DIR *d = opendir(dir.c_str())) {
+      while (dirent *e = readdir(d)) {
+        std::string n = e->d_name;
+        if (n.size() > 4 && n.substr(n.size() - 4) == ".txt") out.push_back(dir + "/" + n);
+      }
+      closedir(d);
+    }
+  }
+  return out;
+}
+
+struct Parsed {
+  DecodedText text;
+  std::vector<Line> lines;
+  Assembly assembly;
+  Page page;
+};
+
+Parsed parse_file(const std::string &path, const Lexicon &lex) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Parsed p;
+  p.text = decode(bytes, DecodeOptions{});
+  p.lines = split_lines(p.text.utf8);
+  p.assembly = assemble_page(p.text.utf8, p.lines, lex);
+  extract_page(p.assembly, p.lines, lex, p.page);
+  return p;
+}
+
+Lexicon builtin() {
+  Lexicon lex;
+  lex.load(k_default_lexicon, "built-in");
+  lex.finish();
+  return lex;
+}
+
+TEST(Invariants, EveryPieceInExactlyOneArticleOrTheMasthead) {
+  const Lexicon lex = builtin();
+  const auto files = page_files();
+  ASSERT_GE(files.size(), 10u);
+  for (const std::string &f : files) {
+    SCOPED_TRACE(f);
+    const Parsed p = parse_file(f, lex);
+    std::vector<int> owners(p.assembly.pieces.size(), 0);
+    for (size_t k : p.page.header_pieces) ++owners.at(k);
+    for (const Article &a : p.page.articles)
+      for (size_t k : a.pieces) ++owners.at(k);
+    for (size_t k = 0; k < owners.size(); ++k)
+      EXPECT_EQ(owners[k], 1) << "piece " << k << ": " << p.assembly.pieces[k].text;
+  }
+}
+
+TEST(Invariants, LinesWithoutPiecesWereRemovedRepeatsAndFlagged) {
+  const Lexicon lex = builtin();
+  for (const std::string &f : page_files()) {
+    SCOPED_TRACE(f);
+    const Parsed p = parse_file(f, lex);
+    std::vector<bool> has_piece(p.lines.size(), false);
+    for (const Piece &piece : p.assembly.pieces) has_piece[piece.line] = true;
+    size_t vanished = 0;
+    for (size_t i = 0; i < p.lines.size(); ++i) vanished += !p.lines[i].blank && !has_piece[i];
+    bool flagged = false;
+    for (const Article &a : p.page.articles) flagged = flagged || (a.flags & BM_FLAG_DUPLICATE_TEXT_REMOVED);
+    if (vanished > 0) EXPECT_TRUE(flagged) << vanished << " lines vanished without a duplicate flag";
+  }
+}
+
+TEST(Invariants, SpansAreInsideTheTextAndOrdered) {
+  const Lexicon lex = builtin();
+  for (const std::string &f : page_files()) {
+    SCOPED_TRACE(f);
+    const Parsed p = parse_file(f, lex);
+    for (const Article &a : p.page.articles) {
+      EXPECT_LE(a.span_begin, a.span_end);
+      EXPECT_LE(a.span_end, p.text.utf8.size());
+    }
+  }
+}
+
+TEST(Invariants, StoriesHaveTextAndNamesHaveNoSpaces) {
+  const Lexicon lex = builtin();
+  for (const std::string &f : page_files()) {
+    SCOPED_TRACE(f);
+    const Parsed p = parse_file(f, lex);
+    for (const Article &a : p.page.articles) {
+      if (a.kind == Kind::News || a.kind == Kind::Photo) EXPECT_FALSE(a.paragraphs.empty());
+      for (const Byline &b : a.bylines) EXPECT_EQ(b.name.find(' '), std::string::npos) << b.name;
+      if (!a.headline.empty()) EXPECT_TRUE(a.title.has_value() || a.headline.size() >= 2);
+    }
+  }
+}
+
+}  // namespace
