@@ -212,6 +212,7 @@ std::vector<std::string> reflow_all(std::string_view text, const std::vector<Lin
     blanks = 0;
     pieces.push_back(std::move(p));
   }
+  remove_repeats(pieces);  // text the extractor repeated goes here too
   std::vector<const Piece *> ptrs;
   for (const Piece &p : pieces) ptrs.push_back(&p);
   std::vector<std::string> out;
