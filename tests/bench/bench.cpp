@@ -1,0 +1,358 @@
+// banmian benchmark harness (issue 7). Run through scripts/bench.sh.
+//
+// One run measures, on the same 16 KB pages (cut from the dev pages, repeated
+// to >= 32 MiB), single thread, per page: bm_decode, bm_normalize,
+// bm_parse + bm_page_to_json (and bm_parse alone), and ICU's
+// Normalizer2::getNFCInstance()->normalizeUTF8 as the yardstick; then one
+// large call against page by page, 2 threads on one shared parser against 1,
+// transient heap per page (counting malloc) and parser creation time.
+// Every timed figure is the best of --reps runs (the machine is shared).
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uversion.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "banmian/banmian.h"
+#include "corpus.h"
+#include "count_alloc.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Op = std::function<void(const std::string &)>;
+
+double secs(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+
+void check(bm_status st, const char *what) {
+  if (st != BM_OK) {
+    std::fprintf(stderr, "%s failed: %s (%s)\n", what, bm_status_string(st), bm_last_error()->message);
+    std::exit(1);
+  }
+}
+
+struct Series {
+  double wall = 1e300;     // seconds for the whole pass
+  std::vector<double> us;  // per page, microseconds
+};
+
+Series run_pages(const Op &op, const std::vector<std::string> &pages) {
+  Series s;
+  s.us.reserve(pages.size());
+  const auto start = Clock::now();
+  for (const auto &p : pages) {
+    const auto t0 = Clock::now();
+    op(p);
+    const auto t1 = Clock::now();
+    s.us.push_back(secs(t0, t1) * 1e6);
+  }
+  s.wall = secs(start, Clock::now());
+  return s;
+}
+
+double pct(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  size_t i = static_cast<size_t>(q * static_cast<double>(v.size()));
+  if (i >= v.size()) i = v.size() - 1;
+  return v[i];
+}
+
+double median(std::vector<double> v) { return pct(std::move(v), 0.5); }
+
+double run_threads(int n, const Op &op, const std::vector<std::string> &pages) {
+  std::atomic<size_t> next{0};
+  const auto start = Clock::now();
+  std::vector<std::thread> ts;
+  for (int t = 0; t < n; ++t)
+    ts.emplace_back([&] {
+      for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < pages.size();) op(pages[i]);
+    });
+  for (auto &t : ts) t.join();
+  return secs(start, Clock::now());
+}
+
+struct Args {
+  size_t mib = 32;
+  size_t page_kib = 16;
+  int reps = 3;
+  size_t heap_pages = 256;
+  bool one_call = true;
+  std::string dir = BM_DEV_PAGES_DIR;
+};
+
+Args parse_args(int argc, char **argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    std::string k = argv[i];
+    auto val = [&]() -> const char * {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "%s needs a value\n", k.c_str());
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (k == "--mib") a.mib = std::strtoul(val(), nullptr, 10);
+    else if (k == "--page-kib") a.page_kib = std::strtoul(val(), nullptr, 10);
+    else if (k == "--reps") a.reps = std::atoi(val());
+    else if (k == "--heap-pages") a.heap_pages = std::strtoul(val(), nullptr, 10);
+    else if (k == "--no-one-call") a.one_call = false;
+    else if (k == "--data") a.dir = val();
+    else {
+      std::fprintf(stderr,
+                   "usage: bm_bench [--mib N] [--page-kib K] [--reps R] [--heap-pages N] [--no-one-call] "
+                   "[--data DIR]\n");
+      std::exit(2);
+    }
+  }
+  if (a.reps < 1) a.reps = 1;
+  return a;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  const Args args = parse_args(argc, argv);
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
+
+  // ---- parser creation (first one also loads ICU data and the lexicon) ----
+  std::vector<double> create_ms;
+  for (int i = 0; i < 21; ++i) {
+    bm_parser *p = nullptr;
+    const auto t0 = Clock::now();
+    check(bm_parser_new(nullptr, &p), "bm_parser_new");
+    const auto t1 = Clock::now();
+    bm_parser_free(p);
+    create_ms.push_back(secs(t0, t1) * 1e3);
+  }
+  const double create_first = create_ms.front();
+  create_ms.erase(create_ms.begin());
+  const double create_med = median(create_ms);
+  const double create_min = *std::min_element(create_ms.begin(), create_ms.end());
+
+  bm_parser *parser = nullptr;
+  check(bm_parser_new(nullptr, &parser), "bm_parser_new");
+
+  UErrorCode uerr = U_ZERO_ERROR;
+  const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(uerr);
+  if (U_FAILURE(uerr)) {
+    std::fprintf(stderr, "ICU NFC: %s\n", u_errorName(uerr));
+    return 1;
+  }
+
+  const auto dev = bench::read_dev_pages(args.dir);
+  const auto pages = bench::make_pages(dev, args.page_kib * 1024, args.mib * 1024 * 1024);
+  size_t total = 0, maxlen = 0;
+  for (const auto &p : pages) {
+    total += p.size();
+    maxlen = std::max(maxlen, p.size());
+  }
+  std::printf("banmian %s, ICU %s\n", bm_version(), U_ICU_VERSION);
+  std::printf("corpus: %zu dev pages -> %zu pages of <= %zu KiB (max %zu B), %.1f MiB; best of %d runs\n\n",
+              dev.size(), pages.size(), args.page_kib, maxlen, static_cast<double>(total) / 1048576.0, args.reps);
+
+  // ---- the operations ----
+  const Op op_decode = [&](const std::string &p) {
+    bm_text *t = nullptr;
+    check(bm_decode(parser, p.data(), p.size(), nullptr, &t), "bm_decode");
+    bm_text_free(t);
+  };
+  const Op op_normalize = [&](const std::string &p) {
+    char *out = nullptr;
+    size_t n = 0;
+    check(bm_normalize(parser, p.data(), p.size(), nullptr, &out, &n), "bm_normalize");
+    bm_string_free(out);
+  };
+  const Op op_parse = [&](const std::string &p) {
+    bm_page *pg = nullptr;
+    check(bm_parse(parser, p.data(), p.size(), nullptr, &pg), "bm_parse");
+    bm_page_free(pg);
+  };
+  const Op op_parse_json = [&](const std::string &p) {
+    bm_page *pg = nullptr;
+    check(bm_parse(parser, p.data(), p.size(), nullptr, &pg), "bm_parse");
+    char *json = nullptr;
+    size_t n = 0;
+    check(bm_page_to_json(pg, 0, &json, &n), "bm_page_to_json");
+    bm_string_free(json);
+    bm_page_free(pg);
+  };
+  const Op op_icu_nfc = [&](const std::string &p) {
+    std::string out;
+    out.reserve(p.size());
+    icu::StringByteSink<std::string> sink(&out);
+    UErrorCode e = U_ZERO_ERROR;
+    nfc->normalizeUTF8(0, icu::StringPiece(p.data(), static_cast<int32_t>(p.size())), sink, nullptr, e);
+    if (U_FAILURE(e)) {
+      std::fprintf(stderr, "normalizeUTF8: %s\n", u_errorName(e));
+      std::exit(1);
+    }
+  };
+
+  struct Named {
+    const char *name;
+    const Op *op;
+    Series best;
+  };
+  std::vector<Named> ops = {{"ICU NFC normalizeUTF8", &op_icu_nfc, {}},
+                            {"bm_decode", &op_decode, {}},
+                            {"bm_normalize", &op_normalize, {}},
+                            {"bm_parse", &op_parse, {}},
+                            {"bm_parse+bm_page_to_json", &op_parse_json, {}}};
+
+  // warm-up: caches, lazy ICU data, allocator arenas
+  const std::vector<std::string> warm(pages.begin(), pages.begin() + std::min<size_t>(pages.size(), 20));
+  for (auto &o : ops) run_pages(*o.op, warm);
+
+  for (int r = 0; r < args.reps; ++r)
+    for (auto &o : ops) {
+      Series s = run_pages(*o.op, pages);
+      if (s.wall < o.best.wall) o.best = std::move(s);
+    }
+
+  const double mb = static_cast<double>(total) / 1e6;
+  const double icu_mbs = mb / ops[0].best.wall;
+  std::printf("## Single thread, per page (MB/s = 10^6 input bytes per second)\n\n");
+  std::printf("| operation | MB/s | p50 us | p99 us | ratio to ICU NFC |\n|---|---:|---:|---:|---:|\n");
+  for (const auto &o : ops) {
+    const double mbs = mb / o.best.wall;
+    std::printf("| %s | %.1f | %.1f | %.1f | %.3f |\n", o.name, mbs, pct(o.best.us, 0.50), pct(o.best.us, 0.99),
+                mbs / icu_mbs);
+  }
+  std::printf("\n");
+
+  // ---- one large call against page by page ----
+  const double r_norm = (mb / ops[2].best.wall) / icu_mbs, r_parse = (mb / ops[4].best.wall) / icu_mbs;
+  double r_one_call = -1, r_threads = 0, heap_parse_peak = 0, heap_parse_transient = 0;
+  double parse_pages_wall = ops[3].best.wall, norm_pages_wall = ops[2].best.wall;
+  if (args.one_call) {
+    std::string big;
+    big.reserve(total);
+    for (const auto &p : pages) big += p;
+    double parse_big = 1e300, norm_big = 1e300;
+    for (int r = 0; r < std::min(args.reps, 2); ++r) {
+      auto t0 = Clock::now();
+      op_parse(big);
+      parse_big = std::min(parse_big, secs(t0, Clock::now()));
+      t0 = Clock::now();
+      op_normalize(big);
+      norm_big = std::min(norm_big, secs(t0, Clock::now()));
+    }
+    std::printf("## Page by page against one call on the whole %.1f MiB\n\n", static_cast<double>(total) / 1048576.0);
+    std::printf("| operation | page by page MB/s | one call MB/s | ratio (pages / one call) |\n|---|---:|---:|---:|\n");
+    r_one_call = parse_big / parse_pages_wall;
+    std::printf("| bm_parse | %.1f | %.1f | %.3f |\n", mb / parse_pages_wall, mb / parse_big, r_one_call);
+    std::printf("| bm_normalize | %.1f | %.1f | %.3f |\n\n", mb / norm_pages_wall, mb / norm_big,
+                norm_big / norm_pages_wall);
+  }
+
+  // ---- 2 threads on one shared parser against 1 ----
+  {
+    double one = 1e300, two = 1e300;
+    for (int r = 0; r < args.reps; ++r) {
+      one = std::min(one, run_threads(1, op_parse_json, pages));
+      two = std::min(two, run_threads(2, op_parse_json, pages));
+    }
+    std::printf("## Threads (bm_parse+bm_page_to_json, one shared parser, %u hardware threads)\n\n",
+                std::thread::hardware_concurrency());
+    std::printf("| threads | MB/s | speed-up |\n|---|---:|---:|\n| 1 | %.1f | 1.000 |\n| 2 | %.1f | %.3f |\n\n",
+                mb / one, mb / two, one / two);
+    r_threads = one / two;
+  }
+
+  // ---- transient heap per page (counting malloc, single thread) ----
+  {
+    std::vector<std::string> hp(pages.begin(), pages.begin() + std::min(pages.size(), args.heap_pages));
+    for (const auto &d : dev) hp.push_back(d.bytes);
+    struct H {
+      const char *name;
+      std::vector<double> peak, net, allocs;
+    };
+    H h[5] = {{"bm_decode", {}, {}, {}},
+              {"bm_normalize", {}, {}, {}},
+              {"bm_parse", {}, {}, {}},
+              {"bm_page_to_json", {}, {}, {}},
+              {"ICU NFC normalizeUTF8", {}, {}, {}}};
+    auto rec = [](H &x, const bench::HeapStats &s) {
+      x.peak.push_back(static_cast<double>(s.peak));
+      x.net.push_back(static_cast<double>(s.net));
+      x.allocs.push_back(static_cast<double>(s.allocs));
+    };
+    for (const auto &p : hp) {
+      bm_text *t = nullptr;
+      bench::heap_begin();
+      check(bm_decode(parser, p.data(), p.size(), nullptr, &t), "bm_decode");
+      rec(h[0], bench::heap_end());
+      bm_text_free(t);
+
+      char *out = nullptr;
+      size_t n = 0;
+      bench::heap_begin();
+      check(bm_normalize(parser, p.data(), p.size(), nullptr, &out, &n), "bm_normalize");
+      rec(h[1], bench::heap_end());
+      bm_string_free(out);
+
+      bm_page *pg = nullptr;
+      bench::heap_begin();
+      check(bm_parse(parser, p.data(), p.size(), nullptr, &pg), "bm_parse");
+      rec(h[2], bench::heap_end());
+      char *json = nullptr;
+      bench::heap_begin();
+      check(bm_page_to_json(pg, 0, &json, &n), "bm_page_to_json");
+      rec(h[3], bench::heap_end());
+      bm_string_free(json);
+      bm_page_free(pg);
+
+      bench::heap_begin();
+      op_icu_nfc(p);
+      rec(h[4], bench::heap_end());
+    }
+    std::printf("## Heap per call (counting malloc; %zu corpus pages + %zu dev pages)\n\n", hp.size() - dev.size(),
+                dev.size());
+    std::printf("peak = highest live bytes above the level before the call (includes the result);\n"
+                "retained = the result still live when the call returns; transient = peak - retained.\n\n");
+    std::printf("| call | peak KiB (median) | peak KiB (max) | retained KiB (median) | transient KiB (max) | "
+                "allocations (median) |\n|---|---:|---:|---:|---:|---:|\n");
+    for (auto &x : h) {
+      std::vector<double> tr;
+      for (size_t i = 0; i < x.peak.size(); ++i) tr.push_back(x.peak[i] - x.net[i]);
+      if (&x == &h[2]) {
+        heap_parse_peak = *std::max_element(x.peak.begin(), x.peak.end());
+        heap_parse_transient = *std::max_element(tr.begin(), tr.end());
+      }
+      std::printf("| %s | %.1f | %.1f | %.1f | %.1f | %.0f |\n", x.name, median(x.peak) / 1024,
+                  *std::max_element(x.peak.begin(), x.peak.end()) / 1024, median(x.net) / 1024,
+                  *std::max_element(tr.begin(), tr.end()) / 1024, median(x.allocs));
+    }
+    std::printf("\n");
+  }
+
+  std::printf("## Parser creation (bm_parser_new(NULL), built-in lexicon)\n\n");
+  std::printf("| first in process ms | median of next 20 ms | min ms |\n|---:|---:|---:|\n| %.3f | %.3f | %.3f |\n",
+              create_first, create_med, create_min);
+
+  std::printf("\n## Targets (issue 7)\n\n| target | measured | result |\n|---|---:|---|\n");
+  auto row = [](const char *t, double v, bool ok, const char *unit) {
+    std::printf("| %s | %.3f%s | %s |\n", t, v, unit, ok ? "met" : "MISSED");
+  };
+  row("bm_normalize >= 0.5 x ICU NFC", r_norm, r_norm >= 0.5, " x");
+  row("bm_parse+json >= 0.2 x ICU NFC", r_parse, r_parse >= 0.2, " x");
+  if (r_one_call >= 0) row("page by page >= 0.9 x one call (bm_parse)", r_one_call, r_one_call >= 0.9, " x");
+  row("2 threads >= 1.7 x 1 thread", r_threads, r_threads >= 1.7, " x");
+  row("bm_parse peak heap per 16 KB page <= 64 KiB", heap_parse_peak / 1024, heap_parse_peak <= 65536, " KiB");
+  row("bm_parse transient heap (peak - result) <= 64 KiB", heap_parse_transient / 1024,
+      heap_parse_transient <= 65536, " KiB");
+  row("parser creation < 5 ms (median)", create_med, create_med < 5, " ms");
+  row("parser creation < 5 ms (first in process)", create_first, create_first < 5, " ms");
+
+  bm_parser_free(parser);
+  return 0;
+}
