@@ -90,6 +90,9 @@ bool starts_section_tag(std::string_view s) {
 bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout) {
   if (starts_section_tag(b.text)) return true;
   if (a.ends_paragraph) return true;
+  // One paragraph per line: a line straight under another is a new paragraph;
+  // only a blank line after an unfinished sentence is a column break.
+  if (layout.layout == Layout::OneParagraphPerLine && b.blanks_before == 0 && b.first_in_line) return true;
   if (!ends_sentence(a.text)) return false;  // a sentence runs on: column break
   if (layout.layout == Layout::OneParagraphPerLine) return true;
   // Hard-wrapped: a short last line ends the paragraph; after a full line that
