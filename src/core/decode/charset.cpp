@@ -200,8 +200,8 @@ std::string detect_chinese_charset(std::string_view bytes) {
     if (U_FAILURE(e) || !name) continue;
     if (std::strcmp(name, "GB18030") == 0) return "GB18030";
     if (std::strcmp(name, "Big5") == 0) return "Big5";
-    if (std::strcmp(name, "UTF-16LE") == 0) return "UTF-16LE";
-    if (std::strcmp(name, "UTF-16BE") == 0) return "UTF-16BE";
+    // UTF-16 without a BOM was decided above by our own test; ICU's guess
+    // for it on random bytes is not evidence.
   }
   return "GB18030";
 }
