@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang-14, ASan+UBSan, -fno-sanitize-recover=all)
+# in ${BM_FUZZ_BUILD_DIR:-build-fuzz}, makes the seed corpus and runs each
+# target for ${BM_FUZZ_SECONDS:-60} seconds, one at a time (one core).
+# usage: tests/fuzz/run.sh [TARGET...]   (default: every target)
+# A crash or invariant violation leaves crash-* in $dir/artifacts and fails.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dir=${BM_FUZZ_BUILD_DIR:-build-fuzz}
+secs=${BM_FUZZ_SECONDS:-60}
+targets=${*:-decode normalize parse metamorphic api}
+CC=${CC_FUZZ:-clang-14} CXX=${CXX_FUZZ:-clang++-14} \
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBM_BUILD_FUZZ=ON \
+  -DBM_BUILD_TESTS=OFF -DBM_BUILD_CLI=OFF -DBM_BUILD_EXAMPLES=OFF "-DBM_SANITIZE=address;undefined" >/dev/null
+cmake --build "$dir" -j 2 --target bm_fuzz_make_seeds $(for t in $targets; do echo bm_fuzz_$t; done)
+seeds=$dir/seeds
+rm -rf "$seeds"
+"$dir/tests/fuzz/bm_fuzz_make_seeds" "$seeds" tests/data/pages/dev/*.txt
+mkdir -p "$dir/artifacts"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+status=0
+for t in $targets; do
+  corpus=$dir/corpus/$t
+  mkdir -p "$corpus"
+  seed=$seeds/text
+  [ "$t" = decode ] && seed=$seeds/decode
+  [ "$t" = api ] && seed=""
+  log=$dir/fuzz-$t.log
+  echo "fuzz: $t for ${secs}s"
+  if "$dir/tests/fuzz/bm_fuzz_$t" -max_total_time="$secs" -timeout=25 -rss_limit_mb=4096 -max_len=65536 \
+       -dict=tests/fuzz/banmian.dict -print_final_stats=1 -artifact_prefix="$dir/artifacts/$t-" \
+       "$corpus" $seed >"$log" 2>&1; then
+    echo "fuzz: $t ok: $(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}') execs," \
+         "$(grep -E '^stat::average_exec_per_sec' "$log" | awk '{print $2}') exec/s," \
+         "cov $(grep -oE 'cov: [0-9]+' "$log" | tail -1)"
+  else
+    echo "fuzz: $t FAILED (log $log):"
+    grep -E 'invariant violated|ERROR: |SUMMARY|    ' "$log" | head -20
+    status=1
+  fi
+done
+exit $status

@@ -1,0 +1,10 @@
+# Fails when the generator list of the executable differs from NAMES.
+execute_process(COMMAND ${EXE} list OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "bm_pathological list failed")
+endif()
+string(REGEX REPLACE "\t[^\n]*\n" ";" got "${out}")
+string(REGEX REPLACE ";$" "" got "${got}")
+if(NOT "${got}" STREQUAL "${NAMES}")
+  message(FATAL_ERROR "generators (${got}) differ from the CMake list (${NAMES})")
+endif()

@@ -1,0 +1,164 @@
+// The pathological suite: hostile inputs from generators.h, parsed through the
+// public C API (bm_parse + bm_page_to_json).
+//
+//   bm_pathological check NAME [BYTES]   one input: parse OK, every page
+//       invariant of the fuzz parse target (JSON valid, spans, accessors) and
+//       JSON <= 8 x input + 64 KiB. Default 256 KiB. (default ctest set)
+//   bm_pathological ratio NAME [SMALL LARGE]   linear-time check: T(LARGE) /
+//       T(SMALL) <= 32 (linear 16, quadratic 256) and T(SMALL) < 1 s; sizes
+//       default to 1 MiB and 16 MiB. Every timed run happens in a child
+//       process that is killed when it overruns its budget, so a quadratic
+//       case fails in bounded time instead of hanging CI.
+//   bm_pathological list
+//
+// T is the best of 3 runs for the small size, one run for the large one; a
+// small time below 10 ms is counted as 10 ms (timer noise), which is stated
+// in the output.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <thread>
+
+#include "../fuzz/fuzz_common.h"
+#include "generators.h"
+
+namespace {
+
+const bmpath::Generator *find(const char *name) {
+  for (const auto &g : bmpath::generators())
+    if (std::strcmp(g.name, name) == 0) return &g;
+  return nullptr;
+}
+
+bm_parser *make_parser() {
+  bm_parser_options o;
+  bm_parser_options_init(&o);
+  o.max_input_bytes = BM_LIMIT_MAX_INPUT_BYTES;
+  bm_parser *p = nullptr;
+  if (bm_parser_new(&o, &p) != BM_OK) {
+    std::fprintf(stderr, "bm_parser_new failed: %s\n", bm_last_error()->message);
+    std::exit(2);
+  }
+  return p;
+}
+
+// Parses and serialises once; returns the JSON size.
+size_t parse_once(bm_parser *p, const std::string &in, bool check) {
+  bm_page *page = nullptr;
+  const bm_status st = bm_parse(p, in.data(), in.size(), nullptr, &page);
+  if (st != BM_OK) {
+    std::fprintf(stderr, "bm_parse failed (%d): %s\n", st, bm_last_error()->message);
+    std::exit(1);
+  }
+  if (check) bmfuzz::check_page(page, in.size(), nullptr);
+  char *json = nullptr;
+  size_t n = 0;
+  if (bm_page_to_json(page, 0, &json, &n) != BM_OK) std::exit(1);
+  bm_string_free(json);
+  bm_page_free(page);
+  return n;
+}
+
+// Seconds for one parse in a child process, or -1 when it overran
+// `budget` seconds (killed) and -2 when it failed.
+double timed_child(const bmpath::Generator &g, size_t bytes, double budget) {
+  int fds[2];
+  if (pipe(fds) != 0) std::exit(2);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    bm_parser *p = make_parser();
+    const std::string in = g.gen(bytes);
+    const auto t0 = std::chrono::steady_clock::now();
+    parse_once(p, in, false);
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (write(fds[1], &s, sizeof s) != sizeof s) _exit(3);
+    _exit(0);
+  }
+  close(fds[1]);
+  const auto start = std::chrono::steady_clock::now();
+  int status = 0;
+  for (;;) {
+    const pid_t r = waitpid(pid, &status, WNOHANG);
+    if (r == pid) break;
+    // the budget covers generation too: a generous 2 s extra for that
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > budget + 2.0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      close(fds[0]);
+      return -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  double s = -2;
+  if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0) || read(fds[0], &s, sizeof s) != sizeof s) s = -2;
+  close(fds[0]);
+  return s;
+}
+
+int check(const bmpath::Generator &g, size_t bytes) {
+  bm_parser *p = make_parser();
+  const std::string in = g.gen(bytes);
+  const auto t0 = std::chrono::steady_clock::now();
+  const size_t jn = parse_once(p, in, true);
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("%-24s %9zu bytes in, %9zu bytes JSON (%.2fx), %.3f s with checks\n", g.name, in.size(), jn,
+              static_cast<double>(jn) / static_cast<double>(in.size() ? in.size() : 1), s);
+  bm_parser_free(p);
+  return 0;
+}
+
+int ratio(const bmpath::Generator &g, size_t small, size_t large) {
+  const double k_small_limit = 1.0;
+  double t1 = 1e9;
+  for (int i = 0; i < 3; ++i) {
+    const double t = timed_child(g, small, 5.0);
+    if (t == -2) { std::printf("%s: FAIL: the %zu-byte parse failed\n", g.name, small); return 1; }
+    if (t < 0) { std::printf("%s: FAIL: %zu bytes took over 5 s\n", g.name, small); return 1; }
+    if (t < t1) t1 = t;
+  }
+  const double t1f = t1 < 0.010 ? 0.010 : t1;
+  const double factor = static_cast<double>(large) / static_cast<double>(small);
+  const double max_ratio = 2.0 * factor;  // 32 for 1 MiB -> 16 MiB
+  const double t16 = timed_child(g, large, max_ratio * t1f);
+  if (t16 == -2) { std::printf("%s: FAIL: the %zu-byte parse failed\n", g.name, large); return 1; }
+  int rc = 0;
+  if (t16 < 0) {
+    std::printf("RATIO %-24s T(small)=%.4f s T(large)>%.2f s ratio>%.0f FAIL (killed)\n", g.name, t1, max_ratio * t1f,
+                max_ratio);
+    return 1;
+  }
+  const double r = t16 / t1f;
+  const bool ok = r <= max_ratio && t1 < k_small_limit;
+  std::printf("RATIO %-24s T(small)=%.4f s T(large)=%.4f s ratio=%.1f%s %s\n", g.name, t1, t16, r,
+              t1 < 0.010 ? " (small time floored at 10 ms)" : "", ok ? "ok" : "FAIL");
+  if (!ok) rc = 1;
+  return rc;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  if (argc >= 2 && std::strcmp(argv[1], "list") == 0) {
+    for (const auto &g : bmpath::generators()) std::printf("%s\t%s\n", g.name, g.what);
+    return 0;
+  }
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: bm_pathological check NAME [BYTES] | ratio NAME [SMALL LARGE] | list\n");
+    return 2;
+  }
+  const bmpath::Generator *g = find(argv[2]);
+  if (!g) { std::fprintf(stderr, "unknown generator %s\n", argv[2]); return 2; }
+  if (std::strcmp(argv[1], "check") == 0)
+    return check(*g, argc > 3 ? std::strtoull(argv[3], nullptr, 0) : 256u << 10);
+  if (std::strcmp(argv[1], "ratio") == 0)
+    return ratio(*g, argc > 3 ? std::strtoull(argv[3], nullptr, 0) : 1u << 20,
+                 argc > 4 ? std::strtoull(argv[4], nullptr, 0) : 16u << 20);
+  return 2;
+}
