@@ -29,6 +29,7 @@ char32_t next_cp(std::string_view s, size_t &i) {
 }
 
 char32_t prev_cp(std::string_view s, size_t &i) {
+  if (i == 0 || i > s.size()) return 0xFFFD;  // nothing before: leave i alone
   size_t start = i;
   // Step back over at most three continuation bytes.
   do {

@@ -12,6 +12,7 @@ namespace bm::detail {
 char32_t next_cp(std::string_view s, size_t &i);
 
 // Decodes the code point that ends at s[i-1] and moves i back to its start.
+// At i == 0 (nothing before) it returns U+FFFD and leaves i unchanged.
 char32_t prev_cp(std::string_view s, size_t &i);
 
 void append_cp(std::string &out, char32_t cp);
