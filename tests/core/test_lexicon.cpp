@@ -1,0 +1,223 @@
+// Lexicon loading: sections, regex entries that start with '[', "!word"
+// removal, errors naming the line, and user lexicons through bm_parser_new.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include "banmian/banmian.h"
+#include "capi/handles.h"
+#include "core/common/error.h"
+#include "core/lexicon/lexicon.h"
+
+using namespace bm::detail;
+
+namespace {
+
+bool has(const std::vector<std::string> &v, const std::string &w) { return std::find(v.begin(), v.end(), w) != v.end(); }
+
+bool has_role(const Lexicon &lex, const std::string &word, const std::string &role) {
+  for (const RoleWord &r : lex.roles())
+    if (r.word == word && r.role == role) return true;
+  return false;
+}
+
+// The Error thrown by loading (and finishing) `text`, or BM_OK.
+Error load_error(const std::string &text) {
+  try {
+    Lexicon lex;
+    lex.load(text, "test.lex");
+    lex.finish();
+  } catch (const Error &e) {
+    return e;
+  }
+  return Error(BM_OK, "");
+}
+
+std::string temp_path(const char *name) {
+  const char *dir = std::getenv("TMPDIR");
+  return std::string(dir ? dir : "/tmp") + "/bm_test_lexicon_" + std::to_string(::getpid()) + "_" + name;
+}
+
+}  // namespace
+
+TEST(LexiconLoad, DefaultLexiconLoads) {
+  Lexicon lex;
+  lex.load(k_default_lexicon, "built-in");
+  lex.finish();
+  EXPECT_TRUE(has_role(lex, "记者", "reporter"));
+  EXPECT_TRUE(has_role(lex, "通讯员", "correspondent"));
+  EXPECT_FALSE(lex.patterns("dateline").empty());
+  EXPECT_FALSE(lex.words("byline_marker").empty());
+}
+
+TEST(LexiconLoad, CommentsBlankLinesCrLfAndDuplicates) {
+  Lexicon lex;
+  lex.load("# comment\r\n\r\n[ad]\r\n  招商热线  \r\n招商热线\r\n", "t");
+  lex.finish();
+  ASSERT_EQ(lex.words("ad").size(), 1u);
+  EXPECT_EQ(lex.words("ad")[0], "招商热线");
+  EXPECT_TRUE(lex.words("no-such-section").empty());
+}
+
+TEST(LexiconLoad, RolesLongestFirst) {
+  Lexicon lex;
+  lex.load("[role.reporter]\n记者\n本报记者\n", "t");
+  lex.finish();
+  ASSERT_EQ(lex.roles().size(), 2u);
+  EXPECT_EQ(lex.roles()[0].word, "本报记者");
+}
+
+TEST(LexiconLoad, RegexSectionEntryMayStartWithBracket) {
+  Lexicon lex;
+  lex.load("[edition]\n[A-Z]\\d{1,2}\n[第]?\\d+版\n[ad]\n广告\n", "t");
+  lex.finish();
+  EXPECT_EQ(lex.words("edition").size(), 2u);
+  EXPECT_EQ(lex.patterns("edition").size(), 2u);
+  // "[ad]" looks like a header, so it is one, even inside a regex section.
+  EXPECT_TRUE(has(lex.words("ad"), "广告"));
+}
+
+TEST(LexiconLoad, BangRemovesAnEarlierEntry) {
+  Lexicon lex;
+  lex.load(k_default_lexicon, "built-in");
+  lex.load("[role.reporter]\n!记者\n[ad]\n新词\n!新词\n!从未有过\n", "user");
+  lex.finish();
+  EXPECT_FALSE(has_role(lex, "记者", "reporter"));
+  EXPECT_TRUE(has_role(lex, "本报记者", "reporter"));
+  EXPECT_FALSE(has(lex.words("ad"), "新词"));
+}
+
+TEST(LexiconErrors, UnknownSection) {
+  const Error e = load_error("[ad]\nx\n[no_such_section]\ny\n");
+  EXPECT_EQ(e.code(), BM_E_LEXICON);
+  EXPECT_NE(std::string(e.what()).find("test.lex:3"), std::string::npos) << e.what();
+  EXPECT_NE(std::string(e.what()).find("no_such_section"), std::string::npos) << e.what();
+}
+
+TEST(LexiconErrors, HeaderWithoutClosingBracket) {
+  const Error e = load_error("[ad\nx\n");
+  EXPECT_EQ(e.code(), BM_E_LEXICON);
+  EXPECT_NE(std::string(e.what()).find("test.lex:1"), std::string::npos) << e.what();
+}
+
+TEST(LexiconErrors, EntryBeforeAnySection) {
+  const Error e = load_error("# c\nword\n");
+  EXPECT_EQ(e.code(), BM_E_LEXICON);
+  EXPECT_NE(std::string(e.what()).find("test.lex:2"), std::string::npos) << e.what();
+}
+
+TEST(LexiconErrors, BadRegularExpression) {
+  const Error e = load_error("[dateline]\n本报(讯\n");
+  EXPECT_EQ(e.code(), BM_E_LEXICON);
+  EXPECT_NE(std::string(e.what()).find("本报(讯"), std::string::npos) << e.what();
+}
+
+TEST(LexiconErrors, UnknownRole) {
+  EXPECT_EQ(load_error("[role.astronaut]\n宇航员\n").code(), BM_E_LEXICON);
+}
+
+// Through the C API
+
+TEST(UserLexicon, TextExtendsTheBuiltIn) {
+  const std::string text = "[role.photographer]\n航拍\n";
+  bm_parser_options o;
+  bm_parser_options_init(&o);
+  o.lexicon_text = text.data();
+  o.lexicon_len = text.size();
+  bm_parser *p = nullptr;
+  ASSERT_EQ(bm_parser_new(&o, &p), BM_OK) << bm_last_error()->message;
+  EXPECT_TRUE(has_role(p->impl.lexicon(), "航拍", "photographer"));
+  EXPECT_TRUE(has_role(p->impl.lexicon(), "记者", "reporter"));
+  bm_parser_free(p);
+}
+
+TEST(UserLexicon, TextIsTakenByLengthNotNul) {
+  const char text[] = "[ad]\n甲\n[nonsense";  // the bad header lies beyond lexicon_len
+  bm_parser_options o;
+  bm_parser_options_init(&o);
+  o.lexicon_text = text;
+  o.lexicon_len = 8;  // "[ad]\n甲" is 4 + 1 + 3 bytes
+  bm_parser *p = nullptr;
+  ASSERT_EQ(bm_parser_new(&o, &p), BM_OK) << bm_last_error()->message;
+  EXPECT_TRUE(has(p->impl.lexicon().words("ad"), "甲"));
+  bm_parser_free(p);
+}
+
+TEST(UserLexicon, ReplaceFlagDropsTheBuiltIn) {
+  const std::string text = "[role.reporter]\n访员\n";
+  bm_parser_options o;
+  bm_parser_options_init(&o);
+  o.flags = BM_PARSER_LEXICON_REPLACE;
+  o.lexicon_text = text.data();
+  o.lexicon_len = text.size();
+  bm_parser *p = nullptr;
+  ASSERT_EQ(bm_parser_new(&o, &p), BM_OK);
+  EXPECT_TRUE(has_role(p->impl.lexicon(), "访员", "reporter"));
+  EXPECT_FALSE(has_role(p->impl.lexicon(), "记者", "reporter"));
+  bm_parser_free(p);
+}
+
+TEST(UserLexicon, PathThenText) {
+  const std::string path = temp_path("ok.lex");
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << "[role.editor]\n版面主编\n[ad]\n文件词\n";
+  }
+  const std::string text = "[ad]\n!文件词\n";
+  bm_parser_options o;
+  bm_parser_options_init(&o);
+  o.lexicon_path = path.c_str();
+  o.lexicon_text = text.data();
+  o.lexicon_len = text.size();
+  bm_parser *p = nullptr;
+  ASSERT_EQ(bm_parser_new(&o, &p), BM_OK) << bm_last_error()->message;
+  EXPECT_TRUE(has_role(p->impl.lexicon(), "版面主编", "editor"));
+  EXPECT_FALSE(has(p->impl.lexicon().words("ad"), "文件词"));  // text is loaded after the file
+  bm_parser_free(p);
+  std::remove(path.c_str());
+}
+
+TEST(UserLexicon, BadFileIsBmELexicon) {
+  const std::string path = temp_path("bad.lex");
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << "[ad]\n好词\n[bogus]\n坏词\n";
+  }
+  bm_parser_options o;
+  bm_parser_options_init(&o);
+  o.lexicon_path = path.c_str();
+  bm_parser *p = reinterpret_cast<bm_parser *>(0x1);
+  EXPECT_EQ(bm_parser_new(&o, &p), BM_E_LEXICON);
+  EXPECT_EQ(p, nullptr);
+  EXPECT_EQ(bm_last_error()->code, BM_E_LEXICON);
+  const std::string msg = bm_last_error()->message;
+  EXPECT_NE(msg.find(path + ":3"), std::string::npos) << msg;
+  std::remove(path.c_str());
+}
+
+TEST(UserLexicon, MissingFileIsBmEIo) {
+  bm_parser_options o;
+  bm_parser_options_init(&o);
+  o.lexicon_path = "/nonexistent/dir/user.lex";
+  bm_parser *p = nullptr;
+  EXPECT_EQ(bm_parser_new(&o, &p), BM_E_IO);
+  EXPECT_EQ(p, nullptr);
+  EXPECT_NE(std::string(bm_last_error()->message).find("/nonexistent/dir/user.lex"), std::string::npos);
+}
+
+TEST(UserLexicon, BadTextIsBmELexicon) {
+  const std::string text = "[dateline]\n(unclosed\n";
+  bm_parser_options o;
+  bm_parser_options_init(&o);
+  o.lexicon_text = text.data();
+  o.lexicon_len = text.size();
+  bm_parser *p = nullptr;
+  EXPECT_EQ(bm_parser_new(&o, &p), BM_E_LEXICON);
+  EXPECT_EQ(p, nullptr);
+}
