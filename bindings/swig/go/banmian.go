@@ -1,0 +1,340 @@
+// Package banmian turns the raw text of Chinese newspaper pages into
+// structured articles. It wraps the C library through a SWIG-generated
+// internal package (banmian/internal/raw); wrappers are generated at build
+// time by bindings/swig/CMakeLists.txt.
+//
+//	p, err := banmian.NewParser(nil) // once; safe for concurrent use
+//	page, err := p.Parse(data, nil) // raw bytes, encoding detected
+//	defer page.Close()
+//	arts, err := page.Articles()    // plain Go values
+//
+// Every failing call returns an *Error (code, message, byte offset); calls
+// on a closed Parser or Page return one too. Close is idempotent; a Parser
+// or Page that is never closed is freed by a finalizer.
+package banmian
+
+import (
+	"runtime"
+
+	"banmian/internal/raw"
+)
+
+// Error is a failing call: the C API's negative bm_status Code, its
+// Message, and ByteOffset, the offset in the raw input of the problem or -1.
+type Error = raw.Error
+
+// Status codes of Error.Code (the C API's BM_E_* values).
+const (
+	StatusInvalidArgument = -1  // also: a call on a closed Parser or Page
+	StatusNoMem           = -2  //
+	StatusEncoding        = -3  // invalid bytes in strict decoding
+	StatusUnknownEncoding = -4  // the named encoding is not known to ICU
+	StatusTooLarge        = -5  // input larger than ParserOptions.MaxInputBytes
+	StatusLexicon         = -6  // a lexicon could not be read or has a bad line
+	StatusIO              = -7  // a file could not be read
+	StatusVersion         = -8  //
+	StatusRange           = -9  // an index out of range
+	StatusInternal        = -99 // a bug: please report it with the input
+)
+
+// call runs f, which makes raw calls, on one OS thread and returns the
+// error the last of them left (the raw layer records errors per thread).
+func call(f func()) error {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	f()
+	return raw.TakeError()
+}
+
+// Version is the C library's version, "MAJOR.MINOR.PATCH".
+func Version() string { return raw.Version() }
+
+// StatusString is the C library's English name of a status code.
+func StatusString(code int) string { return raw.StatusString(code) }
+
+// ParserOptions configures NewParser. The zero value is the default.
+type ParserOptions struct {
+	LexiconText    string // extra lexicon lines (docs/lexicon.md)
+	LexiconPath    string // a lexicon file, "" for none
+	ReplaceLexicon bool   // the given lexicon replaces the built-in one
+	MaxInputBytes  int64  // 0: the default (64 MiB)
+}
+
+// ParseOptions configures one Parse or Normalize call. nil is the default.
+type ParseOptions struct {
+	Encoding string // "" or "auto": detect; else an ICU converter name ("GB18030", ...)
+	Source   string // reported as "source" in the page JSON; "" for none
+	Strict   bool   // invalid bytes fail with StatusEncoding instead of becoming U+FFFD
+}
+
+// Parser holds the loaded lexicons. It is immutable and safe for
+// concurrent use by many goroutines, including Close.
+type Parser struct {
+	raw raw.Parser
+}
+
+// NewParser loads the lexicons; opts may be nil.
+func NewParser(opts *ParserOptions) (*Parser, error) {
+	var r raw.Parser
+	err := call(func() {
+		if opts == nil {
+			r = raw.NewParser__SWIG_0()
+		} else {
+			r = raw.NewParser__SWIG_1(opts.LexiconText, opts.ReplaceLexicon, opts.LexiconPath, opts.MaxInputBytes)
+		}
+	})
+	if err != nil {
+		if r != nil && r.Swigcptr() != 0 {
+			raw.DeleteParser(r)
+		}
+		return nil, err
+	}
+	p := &Parser{raw: r}
+	runtime.SetFinalizer(p, func(p *Parser) { raw.DeleteParser(p.raw) })
+	return p, nil
+}
+
+// Close frees the lexicons; later calls return an error. Parses already
+// running on other goroutines finish normally (the C parser lives until they end).
+func (p *Parser) Close() error {
+	err := call(func() { p.raw.Close() })
+	runtime.KeepAlive(p)
+	return err
+}
+
+func parseArgs(opts *ParseOptions) (string, string, bool) {
+	if opts == nil {
+		return "", "", false
+	}
+	return opts.Encoding, opts.Source, opts.Strict
+}
+
+// Parse parses one page of raw bytes.
+func (p *Parser) Parse(data []byte, opts *ParseOptions) (*Page, error) {
+	enc, src, strict := parseArgs(opts)
+	var r raw.Page
+	err := call(func() { r = p.raw.Parse(data, enc, src, strict) })
+	runtime.KeepAlive(p)
+	if err != nil {
+		if r != nil && r.Swigcptr() != 0 {
+			raw.DeletePage(r)
+		}
+		return nil, err
+	}
+	pg := &Page{raw: r}
+	runtime.SetFinalizer(pg, func(pg *Page) { raw.DeletePage(pg.raw) })
+	return pg, nil
+}
+
+// ParseString parses one page given as a Go string of UTF-8 text.
+func (p *Parser) ParseString(text string, source string) (*Page, error) {
+	return p.Parse([]byte(text), &ParseOptions{Encoding: "UTF-8", Source: source})
+}
+
+// Normalize returns the normalized text of raw bytes: one paragraph per line.
+func (p *Parser) Normalize(data []byte, opts *ParseOptions) (string, error) {
+	enc, _, strict := parseArgs(opts)
+	var s string
+	err := call(func() { s = p.raw.Normalize(data, enc, strict) })
+	runtime.KeepAlive(p)
+	if err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+// Page is one parsed page. Safe for concurrent reads; Close may run
+// concurrently with them (they then return an error).
+type Page struct {
+	raw raw.Page
+}
+
+// Close frees the page; later calls return an error. Article values
+// already read stay valid (they are plain Go values).
+func (pg *Page) Close() error {
+	err := call(func() { pg.raw.Close() })
+	runtime.KeepAlive(pg)
+	return err
+}
+
+func (pg *Page) str(f func(raw.Page) string) (string, error) {
+	var s string
+	err := call(func() { s = f(pg.raw) })
+	runtime.KeepAlive(pg)
+	if err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+// JSON is the page JSON of docs/page-json.md (pretty: indented).
+func (pg *Page) JSON(pretty bool) (string, error) {
+	return pg.str(func(r raw.Page) string { return r.ToJson(pretty) })
+}
+
+// Text is the decoded input text the article spans point into.
+func (pg *Page) Text() (string, error) { return pg.str(raw.Page.Text) }
+
+// Encoding is the encoding the input was decoded from ("UTF-8", "GB18030", ...).
+func (pg *Page) Encoding() (string, error) { return pg.str(raw.Page.Encoding) }
+
+// Source is the ParseOptions.Source given, or "".
+func (pg *Page) Source() (string, error) { return pg.str(raw.Page.Source) }
+
+// Edition is the edition the page names ("平湖版"), or "".
+func (pg *Page) Edition() (string, error) { return pg.str(raw.Page.Edition) }
+
+// Mastheads are the masthead lines (paper name, app names, ...).
+func (pg *Page) Mastheads() ([]string, error) {
+	var out []string
+	err := locked(func(ck func() bool) {
+		n := pg.raw.MastheadCount()
+		if !ck() {
+			return
+		}
+		out = make([]string, 0, n)
+		for i := 0; i < n; i++ {
+			s := pg.raw.Masthead(i)
+			if !ck() {
+				return
+			}
+			out = append(out, s)
+		}
+	})
+	runtime.KeepAlive(pg)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Byline is a credited person: Role ("reporter", "correspondent",
+// "photographer", "editor", "intern", "author") and Name.
+type Byline struct {
+	Role string
+	Name string
+}
+
+// Article is one article of a page, copied out of the page.
+type Article struct {
+	Kind       string   // "news", "photo", "ad", "weather", "other"
+	Headline   []string // headline parts in reading order
+	Kicker     string   // "" when none (also Title, Subtitle, Dateline, EditorNote)
+	Title      string
+	Subtitle   string
+	Dateline   string
+	EditorNote string
+	Bylines    []Byline
+	Paragraphs []string
+	Flags      []string // JSON names: "truncated", "text_missing", ...
+	Start, End int64    // [Start, End) byte offsets in Page.Text()
+}
+
+// locked runs f on one OS thread; f calls ck() after each raw call, which
+// reports false (and keeps the error) once a call has failed.
+func locked(f func(ck func() bool)) error {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var err error
+	f(func() bool {
+		if err == nil {
+			err = raw.TakeError()
+		}
+		return err == nil
+	})
+	return err
+}
+
+func stringList(ck func() bool, n int, get func(int) string) ([]string, bool) {
+	if !ck() {
+		return nil, false
+	}
+	out := make([]string, 0, n)
+	for i := 0; i < n; i++ {
+		s := get(i)
+		if !ck() {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+func readArticle(a raw.Article, ck func() bool) (Article, bool) {
+	var o Article
+	var ok bool
+	o.Kind = a.KindName()
+	if !ck() {
+		return o, false
+	}
+	if o.Headline, ok = stringList(ck, a.HeadlineCount(), a.Headline); !ok {
+		return o, false
+	}
+	for _, f := range []struct {
+		dst *string
+		get func() string
+	}{{&o.Kicker, a.Kicker}, {&o.Title, a.Title}, {&o.Subtitle, a.Subtitle},
+		{&o.Dateline, a.Dateline}, {&o.EditorNote, a.EditorNote}} {
+		*f.dst = f.get()
+		if !ck() {
+			return o, false
+		}
+	}
+	n := a.BylineCount()
+	if !ck() {
+		return o, false
+	}
+	o.Bylines = make([]Byline, 0, n)
+	for i := 0; i < n; i++ {
+		role := a.BylineRole(i)
+		if !ck() {
+			return o, false
+		}
+		name := a.BylineName(i)
+		if !ck() {
+			return o, false
+		}
+		o.Bylines = append(o.Bylines, Byline{Role: role, Name: name})
+	}
+	if o.Paragraphs, ok = stringList(ck, a.ParagraphCount(), a.Paragraph); !ok {
+		return o, false
+	}
+	if o.Flags, ok = stringList(ck, a.FlagCount(), a.FlagName); !ok {
+		return o, false
+	}
+	o.Start = a.SpanStart()
+	if !ck() {
+		return o, false
+	}
+	o.End = a.SpanEnd()
+	return o, ck()
+}
+
+// Articles copies every article out of the page, in page order.
+func (pg *Page) Articles() ([]Article, error) {
+	var out []Article
+	err := locked(func(ck func() bool) {
+		n := pg.raw.ArticleCount()
+		if !ck() {
+			return
+		}
+		out = make([]Article, 0, n)
+		for i := 0; i < n; i++ {
+			a := pg.raw.Article(i)
+			if !ck() {
+				return
+			}
+			art, ok := readArticle(a, ck)
+			raw.DeleteArticle(a)
+			if !ok {
+				return
+			}
+			out = append(out, art)
+		}
+	})
+	runtime.KeepAlive(pg)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -1,0 +1,3 @@
+module banmian
+
+go 1.19

@@ -1,0 +1,395 @@
+// The Go binding against the real library and the real CLI. Expected values
+// are never written here: they come from `banmian parse FILE` run at test
+// time (BANMIAN_CLI, BANMIAN_PAGE, set by ctest).
+package banmian_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"reflect"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"banmian"
+)
+
+const yoshi = "\U00020BB7" // 𠮷, outside the BMP
+
+type cliByline struct {
+	Role string `json:"role"`
+	Name string `json:"name"`
+}
+
+type cliArticle struct {
+	Kind       string      `json:"kind"`
+	Headline   []string    `json:"headline"`
+	Kicker     *string     `json:"kicker"`
+	Title      *string     `json:"title"`
+	Subtitle   *string     `json:"subtitle"`
+	Dateline   *string     `json:"dateline"`
+	EditorNote *string     `json:"editor_note"`
+	Bylines    []cliByline `json:"bylines"`
+	Paragraphs []string    `json:"paragraphs"`
+	Flags      []string    `json:"flags"`
+	Span       [2]int64    `json:"span"`
+}
+
+type cliPage struct {
+	Source       *string      `json:"source"`
+	Encoding     string       `json:"encoding"`
+	Replacements int          `json:"replacements"`
+	Edition      *string      `json:"edition"`
+	Masthead     []string     `json:"masthead"`
+	Articles     []cliArticle `json:"articles"`
+}
+
+var (
+	pagePath string
+	cliJSON  string
+	parser   *banmian.Parser
+)
+
+func TestMain(m *testing.M) {
+	pagePath = os.Getenv("BANMIAN_PAGE")
+	cli := os.Getenv("BANMIAN_CLI")
+	if pagePath == "" || cli == "" {
+		os.Stderr.WriteString("BANMIAN_PAGE and BANMIAN_CLI must name the golden page and the banmian CLI\n")
+		os.Exit(1)
+	}
+	out, err := exec.Command(cli, "parse", pagePath).Output()
+	if err != nil {
+		os.Stderr.WriteString("banmian parse: " + err.Error() + "\n")
+		os.Exit(1)
+	}
+	cliJSON = strings.TrimRight(string(out), "\n")
+	parser, err = banmian.NewParser(nil)
+	if err != nil {
+		os.Stderr.WriteString("NewParser: " + err.Error() + "\n")
+		os.Exit(1)
+	}
+	code := m.Run()
+	parser.Close()
+	os.Exit(code)
+}
+
+func decode(t *testing.T, s string) cliPage {
+	t.Helper()
+	var p cliPage
+	if err := json.Unmarshal([]byte(s), &p); err != nil {
+		t.Fatalf("page JSON: %v", err)
+	}
+	return p
+}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func compareArticle(t *testing.T, i int, want cliArticle, got banmian.Article) {
+	t.Helper()
+	check := func(field string, w, g interface{}) {
+		if !reflect.DeepEqual(w, g) {
+			t.Errorf("article %d %s: want %q, got %q", i, field, w, g)
+		}
+	}
+	check("kind", want.Kind, got.Kind)
+	check("headline", nonNil(want.Headline), nonNil(got.Headline))
+	check("kicker", str(want.Kicker), got.Kicker)
+	check("title", str(want.Title), got.Title)
+	check("subtitle", str(want.Subtitle), got.Subtitle)
+	check("dateline", str(want.Dateline), got.Dateline)
+	check("editor_note", str(want.EditorNote), got.EditorNote)
+	wb := []banmian.Byline{}
+	for _, b := range want.Bylines {
+		wb = append(wb, banmian.Byline{Role: b.Role, Name: b.Name})
+	}
+	gb := got.Bylines
+	if gb == nil {
+		gb = []banmian.Byline{}
+	}
+	check("bylines", wb, gb)
+	check("paragraphs", nonNil(want.Paragraphs), nonNil(got.Paragraphs))
+	check("flags", nonNil(want.Flags), nonNil(got.Flags))
+	check("span", want.Span, [2]int64{got.Start, got.End})
+}
+
+func readPage(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile(pagePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestGoldenPageMatchesCLI(t *testing.T) {
+	want := decode(t, cliJSON)
+	// The page must have what this test is about, or the comparisons prove nothing.
+	titles, bylines, paragraphs := 0, 0, 0
+	for _, a := range want.Articles {
+		if a.Title != nil {
+			titles++
+		}
+		bylines += len(a.Bylines)
+		paragraphs += len(a.Paragraphs)
+	}
+	if titles == 0 || bylines == 0 || paragraphs == 0 {
+		t.Fatalf("the CLI found %d titles, %d bylines, %d paragraphs: nothing to compare", titles, bylines, paragraphs)
+	}
+
+	page, err := parser.Parse(readPage(t), &banmian.ParseOptions{Source: pagePath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer page.Close()
+	// The library's own JSON, through the binding, is the CLI's byte for byte.
+	got, err := page.JSON(false)
+	if err != nil || got != cliJSON {
+		t.Fatalf("JSON differs from the CLI's (err %v)\nCLI:  %.300s\nGo:   %.300s", err, cliJSON, got)
+	}
+	pretty, err := page.JSON(true)
+	if err != nil || !reflect.DeepEqual(decode(t, pretty), want) {
+		t.Errorf("pretty JSON differs from the CLI's (err %v)", err)
+	}
+	if enc, err := page.Encoding(); err != nil || enc != want.Encoding {
+		t.Errorf("encoding %q %v, want %q", enc, err, want.Encoding)
+	}
+	if src, err := page.Source(); err != nil || src != str(want.Source) {
+		t.Errorf("source %q %v", src, err)
+	}
+	if ed, err := page.Edition(); err != nil || ed != str(want.Edition) {
+		t.Errorf("edition %q %v", ed, err)
+	}
+	if m, err := page.Mastheads(); err != nil || !reflect.DeepEqual(nonNil(m), nonNil(want.Masthead)) {
+		t.Errorf("mastheads %q %v, want %q", m, err, want.Masthead)
+	}
+	// The accessors agree with the JSON article by article.
+	arts, err := page.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != len(want.Articles) {
+		t.Fatalf("%d articles, the CLI has %d", len(arts), len(want.Articles))
+	}
+	text, err := page.Text()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range arts {
+		compareArticle(t, i, want.Articles[i], arts[i])
+		if arts[i].Start < 0 || arts[i].Start > arts[i].End || arts[i].End > int64(len(text)) {
+			t.Errorf("article %d span [%d,%d) outside the text (%d bytes)", i, arts[i].Start, arts[i].End, len(text))
+		}
+	}
+}
+
+// 𠮷 crosses cgo as its 4 UTF-8 bytes both ways.
+func TestSupplementaryCharactersRoundTrip(t *testing.T) {
+	want := decode(t, cliJSON)
+	var art *cliArticle
+	for i := range want.Articles {
+		a := &want.Articles[i]
+		if a.Title != nil && len(a.Headline) == 1 && len(a.Paragraphs) > 0 {
+			art = a
+			break
+		}
+	}
+	if art == nil {
+		t.Fatal("the golden page has no one-line headline with paragraphs")
+	}
+	text := string(readPage(t))
+	title := *art.Title
+	_, n := utf8.DecodeRuneInString(title)
+	newTitle := yoshi + title[n:]
+	head := art.Paragraphs[0]
+	for i, k := 0, 0; i < len(head); k++ {
+		if k == 4 {
+			head = head[:i]
+			break
+		}
+		_, w := utf8.DecodeRuneInString(head[i:])
+		i += w
+	}
+	_, n = utf8.DecodeRuneInString(head)
+	newHead := yoshi + head[n:]
+	if !strings.Contains(text, title) || !strings.Contains(text, head) {
+		t.Fatal("title or paragraph not found in the page text")
+	}
+	edited := strings.ReplaceAll(strings.ReplaceAll(text, title, newTitle), head, newHead)
+
+	page, err := parser.ParseString(edited, yoshi+"野家.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer page.Close()
+	if src, _ := page.Source(); src != yoshi+"野家.txt" {
+		t.Errorf("source %q", src)
+	}
+	if got, _ := page.Text(); got != strings.ReplaceAll(edited, "\r\n", "\n") {
+		t.Errorf("page text differs from the input")
+	}
+	arts, err := page.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found *banmian.Article
+	for i := range arts {
+		if arts[i].Title == newTitle {
+			found = &arts[i]
+		}
+	}
+	if found == nil {
+		t.Fatalf("no article titled %q", newTitle)
+	}
+	if !strings.HasPrefix(found.Title, "\xF0\xA0\xAE\xB7") {
+		t.Errorf("title %q does not start with the UTF-8 bytes of U+20BB7", found.Title)
+	}
+	if len(found.Paragraphs) == 0 || !strings.HasPrefix(found.Paragraphs[0], newHead) {
+		t.Errorf("first paragraph does not start with %q", newHead)
+	}
+	for _, f := range found.Flags {
+		if f == "invalid_text" {
+			t.Error("flagged invalid_text")
+		}
+	}
+	if js, _ := page.JSON(false); !strings.Contains(js, newTitle) {
+		t.Error("JSON lacks the new title")
+	}
+	norm, err := parser.Normalize([]byte(yoshi+"野家\n"), nil)
+	if err != nil || !strings.HasPrefix(norm, yoshi+"野家") {
+		t.Errorf("normalize: %q %v", norm, err)
+	}
+	_, err = parser.Parse([]byte("x"), &banmian.ParseOptions{Encoding: "X" + yoshi})
+	var e *banmian.Error
+	if !errors.As(err, &e) || e.Code != banmian.StatusUnknownEncoding || !strings.Contains(e.Message, "X"+yoshi) {
+		t.Errorf("unknown encoding: %#v", err)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	bad := []byte{'a', 'b', 0xFF, 'c', '\n'}
+	_, err := parser.Parse(bad, &banmian.ParseOptions{Encoding: "UTF-8", Strict: true})
+	var e *banmian.Error
+	if !errors.As(err, &e) || e.Code != banmian.StatusEncoding || e.ByteOffset != 2 || e.Message == "" {
+		t.Errorf("strict decoding: %#v", err)
+	}
+	if s := banmian.StatusString(banmian.StatusEncoding); s == "" || s == "unknown status" {
+		t.Errorf("StatusString: %q", s)
+	}
+	page, err := parser.Parse(bad, &banmian.ParseOptions{Encoding: "UTF-8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page.Close()
+	if _, err := banmian.NewParser(&banmian.ParserOptions{LexiconText: "this line is before any section\n"}); !errors.As(err, &e) || e.Code != banmian.StatusLexicon {
+		t.Errorf("bad lexicon: %#v", err)
+	}
+	if _, err := banmian.NewParser(&banmian.ParserOptions{LexiconPath: "/nonexistent/banmian.lex"}); !errors.As(err, &e) || (e.Code != banmian.StatusIO && e.Code != banmian.StatusLexicon) {
+		t.Errorf("missing lexicon file: %#v", err)
+	}
+	small, err := banmian.NewParser(&banmian.ParserOptions{MaxInputBytes: 16})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer small.Close()
+	if _, err := small.Parse(make([]byte, 17), nil); !errors.As(err, &e) || e.Code != banmian.StatusTooLarge {
+		t.Errorf("too large: %#v", err)
+	}
+	if _, err := small.Parse(nil, nil); err != nil {
+		t.Errorf("empty input: %v", err)
+	}
+}
+
+func TestClosedObjects(t *testing.T) {
+	data := readPage(t)
+	p, err := banmian.NewParser(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := p.Parse(data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var e *banmian.Error
+	if _, err := p.Parse(data, nil); !errors.As(err, &e) || e.Code != banmian.StatusInvalidArgument {
+		t.Errorf("parse on a closed parser: %#v", err)
+	}
+	// The page outlives its parser; its articles outlive the page.
+	arts, err := page.Articles()
+	if err != nil || len(arts) == 0 {
+		t.Fatalf("articles after the parser closed: %d %v", len(arts), err)
+	}
+	page.Close()
+	page.Close()
+	if _, err := page.Articles(); !errors.As(err, &e) || e.Code != banmian.StatusInvalidArgument {
+		t.Errorf("articles of a closed page: %#v", err)
+	}
+	if _, err := page.JSON(false); err == nil {
+		t.Error("JSON of a closed page")
+	}
+	if _, err := page.Mastheads(); err == nil {
+		t.Error("mastheads of a closed page")
+	}
+	if arts[0].Kind == "" {
+		t.Error("copied article lost its kind")
+	}
+}
+
+func TestOneParserSharedByGoroutines(t *testing.T) {
+	data := readPage(t)
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for i := 0; i < 16; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			page, err := parser.Parse(data, &banmian.ParseOptions{Source: pagePath})
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			defer page.Close()
+			if js, err := page.JSON(false); err != nil || js != cliJSON {
+				errs <- "JSON differs from the CLI's"
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	v := banmian.Version()
+	if !regexp.MustCompile(`^\d+\.\d+\.\d+$`).MatchString(v) {
+		t.Fatalf("version %q", v)
+	}
+	out, err := exec.Command(os.Getenv("BANMIAN_CLI"), "--version").Output()
+	if err != nil || !bytes.Contains(out, []byte(v)) {
+		t.Errorf("CLI --version %q does not name %s (%v)", out, v, err)
+	}
+}
