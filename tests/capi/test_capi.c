@@ -1,0 +1,410 @@
+/* The C API from C (C99 + pthreads only): argument checks, the thread-local
+ * last error, versioned options, decode / normalize / parse on a small page,
+ * out-of-range accessors and NULL-safe free functions. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "banmian/banmian.h"
+
+static int g_failures = 0;
+static int g_checks = 0;
+
+#define CHECK(cond)                                                        \
+    do {                                                                   \
+        ++g_checks;                                                        \
+        if (!(cond)) {                                                     \
+            ++g_failures;                                                  \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                  \
+    } while (0)
+
+#define CHECK_STATUS(call, want)                                           \
+    do {                                                                   \
+        bm_status got_ = (call);                                           \
+        ++g_checks;                                                        \
+        if (got_ != (want)) {                                              \
+            ++g_failures;                                                  \
+            fprintf(stderr, "%s:%d: %s returned %d (%s), want %d; last error: %s\n", __FILE__, \
+                    __LINE__, #call, got_, bm_status_string(got_), (want), bm_last_error()->message); \
+        }                                                                  \
+    } while (0)
+
+/* The last error is set, has a non-empty message and matches the status. */
+static void check_error(bm_status want, const char *needle, int line) {
+    const bm_error *e = bm_last_error();
+    ++g_checks;
+    if (e == NULL || e->code != want || e->message == NULL || e->message[0] == '\0' ||
+        (needle && strstr(e->message, needle) == NULL)) {
+        ++g_failures;
+        fprintf(stderr, "test_capi.c:%d: last error is %d '%s', want %d containing '%s'\n", line,
+                e ? e->code : 0, e && e->message ? e->message : "(null)", want, needle ? needle : "");
+    }
+}
+#define CHECK_ERROR(want, needle) check_error((want), (needle), __LINE__)
+
+static const char k_page[] =
+    "\xE5\xB9\xB3\xE6\xB9\x96\xE7\x89\x88\n\n"                               /* 平湖版 */
+    "\xE5\xB9\xB3\xE6\xB9\x96\xE5\x85\xA5\xE9\x80\x89\xE7\xAC\xAC\xE5\x85\xAD\xE5\xB1\x8A "
+    "\xE5\x85\xA8\xE5\x9B\xBD\xE6\x96\x87\xE6\x98\x8E\xE5\x9F\x8E\xE5\xB8\x82\xE5\x90\x8D\xE5\x8D\x95\n\n" /* headline */
+    "\xE2\x96\xA0\xE8\xAE\xB0\xE8\x80\x85 \xE6\x9D\x8E\xE9\x9B\xA8\xE5\xA9\xB7\n\n"  /* ■记者 李雨婷 */
+    "\xE6\x9C\xAC\xE6\x8A\xA5\xE8\xAE\xAF \xE6\x98\xA8\xE5\xA4\xA9,\xE4\xB8\xAD\xE5\xA4\xAE\xE6\x96\x87"
+    "\xE6\x98\x8E\xE5\x8A\x9E\xE5\x85\xAC\xE5\xB8\x83\xE5\x90\x8D\xE5\x8D\x95,\xE5\xB9\xB3\xE6\xB9\x96"
+    "\xE6\x88\x90\xE5\x8A\x9F\xE5\x85\xA5\xE9\x80\x89\xE3\x80\x82\n\n"          /* 本报讯 昨天,中央文明办公布名单,平湖成功入选。 */
+    "\xE4\xB8\x89\xE5\xB9\xB4\xE6\x9D\xA5,\xE5\x85\xA8\xE5\xB8\x82\xE4\xB8\x8A\xE4\xB8\x8B\xE9\xBD\x90"
+    "\xE5\xBF\x83\xE5\x8D\x8F\xE5\x8A\x9B\xE3\x80\x82\n";                     /* 三年来,全市上下齐心协力。 */
+
+static bm_parser *g_parser = NULL;
+
+static void test_version(void) {
+    char buf[32];
+    CHECK(bm_version() != NULL);
+    CHECK(strcmp(bm_version(), BM_VERSION_STRING) == 0);
+    CHECK(bm_version_number() == BM_VERSION_NUMBER);
+    snprintf(buf, sizeof buf, "%d.%d.%d", bm_version_number() / 10000, bm_version_number() / 100 % 100,
+             bm_version_number() % 100);
+    CHECK(strcmp(buf, bm_version()) == 0);
+}
+
+static void test_status_strings(void) {
+    const bm_status all[] = {BM_OK, BM_E_INVALID_ARGUMENT, BM_E_NOMEM, BM_E_ENCODING, BM_E_UNKNOWN_ENCODING,
+                             BM_E_TOO_LARGE, BM_E_LEXICON, BM_E_IO, BM_E_VERSION, BM_E_RANGE, BM_E_INTERNAL};
+    size_t i;
+    for (i = 0; i < sizeof all / sizeof all[0]; ++i) {
+        CHECK(bm_status_string(all[i]) != NULL);
+        CHECK(strcmp(bm_status_string(all[i]), "unknown status") != 0);
+    }
+    CHECK(strcmp(bm_status_string(12345), "unknown status") == 0);
+}
+
+static void test_null_arguments(void) {
+    bm_parser *p = (bm_parser *)&p; /* poisoned: must be reset to NULL */
+    bm_text *t = (bm_text *)&t;
+    bm_page *pg = (bm_page *)&pg;
+    char *s = (char *)&s;
+    size_t n = 99;
+
+    CHECK_STATUS(bm_parser_new(NULL, NULL), BM_E_INVALID_ARGUMENT);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "out");
+    CHECK(bm_last_error()->byte_offset == -1);
+
+    CHECK_STATUS(bm_decode(NULL, "a", 1, NULL, &t), BM_E_INVALID_ARGUMENT);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "parser");
+    CHECK(t == NULL);
+    CHECK_STATUS(bm_decode(g_parser, "a", 1, NULL, NULL), BM_E_INVALID_ARGUMENT);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "out");
+    t = (bm_text *)&t;
+    CHECK_STATUS(bm_decode(g_parser, NULL, 5, NULL, &t), BM_E_INVALID_ARGUMENT);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "bytes");
+    CHECK(t == NULL);
+    /* NULL with length 0 is the empty input. */
+    CHECK_STATUS(bm_decode(g_parser, NULL, 0, NULL, &t), BM_OK);
+    CHECK(t != NULL && strcmp(bm_text_data(t, NULL), "") == 0);
+    bm_text_free(t);
+
+    CHECK_STATUS(bm_normalize(NULL, "a", 1, NULL, &s, &n), BM_E_INVALID_ARGUMENT);
+    CHECK(s == NULL && n == 0);
+    CHECK_STATUS(bm_normalize(g_parser, "a", 1, NULL, NULL, &n), BM_E_INVALID_ARGUMENT);
+    CHECK_STATUS(bm_normalize(g_parser, NULL, 1, NULL, &s, NULL), BM_E_INVALID_ARGUMENT);
+
+    CHECK_STATUS(bm_parse(NULL, "a", 1, NULL, &pg), BM_E_INVALID_ARGUMENT);
+    CHECK(pg == NULL);
+    CHECK_STATUS(bm_parse(g_parser, "a", 1, NULL, NULL), BM_E_INVALID_ARGUMENT);
+    CHECK_STATUS(bm_parse(g_parser, NULL, 3, NULL, &pg), BM_E_INVALID_ARGUMENT);
+
+    s = (char *)&s;
+    CHECK_STATUS(bm_page_to_json(NULL, 0, &s, &n), BM_E_INVALID_ARGUMENT);
+    CHECK(s == NULL);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "page");
+
+    /* A success clears the last error. */
+    CHECK_STATUS(bm_normalize(g_parser, "a", 1, NULL, &s, &n), BM_OK);
+    CHECK(bm_last_error()->code == BM_OK);
+    CHECK(bm_last_error()->message != NULL && bm_last_error()->message[0] == '\0');
+    CHECK(bm_last_error()->byte_offset == -1);
+    bm_string_free(s);
+    (void)p;
+}
+
+static void test_versioned_options(void) {
+    bm_parser_options po;
+    bm_parse_options o;
+    bm_parser *p = NULL;
+    bm_text *t = NULL;
+
+    bm_parser_options_init(NULL); /* ignored */
+    bm_parse_options_init(NULL);
+
+    bm_parser_options_init(&po);
+    CHECK(po.version == BM_PARSER_OPTIONS_VERSION);
+    CHECK(po.max_input_bytes == BM_DEFAULT_MAX_INPUT_BYTES);
+    CHECK(po.flags == 0 && po.lexicon_path == NULL && po.lexicon_text == NULL && po.lexicon_len == 0);
+
+    po.version = BM_PARSER_OPTIONS_VERSION + 1;
+    CHECK_STATUS(bm_parser_new(&po, &p), BM_E_VERSION);
+    CHECK_ERROR(BM_E_VERSION, "version");
+    CHECK(p == NULL);
+    po.version = 0;
+    CHECK_STATUS(bm_parser_new(&po, &p), BM_E_VERSION);
+
+    bm_parser_options_init(&po);
+    po.flags = 0x80000000u;
+    CHECK_STATUS(bm_parser_new(&po, &p), BM_E_INVALID_ARGUMENT);
+    bm_parser_options_init(&po);
+    po.max_input_bytes = BM_LIMIT_MAX_INPUT_BYTES + 1;
+    CHECK_STATUS(bm_parser_new(&po, &p), BM_E_INVALID_ARGUMENT);
+    bm_parser_options_init(&po);
+    po.max_input_bytes = (size_t)-1;
+    CHECK_STATUS(bm_parser_new(&po, &p), BM_E_INVALID_ARGUMENT);
+    bm_parser_options_init(&po);
+    po.lexicon_len = 4; /* without lexicon_text */
+    CHECK_STATUS(bm_parser_new(&po, &p), BM_E_INVALID_ARGUMENT);
+
+    bm_parse_options_init(&o);
+    CHECK(o.version == BM_PARSE_OPTIONS_VERSION && o.flags == 0 && o.encoding == NULL && o.source == NULL);
+    o.version = 99;
+    CHECK_STATUS(bm_decode(g_parser, "a", 1, &o, &t), BM_E_VERSION);
+    CHECK(t == NULL);
+    bm_parse_options_init(&o);
+    o.flags = 0x100u;
+    CHECK_STATUS(bm_decode(g_parser, "a", 1, &o, &t), BM_E_INVALID_ARGUMENT);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "flags");
+}
+
+static void test_limits(void) {
+    bm_parser_options po;
+    bm_parser *p = NULL;
+    bm_text *t = NULL;
+    char buf[101];
+    memset(buf, 'a', sizeof buf);
+    bm_parser_options_init(&po);
+    po.max_input_bytes = 100;
+    CHECK_STATUS(bm_parser_new(&po, &p), BM_OK);
+    CHECK_STATUS(bm_decode(p, buf, 99, NULL, &t), BM_OK);
+    bm_text_free(t);
+    CHECK_STATUS(bm_decode(p, buf, 100, NULL, &t), BM_OK);
+    bm_text_free(t);
+    t = NULL;
+    CHECK_STATUS(bm_decode(p, buf, 101, NULL, &t), BM_E_TOO_LARGE);
+    CHECK_ERROR(BM_E_TOO_LARGE, "101");
+    CHECK(t == NULL);
+    bm_parser_free(p);
+}
+
+static void test_decode_errors(void) {
+    bm_parse_options o;
+    bm_text *t = NULL;
+    bm_parse_options_init(&o);
+    o.encoding = "no-such-charset";
+    CHECK_STATUS(bm_decode(g_parser, "abc", 3, &o, &t), BM_E_UNKNOWN_ENCODING);
+    CHECK_ERROR(BM_E_UNKNOWN_ENCODING, "no-such-charset");
+
+    bm_parse_options_init(&o);
+    o.flags = BM_PARSE_STRICT_DECODING;
+    CHECK_STATUS(bm_decode(g_parser, "ab\xFF" "cd", 5, &o, &t), BM_E_ENCODING);
+    CHECK_ERROR(BM_E_ENCODING, NULL);
+    CHECK(bm_last_error()->byte_offset == 2);
+
+    /* The same bytes as UTF-8 without strict: repaired, flagged, counted. */
+    bm_parse_options_init(&o);
+    o.encoding = "UTF-8";
+    CHECK_STATUS(bm_decode(g_parser, "ab\xFF" "cd", 5, &o, &t), BM_OK);
+    if (t) {
+        size_t len = 0;
+        const char *d = bm_text_data(t, &len);
+        CHECK(len == 7 && memcmp(d, "ab\xEF\xBF\xBD" "cd", 7) == 0 && d[len] == '\0');
+        CHECK(bm_text_flags(t) & BM_TEXT_INVALID_REPLACED);
+        CHECK(bm_text_replacements(t) == 1);
+        CHECK(bm_text_first_invalid_offset(t) == 2);
+        CHECK(strcmp(bm_text_encoding(t), "UTF-8") == 0);
+        bm_text_free(t);
+    }
+}
+
+static void test_round_trip(void) {
+    bm_text *t = NULL;
+    char *norm = NULL, *json = NULL;
+    size_t nlen = 0, jlen = 0, tlen = 0, i, start = 1, end = 0;
+    bm_page *page = NULL;
+    bm_parse_options o;
+
+    CHECK_STATUS(bm_decode(g_parser, k_page, sizeof k_page - 1, NULL, &t), BM_OK);
+    CHECK(t != NULL);
+    if (t) {
+        CHECK(strcmp(bm_text_data(t, &tlen), k_page) == 0);
+        CHECK(tlen == sizeof k_page - 1);
+        CHECK(bm_text_flags(t) == 0 && bm_text_replacements(t) == 0 && bm_text_first_invalid_offset(t) == -1);
+        bm_text_free(t);
+    }
+
+    CHECK_STATUS(bm_normalize(g_parser, k_page, sizeof k_page - 1, NULL, &norm, &nlen), BM_OK);
+    if (norm) {
+        CHECK(strlen(norm) == nlen);
+        CHECK(nlen > 0 && norm[nlen - 1] == '\n');
+        /* rule 2: the half-width commas became full-width */
+        CHECK(strstr(norm, ",") == NULL);
+        CHECK(strstr(norm, "\xEF\xBC\x8C") != NULL);
+        bm_string_free(norm);
+    }
+
+    bm_parse_options_init(&o);
+    o.source = "small-page";
+    CHECK_STATUS(bm_parse(g_parser, k_page, sizeof k_page - 1, &o, &page), BM_OK);
+    CHECK(page != NULL);
+    if (!page) return;
+    CHECK(strcmp(bm_page_source(page), "small-page") == 0);
+    CHECK(strcmp(bm_page_encoding(page), "UTF-8") == 0);
+    CHECK(bm_page_text(page, &tlen) != NULL && tlen == sizeof k_page - 1);
+    CHECK(bm_page_flags(page) == 0 && bm_page_replacements(page) == 0);
+    CHECK(bm_page_article_count(page) >= 1);
+    for (i = 0; i < bm_page_article_count(page); ++i) {
+        const bm_article *a = bm_page_article(page, i);
+        CHECK(a != NULL);
+        bm_article_span(a, &start, &end);
+        CHECK(start <= end && end <= tlen);
+        CHECK(bm_article_kind_name(a) != NULL);
+    }
+    {
+        const bm_article *a = bm_page_article(page, 0);
+        size_t b;
+        int found_reporter = 0;
+        for (b = 0; b < bm_article_byline_count(a); ++b)
+            if (strcmp(bm_article_byline_role(a, b), "reporter") == 0 &&
+                strcmp(bm_article_byline_name(a, b), "\xE6\x9D\x8E\xE9\x9B\xA8\xE5\xA9\xB7") == 0)
+                found_reporter = 1;
+        CHECK(found_reporter);
+        CHECK(bm_article_paragraph_count(a) >= 1);
+    }
+    CHECK_STATUS(bm_page_to_json(page, 0, &json, &jlen), BM_OK);
+    if (json) {
+        CHECK(strlen(json) == jlen && json[0] == '{' && json[jlen - 1] == '}');
+        CHECK(strstr(json, "banmian.page/1") != NULL);
+        CHECK(strstr(json, "small-page") != NULL);
+        CHECK(strchr(json, '\n') == NULL);
+        bm_string_free(json);
+    }
+    CHECK_STATUS(bm_page_to_json(page, BM_JSON_PRETTY, &json, NULL), BM_OK);
+    if (json) {
+        CHECK(strchr(json, '\n') != NULL);
+        bm_string_free(json);
+    }
+    json = (char *)&json;
+    CHECK_STATUS(bm_page_to_json(page, 0x40u, &json, &jlen), BM_E_INVALID_ARGUMENT);
+    CHECK(json == NULL);
+    bm_page_free(page);
+}
+
+static void test_out_of_range(void) {
+    bm_page *page = NULL;
+    const bm_article *a;
+    size_t s = 7, e = 7;
+    CHECK_STATUS(bm_parse(g_parser, k_page, sizeof k_page - 1, NULL, &page), BM_OK);
+    if (!page) return;
+    CHECK(bm_page_masthead(page, bm_page_masthead_count(page)) == NULL);
+    CHECK(bm_page_masthead(page, (size_t)-1) == NULL);
+    CHECK(bm_page_article(page, bm_page_article_count(page)) == NULL);
+    CHECK(bm_page_article(page, (size_t)-1) == NULL);
+    a = bm_page_article(page, 0);
+    CHECK(a != NULL);
+    CHECK(bm_article_headline(a, bm_article_headline_count(a)) == NULL);
+    CHECK(bm_article_byline_role(a, bm_article_byline_count(a)) == NULL);
+    CHECK(bm_article_byline_name(a, bm_article_byline_count(a)) == NULL);
+    CHECK(bm_article_paragraph(a, bm_article_paragraph_count(a)) == NULL);
+    CHECK(bm_article_paragraph(a, (size_t)-1) == NULL);
+    CHECK(bm_article_flag(a, bm_article_flag_count(a)) == NULL);
+
+    /* Every accessor takes NULL objects. */
+    CHECK(bm_page_text(NULL, &s) == NULL && s == 0);
+    CHECK(bm_page_encoding(NULL) == NULL && bm_page_source(NULL) == NULL && bm_page_edition(NULL) == NULL);
+    CHECK(bm_page_flags(NULL) == 0 && bm_page_replacements(NULL) == 0);
+    CHECK(bm_page_masthead_count(NULL) == 0 && bm_page_masthead(NULL, 0) == NULL);
+    CHECK(bm_page_article_count(NULL) == 0 && bm_page_article(NULL, 0) == NULL);
+    CHECK(bm_article_kind_name(NULL) == NULL);
+    CHECK(bm_article_headline_count(NULL) == 0 && bm_article_headline(NULL, 0) == NULL);
+    CHECK(bm_article_kicker(NULL) == NULL && bm_article_title(NULL) == NULL && bm_article_subtitle(NULL) == NULL);
+    CHECK(bm_article_dateline(NULL) == NULL && bm_article_editor_note(NULL) == NULL);
+    CHECK(bm_article_byline_count(NULL) == 0 && bm_article_byline_role(NULL, 0) == NULL &&
+          bm_article_byline_name(NULL, 0) == NULL);
+    CHECK(bm_article_paragraph_count(NULL) == 0 && bm_article_paragraph(NULL, 0) == NULL);
+    CHECK(bm_article_flags(NULL) == 0 && bm_article_flag_count(NULL) == 0 && bm_article_flag(NULL, 0) == NULL);
+    bm_article_span(NULL, &s, &e);
+    CHECK(s == 0 && e == 0);
+    bm_article_span(a, NULL, NULL);
+    s = 7;
+    CHECK(bm_text_data(NULL, &s) == NULL && s == 0);
+    CHECK(bm_text_encoding(NULL) == NULL && bm_text_flags(NULL) == 0 && bm_text_replacements(NULL) == 0);
+    CHECK(bm_text_first_invalid_offset(NULL) == -1);
+    bm_page_free(page);
+}
+
+static void test_free_null(void) {
+    bm_string_free(NULL);
+    bm_text_free(NULL);
+    bm_page_free(NULL);
+    bm_parser_free(NULL);
+    CHECK(1);
+}
+
+/* Thread-local errors: each thread sees only its own last error. */
+struct thread_arg {
+    int use_bad_encoding;
+    int ok;
+};
+
+static void *thread_main(void *p) {
+    struct thread_arg *arg = (struct thread_arg *)p;
+    int round;
+    arg->ok = 1;
+    for (round = 0; round < 200; ++round) {
+        bm_text *t = NULL;
+        if (arg->use_bad_encoding) {
+            bm_parse_options o;
+            bm_parse_options_init(&o);
+            o.encoding = "bogus-encoding";
+            if (bm_decode(g_parser, "abc", 3, &o, &t) != BM_E_UNKNOWN_ENCODING) arg->ok = 0;
+            if (bm_last_error()->code != BM_E_UNKNOWN_ENCODING) arg->ok = 0;
+            if (strstr(bm_last_error()->message, "bogus-encoding") == NULL) arg->ok = 0;
+        } else {
+            if (bm_decode(g_parser, NULL, 1, NULL, &t) != BM_E_INVALID_ARGUMENT) arg->ok = 0;
+            if (bm_last_error()->code != BM_E_INVALID_ARGUMENT) arg->ok = 0;
+            if (strstr(bm_last_error()->message, "bytes") == NULL) arg->ok = 0;
+        }
+    }
+    return NULL;
+}
+
+static void test_thread_local_errors(void) {
+    pthread_t a, b;
+    struct thread_arg aa = {1, 0}, bb = {0, 0};
+    /* The main thread's error must survive the other threads. */
+    bm_text *t = NULL;
+    CHECK_STATUS(bm_decode(g_parser, "abc", 3, NULL, NULL), BM_E_INVALID_ARGUMENT);
+    CHECK(pthread_create(&a, NULL, thread_main, &aa) == 0);
+    CHECK(pthread_create(&b, NULL, thread_main, &bb) == 0);
+    pthread_join(a, NULL);
+    pthread_join(b, NULL);
+    CHECK(aa.ok);
+    CHECK(bb.ok);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "out");
+    (void)t;
+}
+
+int main(void) {
+    CHECK_STATUS(bm_parser_new(NULL, &g_parser), BM_OK);
+    if (!g_parser) return 1;
+    test_version();
+    test_status_strings();
+    test_null_arguments();
+    test_versioned_options();
+    test_limits();
+    test_decode_errors();
+    test_round_trip();
+    test_out_of_range();
+    test_free_null();
+    test_thread_local_errors();
+    bm_parser_free(g_parser);
+    printf("test_capi: %d checks, %d failures\n", g_checks, g_failures);
+    return g_failures == 0 ? 0 : 1;
+}
