@@ -1,0 +1,97 @@
+#!/bin/sh
+# usage: cli_test.sh BANMIAN_BINARY TEST_DATA_DIR VERSION CASE
+# Runs one case against the `banmian` tool; exits non-zero with a message
+# when a check fails. POSIX sh only.
+set -u
+BIN=$1
+DATA=$2
+VERSION=$3
+CASE=$4
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/bm_cli_test.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT
+OUT=$TMP/stdout
+ERR=$TMP/stderr
+
+fail() {
+  echo "cli.$CASE: FAIL: $*" >&2
+  echo "--- stdout:" >&2; head -c 2000 "$OUT" >&2 2>/dev/null
+  echo "--- stderr:" >&2; head -c 2000 "$ERR" >&2 2>/dev/null
+  exit 1
+}
+# run ARGS...: runs the tool, stdin from /dev/null unless STDIN is a file.
+run() {
+  if [ -n "${STDIN:-}" ]; then "$BIN" "$@" <"$STDIN" >"$OUT" 2>"$ERR"; else "$BIN" "$@" </dev/null >"$OUT" 2>"$ERR"; fi
+  RC=$?
+}
+expect_rc() { [ "$RC" -eq "$1" ] || fail "exit status $RC, want $1"; }
+expect_out() { [ "$(cat "$OUT")" = "$1" ] || fail "stdout is not '$1'"; }
+out_has() { grep -q -- "$1" "$OUT" || fail "stdout lacks '$1'"; }
+err_has() { grep -q -- "$1" "$ERR" || fail "stderr lacks '$1'"; }
+err_empty() { [ ! -s "$ERR" ] || fail "stderr is not empty"; }
+out_empty() { [ ! -s "$OUT" ] || fail "stdout is not empty"; }
+
+# 昨天,记者 (UTF-8) and its normalized form 昨天，记者
+printf '\346\230\250\345\244\251,\350\256\260\350\200\205\n' >"$TMP/in.txt"
+WANT=$(printf '\346\230\250\345\244\251\357\274\214\350\256\260\350\200\205')
+# 中文,测试 in GB18030 (D6D0 CEC4 2C B2E2 CAD4) -> 中文，测试
+printf '\326\320\316\304,\262\342\312\324\n' >"$TMP/gb.txt"
+WANT_GB=$(printf '\344\270\255\346\226\207\357\274\214\346\265\213\350\257\225')
+
+case $CASE in
+  version)
+    run --version; expect_rc 0; expect_out "banmian $VERSION"; err_empty ;;
+  help)
+    run --help; expect_rc 0; out_has "usage:"; out_has "banmian normalize"; out_has "banmian parse"; err_empty ;;
+  help_subcommand)
+    run normalize --help; expect_rc 0; out_has "usage:" ;;
+  no_arguments)
+    run; expect_rc 2; err_has "usage:"; out_empty ;;
+  unknown_command)
+    run frobnicate; expect_rc 2; err_has "unknown command 'frobnicate'"; out_empty ;;
+  normalize_file)
+    run normalize "$TMP/in.txt"; expect_rc 0; expect_out "$WANT"; err_empty ;;
+  normalize_stdin)
+    STDIN=$TMP/in.txt run normalize; expect_rc 0; expect_out "$WANT" ;;
+  normalize_dash)
+    STDIN=$TMP/in.txt run normalize -; expect_rc 0; expect_out "$WANT" ;;
+  normalize_encoding)
+    run normalize --encoding GB18030 "$TMP/gb.txt"; expect_rc 0; expect_out "$WANT_GB"
+    run normalize --encoding=gb18030 "$TMP/gb.txt"; expect_rc 0; expect_out "$WANT_GB" ;;
+  unknown_encoding)
+    run normalize --encoding no-such-enc "$TMP/in.txt"; expect_rc 1; out_empty
+    err_has "no-such-enc"; err_has "unknown encoding" ;;
+  strict_offset)
+    printf 'ab\377cd\n' >"$TMP/bad.txt"
+    run normalize --strict --encoding UTF-8 "$TMP/bad.txt"; expect_rc 1; out_empty; err_has "byte 2"
+    run normalize --encoding UTF-8 "$TMP/bad.txt"; expect_rc 0
+    out_has "$(printf 'ab\357\277\275cd')" ;;
+  missing_file)
+    run normalize "$TMP/does-not-exist.txt"; expect_rc 1; err_has "does-not-exist.txt"; out_empty ;;
+  bad_option)
+    run normalize --frob; expect_rc 2; err_has "usage:" ;;
+  parse_stdout)
+    run parse "$DATA/pages/dev/000_50c3b934bb05f683.txt"; expect_rc 0
+    [ "$(wc -l <"$OUT")" -eq 1 ] || fail "want one line of JSON"
+    out_has '"banmian.page/1"'; head -c 1 "$OUT" | grep -q '{' || fail "stdout does not start with {" ;;
+  parse_out_dir)
+    run parse --out "$TMP/json" "$DATA/pages/dev/000_50c3b934bb05f683.txt" "$DATA/pages/dev/001_9b8e91649bcfa4b4.txt"
+    expect_rc 0; out_empty
+    for n in 000_50c3b934bb05f683 001_9b8e91649bcfa4b4; do
+      [ -s "$TMP/json/$n.json" ] || fail "$n.json not written"
+      grep -q '"banmian.page/1"' "$TMP/json/$n.json" || fail "$n.json lacks the schema"
+    done
+    [ "$(ls "$TMP/json" | wc -l)" -eq 2 ] || fail "want exactly two files in --out" ;;
+  parse_jsonl)
+    run parse --jsonl "$DATA"/pages/dev/*.txt; expect_rc 0
+    PAGES=$(ls "$DATA"/pages/dev/*.txt | wc -l)
+    [ "$(wc -l <"$OUT")" -eq "$PAGES" ] || fail "want $PAGES lines, one per page"
+    [ "$(grep -c '^{.*"banmian.page/1".*}$' "$OUT")" -eq "$PAGES" ] || fail "every line must be one page's JSON" ;;
+  parse_no_files)
+    run parse; expect_rc 2; err_has "no input files" ;;
+  parse_bad_lexicon)
+    printf '[nonsense]\nx\n' >"$TMP/bad.lex"
+    run parse --lexicon "$TMP/bad.lex" "$TMP/in.txt"; expect_rc 1; out_empty; err_has "bad.lex:1" ;;
+  *)
+    fail "unknown case" ;;
+esac
+exit 0
