@@ -2,6 +2,7 @@
 
 #include "core/blocks/dedupe.h"
 #include "core/classify/classify.h"
+#include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
 #include "core/normalize/inline_text.h"
 
@@ -33,8 +34,8 @@ StoryOrder detect_order(const std::vector<Piece> &pieces) {
 
 class Assembler {
  public:
-  Assembler(const std::vector<Piece> &pieces, const LayoutInfo &layout, StoryOrder order)
-      : pieces_(pieces), layout_(layout), order_(order) {}
+  Assembler(const std::vector<Piece> &pieces, const LayoutInfo &layout, StoryOrder order, const Lexicon &lex)
+      : pieces_(pieces), layout_(layout), order_(order), lex_(lex) {}
 
   std::vector<Draft> run(std::vector<size_t> &masthead, std::vector<size_t> &edition) {
     for (size_t k = 0; k < pieces_.size(); ++k) {
@@ -160,7 +161,16 @@ class Assembler {
     add(d, d.body, k);
   }
 
+  bool ends_with_end_mark(size_t k) const {
+    std::string_view t = trim(pieces_[k].text);
+    for (const auto &m : lex_.words("end_mark"))
+      if (!m.empty() && t.size() >= m.size() && t.substr(t.size() - m.size()) == m) return true;
+    return false;
+  }
+
   void body(size_t k) {
+    // After an end mark (完) comes another item.
+    if (cur_ && !cur_->body.empty() && ends_with_end_mark(cur_->body.back())) close();
     // The lines of an editor's note run on until its paragraph ends.
     if (cur_ && !cur_->notes.empty() && cur_->body.empty() && cur_->all.back() == cur_->notes.back() &&
         !paragraph_break(pieces_[cur_->notes.back()], pieces_[k], layout_)) {
@@ -176,6 +186,7 @@ class Assembler {
   const std::vector<Piece> &pieces_;
   const LayoutInfo &layout_;
   StoryOrder order_;
+  const Lexicon &lex_;
   std::optional<Draft> cur_;
   std::vector<Draft> out_;
 };
@@ -189,7 +200,7 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
   remove_repeats(a.pieces);
   classify_pieces(a.pieces, a.layout, lex);
   a.order = detect_order(a.pieces);
-  a.drafts = Assembler(a.pieces, a.layout, a.order).run(a.masthead, a.edition);
+  a.drafts = Assembler(a.pieces, a.layout, a.order, lex).run(a.masthead, a.edition);
   return a;
 }
 

@@ -34,6 +34,16 @@ bool ends_sentence(std::string_view text) {
   while (i > 0) {
     char32_t c = prev_cp(t, i);
     if (is_final_punct(c)) return true;
+    if (c == 0xFF09 || c == U')') {
+      // A closing bracketed note after the sentence, "…300个。（完）": look before it.
+      const std::string_view opener = c == U')' ? "(" : "\xEF\xBC\x88";
+      const size_t open = t.substr(0, i).rfind(opener);
+      if (open != std::string_view::npos && open > 0 && i - open <= 90) {
+        size_t j = open;
+        if (is_final_punct(prev_cp(t, j))) return true;
+      }
+      return false;
+    }
     if (!is_closer(c)) return false;
   }
   return false;

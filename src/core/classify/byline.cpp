@@ -132,6 +132,12 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
       // has text glued after it (吴 平防台风), the name ends after one char.
       const std::u32string &next = t.list[ti + 1];
       name = rest + next.substr(0, 1);
+      if (!lex.starts_with_surname(to_utf8(rest))) {  // not a letter-spaced name after all
+        std::u32string left = rest;
+        for (size_t k = ti + 1; k < t.list.size(); ++k) left += U' ' + t.list[k];
+        out.leftover = to_utf8(left);
+        break;
+      }
       if (next.size() > 1) {
         // Is the next token itself a role word glued (王 强记者)? Rare: ignore.
         out.people.push_back({role, to_utf8(name)});
@@ -142,7 +148,7 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
         break;
       }
       consumed_tokens = 2;
-    } else if (looks_like_name(rest)) {
+    } else if (looks_like_name(rest) && lex.starts_with_surname(to_utf8(rest))) {
       name = rest;
     } else {
       // Not a name: the rest of the piece is leftover text.

@@ -50,6 +50,46 @@ std::vector<Byline> take_bracket_byline(std::string &para, const Lexicon &lex) {
   return by->people;
 }
 
+// Strips a credit closing a paragraph: "…写春联。 王强 摄" or
+// "…赏梅。（记者 周涛 摄）"; returns its people (nothing when the tail does
+// not read wholly as roles and names, with at least one role word).
+std::vector<Byline> take_trailing_credit(std::string &para, const Lexicon &lex) {
+  std::string_view t = trim(para);
+  if (t.empty()) return {};
+  size_t i = t.size();
+  const char32_t last = prev_cp(t, i);
+  std::string_view tail;
+  size_t cut = 0;
+  if (last == 0xFF09 || last == U')') {
+    const std::string_view opener = last == U')' ? "(" : "\xEF\xBC\x88";
+    const size_t open = t.rfind(opener);
+    if (open == std::string_view::npos || t.size() - open > 120) return {};
+    tail = t.substr(open + opener.size(), i - open - opener.size());
+    cut = open;
+  } else {
+    // Unbracketed: the words after the last sentence end, set off by a space
+    // (the credit may hold spaces itself: 王 强 摄).
+    size_t sp = t.size();
+    bool found = false;
+    while (!found) {
+      sp = t.rfind(' ', sp - 1);
+      if (sp == std::string_view::npos || sp == 0 || t.size() - sp > 60) return {};
+      size_t k = sp;
+      while (k > 0 && t[k - 1] == ' ') --k;
+      if (k > 0 && ends_sentence(t.substr(0, k))) {
+        found = true;
+        sp = k;
+      }
+    }
+    tail = t.substr(sp);
+    cut = sp;
+  }
+  auto by = parse_byline(std::string(trim(tail)), lex, false);
+  if (!by || !by->leftover.empty() || by->people.empty()) return {};
+  para = std::string(trim(t.substr(0, cut)));
+  return by->people;
+}
+
 std::string editor_note_text(const std::string &raw, const Lexicon &lex) {
   std::string_view t = trim(raw);
   for (const auto &w : lex.words("editor_note")) {
@@ -176,6 +216,20 @@ class DraftExtractor {
     std::string all;
     for (size_t k : d.headline) all += a_.pieces[k].text;
     b.kind_hint = count_cues(all, lex_, "ad") + has_phone_number(all) >= 1 ? Kind::Ad : Kind::Other;
+    // Straight under an ad box (nothing between), the lines are the rest of
+    // that box: a public-service notice's slogan lines, its sponsor.
+    if (!out.empty() && out.back().kind == Kind::Ad && !out.back().pieces.empty() &&
+        out.back().pieces.back() + 1 == d.headline.front()) {
+      Article &ad = out.back();
+      std::string text;
+      for (size_t k : d.headline) text += a_.pieces[k].text;
+      text = normalize_inline(text, InlineMode::Body);
+      if (ad.paragraphs.empty() || ends_sentence(ad.paragraphs.back())) ad.paragraphs.push_back(text);
+      else ad.paragraphs.back() += text;
+      ad.pieces.insert(ad.pieces.end(), d.all.begin(), d.all.end());
+      for (size_t k : d.all) ad.span_end = std::max(ad.span_end, a_.pieces[k].end);
+      return;
+    }
     Article art = furniture(b);
     if (art.paragraphs.size() > 1) {  // one box, one paragraph
       std::string joined;
@@ -219,6 +273,7 @@ class DraftExtractor {
         text = std::string(trim(std::string_view(text).substr(marker.size())));
         add_people(art.bylines, take_bracket_byline(text, lex_));
       }
+      add_people(art.bylines, take_trailing_credit(text, lex_));
       std::string n = normalize_inline(text, InlineMode::Body);
       if (!n.empty()) art.paragraphs.push_back(std::move(n));
     }

@@ -13,7 +13,7 @@ const std::vector<std::unique_ptr<icu::RegexPattern>> k_no_patterns;
 
 bool known_section(const std::string &s) {
   static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "weather",
-                                      "weather.strong", "weather.time", "other", "masthead"};
+                                      "weather.strong", "weather.time", "other", "masthead", "surname", "end_mark"};
   if (s.rfind("role.", 0) == 0) {
     static const char *const roles[] = {"reporter", "correspondent", "photographer", "editor", "intern", "author"};
     return std::any_of(std::begin(roles), std::end(roles), [&](const char *r) { return s == std::string("role.") + r; });
@@ -79,7 +79,22 @@ void Lexicon::load(std::string_view text, const std::string &origin) {
   }
 }
 
+bool Lexicon::starts_with_surname(std::string_view name) const {
+  if (surnames_.empty()) return true;  // no list: any name will do
+  // Compound surnames (欧阳) are two characters, the others one: try both.
+  size_t i = 0, n = 0;
+  while (i < name.size() && n < 2) {
+    ++i;
+    while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) ++i;
+    ++n;
+    if (surnames_.count(std::string(name.substr(0, i)))) return true;
+  }
+  return false;
+}
+
 void Lexicon::finish() {
+  surnames_.clear();
+  for (const auto &w : words("surname")) surnames_.insert(w);
   roles_.clear();
   for (const auto &[name, list] : sections_) {
     if (name.rfind("role.", 0) != 0) continue;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <unicode/regex.h>
@@ -34,9 +35,14 @@ class Lexicon {
 
   static bool is_regex_section(const std::string &section);
 
+  // Does a person's name start with a known family name ([surname])? True
+  // for any name when the section is empty.
+  bool starts_with_surname(std::string_view name) const;
+
  private:
   std::map<std::string, std::vector<std::string>> sections_;
   std::vector<RoleWord> roles_;
+  std::unordered_set<std::string> surnames_;
   std::map<std::string, std::vector<std::unique_ptr<icu::RegexPattern>>> compiled_;
 };
 
