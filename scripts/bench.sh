@@ -26,9 +26,15 @@ while [ $# -gt 0 ]; do
 done
 
 # Release (-O3 -DNDEBUG) plus -g so that callgrind_annotate can name functions and lines.
-cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS=-g -DCMAKE_C_FLAGS=-g \
-  -DBM_BUILD_BENCH=ON -DBM_BUILD_TESTS=OFF -DBM_BUILD_CLI=OFF -DBM_BUILD_EXAMPLES=OFF >/dev/null
-cmake --build "$dir" -j "$jobs" --target bm_bench bm_callgrind >/dev/null
+mkdir -p "$dir"
+log="$dir/bench-build.log"
+if ! { cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS=-g -DCMAKE_C_FLAGS=-g \
+         -DBM_BUILD_BENCH=ON -DBM_BUILD_TESTS=OFF -DBM_BUILD_CLI=OFF -DBM_BUILD_EXAMPLES=OFF &&
+       cmake --build "$dir" -j "$jobs" --target bm_bench bm_callgrind; } >"$log" 2>&1; then
+  echo "bench.sh: the Release build in $dir failed; the end of $log:" >&2
+  tail -40 "$log" >&2
+  exit 1
+fi
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src include 2>/dev/null || echo ' (+ uncommitted changes in src/include)')"
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -59,11 +65,12 @@ for op in icu_nfc decode normalize parse parse_json create; do
 done
 echo
 # Library-level view: inlined copies (absolute /work/... paths) are left out.
-top() {
+top() (
+  set +o pipefail  # head closes the pipe early
   callgrind_annotate --auto=no "$@" 2>/dev/null | sed -n '/file:function/,$p' | sed 1,2d |
     grep -v '^ *[0-9,]* ([ 0-9.]*%)  /' | grep -Ev 'libc-start|below main|callgrind.cpp:main|ld-linux' |
     head -n "$n" | perl -pe 'if (/^(.*?%\)  )(.*)$/) { my ($a, $f) = ($1, $2); 1 while $f =~ s/\((?:[^()]|\([^()]*\))*\)(?=\s*(\[|$|::|\)))//; $f =~ s/\s*\[.*\]\s*$//; $_ = "$a$f\n" }' | cut -c1-160
-}
+)
 for op in normalize parse; do
   echo "## $op: top functions, inclusive (callgrind_annotate --inclusive=yes $out/$op.out)"
   n=30 top --inclusive=yes "$out/$op.out"
