@@ -1,0 +1,241 @@
+"""``python -m banmian parse|normalize ...``: the same arguments, output and exit
+codes as the ``banmian`` command-line tool (src/cli/)."""
+from __future__ import annotations
+
+import os
+import sys
+from typing import BinaryIO, List, Optional, Tuple
+
+from . import _banmian
+from ._api import Parser
+from ._errors import Error
+from ._model import Page
+
+HELP = (
+    "banmian - Chinese newspaper page text to clean, structured articles\n"
+    "\n"
+    "usage:\n"
+    "  banmian normalize [--encoding ENC] [--strict] [FILE|-]\n"
+    "      print the normalized text, one paragraph per line\n"
+    "  banmian parse [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
+    "                [--out DIR | --jsonl | --summary] [--pretty] FILE...\n"
+    "      split pages into articles; page JSON to stdout, one file per page in DIR\n"
+    "      (DIR/NAME.json), one page per line (--jsonl), or a readable summary\n"
+    "  banmian --version | --help\n"
+    "\n"
+    "ENC is auto (default: UTF-8, else detected among GB18030, Big5, UTF-16),\n"
+    "or any ICU converter name: UTF-8, GB18030, GBK, Big5, UTF-16LE, UTF-16BE ...\n"
+    "Exit status: 0 ok, 1 an input could not be processed, 2 usage error.\n"
+)
+
+PARSE_USAGE = (
+    "usage: banmian parse [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
+    "                     [--out DIR | --jsonl | --summary] [--pretty] FILE...\n"
+)
+
+
+def _err(s: str) -> None:
+    sys.stderr.write(s)
+
+
+def _report(what: str, e: Error) -> None:
+    s = f"banmian: {what}: {e.message}"
+    if e.byte_offset is not None:
+        s += f" (byte {e.byte_offset})"
+    _err(s + f" [{_banmian.status_string(e.code)}]\n")
+
+
+def _read_input(path: str) -> Tuple[Optional[bytes], str]:
+    if path == "-":
+        return sys.stdin.buffer.read(), ""
+    try:
+        with open(path, "rb") as f:
+            return f.read(), ""
+    except IsADirectoryError:
+        return None, f"{path}: read error"
+    except OSError as e:
+        return None, f"{path}: {e.strerror}"
+
+
+def _stem(path: str) -> str:
+    base = path[path.rfind("/") + 1:]
+    dot = base.rfind(".")
+    if dot > 0:
+        base = base[:dot]
+    return base or "stdin"
+
+
+def _summary(out: BinaryIO, path: str, page: Page) -> None:
+    lines = [f"{path}: {len(page.articles)} articles (encoding {page.encoding}"
+             + (f", edition {page.edition}" if page.edition else "") + ")"]
+    for a in page.articles:
+        title = a.title if a.title else (a.headline[0] if a.headline else None)
+        lines.append(f"  [{a.index}] {a.kind:<7} {title if title else '(no headline)'}")
+        if a.dateline:
+            lines.append(f"        dateline: {a.dateline}")
+        for b in a.bylines:
+            lines.append(f"        {b.role}: {b.name}")
+        s = f"        {len(a.paragraphs)} paragraphs"
+        for i, f in enumerate(a.flags):
+            s += (", " if i else "; flags: ") + f
+        lines.append(s)
+    out.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def run_parse(args: List[str]) -> int:
+    encoding, lexicon, out_dir = "auto", "", ""
+    replace_lexicon = strict = jsonl = summary = pretty = False
+    files: List[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in ("--encoding", "--lexicon", "--out"):
+            if i + 1 >= len(args):
+                _err(f"banmian parse: {a} needs a value\n" + PARSE_USAGE)
+                return 2
+            i += 1
+            if a == "--encoding":
+                encoding = args[i]
+            elif a == "--lexicon":
+                lexicon = args[i]
+            else:
+                out_dir = args[i]
+        elif a == "--replace-lexicon":
+            replace_lexicon = True
+        elif a == "--strict":
+            strict = True
+        elif a == "--jsonl":
+            jsonl = True
+        elif a == "--summary":
+            summary = True
+        elif a == "--pretty":
+            pretty = True
+        elif a == "-" or a == "" or a[0] != "-":
+            files.append(a)
+        else:
+            _err(f"banmian parse: unknown option '{a}'\n" + PARSE_USAGE)
+            return 2
+        i += 1
+    if not files:
+        _err("banmian parse: no input files\n" + PARSE_USAGE)
+        return 2
+    if (out_dir != "") + jsonl + summary > 1:
+        _err("banmian parse: --out, --jsonl and --summary exclude each other\n" + PARSE_USAGE)
+        return 2
+    if jsonl and pretty:
+        _err("banmian parse: --pretty does not go with --jsonl (one page per line)\n")
+        return 2
+    try:
+        parser = Parser(lexicon or None, replace_lexicon=replace_lexicon)
+    except Error as e:
+        _report(lexicon if lexicon else "creating the parser", e)
+        return 1
+    if out_dir:
+        try:
+            os.mkdir(out_dir)
+        except OSError:
+            pass  # an existing directory is fine
+    one_per_line = jsonl or (not out_dir and not summary and len(files) > 1)
+    out = sys.stdout.buffer
+    rc = 0
+    for path in files:
+        data, error = _read_input(path)
+        if data is None:
+            _err(f"banmian: {error}\n")
+            rc = 1
+            continue
+        try:
+            page = parser.parse(data, encoding=encoding, source=path, strict=strict)
+        except Error as e:
+            _report(path, e)
+            rc = 1
+            continue
+        if summary:
+            _summary(out, path, page)
+            continue
+        text = page.to_json(pretty and not one_per_line).encode("utf-8") + b"\n"
+        if out_dir:
+            target = f"{out_dir}/{_stem(path)}.json"
+            try:
+                with open(target, "wb") as f:
+                    f.write(text)
+            except OSError:
+                _err(f"banmian: cannot write {target}\n")
+                rc = 1
+        else:
+            out.write(text)
+    try:
+        out.flush()
+    except OSError:
+        rc = 1
+    return rc
+
+
+def run_normalize(args: List[str]) -> int:
+    encoding, path = "auto", "-"
+    strict = have_path = False
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--encoding" and i + 1 < len(args):
+            i += 1
+            encoding = args[i]
+        elif a.startswith("--encoding="):
+            encoding = a[len("--encoding="):]
+        elif a == "--strict":
+            strict = True
+        elif (a == "" or a[0] != "-" or a == "-") and not have_path:
+            path, have_path = a, True
+        else:
+            _err(f"banmian normalize: unexpected argument '{a}'\n"
+                 "usage: banmian normalize [--encoding ENC] [--strict] [FILE|-]\n")
+            return 2
+        i += 1
+    data, error = _read_input(path)
+    if data is None:
+        _err(f"banmian: {error}\n")
+        return 1
+    try:
+        parser = Parser()
+    except Error as e:
+        _report("creating the parser", e)
+        return 1
+    try:
+        text = parser.normalize(data, encoding=encoding, strict=strict)
+    except Error as e:
+        _report("<stdin>" if path == "-" else path, e)
+        return 1
+    out = sys.stdout.buffer
+    try:
+        out.write(text.encode("utf-8", "surrogatepass"))
+        out.flush()
+    except OSError:
+        return 1
+    return 0
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        _err(HELP)
+        return 2
+    cmd, rest = argv[0], argv[1:]
+    if cmd in ("--help", "-h", "help"):
+        sys.stdout.write(HELP)
+        return 0
+    if cmd in ("--version", "-V"):
+        sys.stdout.write(f"banmian {_banmian.version()}\n")
+        return 0
+    if any(a in ("--help", "-h") for a in rest):
+        sys.stdout.write(HELP)
+        return 0
+    if cmd == "normalize":
+        return run_normalize(rest)
+    if cmd == "parse":
+        return run_parse(rest)
+    _err(f"banmian: unknown command '{cmd}'\n\n" + HELP)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Parser objects and the module-level functions (parse, parse_file, normalize, parse_many)."""
+from __future__ import annotations
+
+import os
+import threading
+from typing import Iterable, List, Optional, Tuple, Union
+
+from . import _banmian
+from ._model import Page
+
+__all__ = ["Parser", "parse", "parse_file", "parse_many", "normalize", "default_parser", "TextOrBytes", "Item"]
+
+TextOrBytes = Union[str, bytes, bytearray, memoryview]
+PathLike = Union[str, "os.PathLike[str]"]
+#: An item of parse_many: text or bytes, a path object (read as a file), or (source, text_or_bytes).
+Item = Union[TextOrBytes, "os.PathLike[str]", Tuple[Optional[str], TextOrBytes]]
+
+_UTF8_NAMES = {"auto", "utf-8", "utf8"}
+
+
+def _as_bytes(data: TextOrBytes, encoding: str) -> Tuple[bytes, str]:
+    """Input for the C API. A str is UTF-8 by construction: it goes in as UTF-8
+    (lone surrogates become U+FFFD in the library), and naming another encoding
+    for it is an error."""
+    if not isinstance(encoding, str):
+        raise TypeError(f"encoding must be a str, not {type(encoding).__name__}")
+    if isinstance(data, str):
+        if encoding.lower() not in _UTF8_NAMES:
+            raise ValueError(f"encoding={encoding!r} applies to bytes input only; a str is already text")
+        return data.encode("utf-8", "surrogatepass"), "UTF-8"
+    if isinstance(data, bytes):
+        return data, encoding
+    if isinstance(data, (bytearray, memoryview)):
+        return bytes(data), encoding
+    raise TypeError(f"expected str or bytes, not {type(data).__name__}")
+
+
+def _read(path: PathLike) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+class Parser:
+    """Loaded lexicons and settings (a bm_parser). Immutable: one Parser may be
+    used from any number of threads at once. Creating one compiles the lexicons,
+    so create it once and reuse it.
+
+    ``lexicon``: a lexicon file added to the built-in one (``replace_lexicon=True``
+    replaces it); ``lexicon_text``: lexicon text added after it;
+    ``max_input_bytes``: larger inputs raise TooLargeError (default 64 MiB).
+    """
+
+    def __init__(self, lexicon: Optional[PathLike] = None, *, lexicon_text: Optional[str] = None,
+                 replace_lexicon: bool = False, max_input_bytes: Optional[int] = None) -> None:
+        self._native = _banmian.NativeParser(
+            None if lexicon is None else os.fsdecode(lexicon),
+            lexicon_text,
+            bool(replace_lexicon),
+            0 if max_input_bytes is None else int(max_input_bytes),
+        )
+
+    def parse(self, data: TextOrBytes, *, encoding: str = "auto", source: Optional[str] = None,
+              strict: bool = False) -> Page:
+        """Parses one page (str, or bytes in ``encoding``; "auto" = BOM, UTF-8, then
+        detection among GB18030/Big5/UTF-16). The GIL is released while parsing.
+        ``strict=True`` raises EncodingError on invalid bytes instead of U+FFFD."""
+        raw, enc = _as_bytes(data, encoding)
+        return Page(self._native.parse(raw, enc, source, bool(strict)))
+
+    def parse_file(self, path: PathLike, *, encoding: str = "auto", source: Optional[str] = None,
+                   strict: bool = False) -> Page:
+        """Reads and parses a file; ``source`` defaults to the path as given (as the CLI does)."""
+        return self.parse(_read(path), encoding=encoding, source=os.fsdecode(path) if source is None else source,
+                          strict=strict)
+
+    def normalize(self, data: TextOrBytes, *, encoding: str = "auto", strict: bool = False) -> str:
+        """The normalized text: one paragraph per line, each ending with a newline."""
+        raw, enc = _as_bytes(data, encoding)
+        return self._native.normalize(raw, enc, bool(strict))
+
+    def parse_many(self, items: Iterable[Item], threads: Optional[int] = None, *, encoding: str = "auto",
+                   strict: bool = False) -> List[Page]:
+        """Parses many pages on ``threads`` C++ threads (default: os.cpu_count())
+        sharing this parser, with the GIL released; returns the pages in input
+        order. Items: str, bytes, a path object (read as a file, source = its
+        path) or a (source, str_or_bytes) pair. A plain str is text, never a path.
+        The first failing item's error is raised with ``.index`` set."""
+        raws: List[bytes] = []
+        sources: List[Optional[str]] = []
+        encodings: List[str] = []
+        any_source = False
+        for item in items:
+            source: Optional[str] = None
+            if isinstance(item, tuple):
+                source, data = item
+            elif isinstance(item, os.PathLike):
+                source, data = os.fsdecode(item), _read(item)
+            else:
+                data = item
+            raw, enc = _as_bytes(data, encoding)
+            raws.append(raw)
+            encodings.append(enc)
+            sources.append(source)
+            any_source = any_source or source is not None
+        if threads is None:
+            threads = os.cpu_count() or 1
+        if threads < 1:
+            raise ValueError("threads must be at least 1")
+        natives = self._native.parse_many(raws, sources if any_source else [], encodings, bool(strict), int(threads))
+        return [Page(n) for n in natives]
+
+
+_default: Optional[Parser] = None
+_default_lock = threading.Lock()
+
+
+def default_parser() -> Parser:
+    """The shared Parser with the built-in lexicon, created on first use."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Parser()
+    return _default
+
+
+def parse(text_or_bytes: TextOrBytes, *, encoding: str = "auto", source: Optional[str] = None,
+          strict: bool = False) -> Page:
+    """Parses one page with the default parser. See Parser.parse."""
+    return default_parser().parse(text_or_bytes, encoding=encoding, source=source, strict=strict)
+
+
+def parse_file(path: PathLike, *, encoding: str = "auto", source: Optional[str] = None,
+               strict: bool = False) -> Page:
+    """Reads and parses one file with the default parser. See Parser.parse_file."""
+    return default_parser().parse_file(path, encoding=encoding, source=source, strict=strict)
+
+
+def normalize(text_or_bytes: TextOrBytes, *, encoding: str = "auto", strict: bool = False) -> str:
+    """Normalizes text with the default parser. See Parser.normalize."""
+    return default_parser().normalize(text_or_bytes, encoding=encoding, strict=strict)
+
+
+def parse_many(items: Iterable[Item], threads: Optional[int] = None, *, encoding: str = "auto",
+               strict: bool = False) -> List[Page]:
+    """Parses many pages in C++ threads with the default parser. See Parser.parse_many."""
+    return default_parser().parse_many(items, threads, encoding=encoding, strict=strict)

@@ -1,0 +1,232 @@
+"""The object model: Page and Article over the page JSON (schema banmian.page/1).
+
+A Page wraps the native page and its JSON (made in C++ by bm_page_to_json);
+the Python objects are built lazily on first access, so parse_many stays cheap.
+Every contract field is an attribute; spans are code-point offsets into
+``page.text`` (``byte_span`` keeps the library's UTF-8 byte offsets).
+"""
+from __future__ import annotations
+
+import html
+import json
+from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple
+
+from . import _banmian
+
+__all__ = ["Byline", "Article", "Page"]
+
+
+class Byline(NamedTuple):
+    """One credited person: ``role`` (reporter, correspondent, photographer,
+    editor, intern, author) and ``name``."""
+
+    role: str
+    name: str
+
+
+class Article:
+    """One item of a page: a news story, photo item, ad, weather box or other."""
+
+    __slots__ = ("page", "index", "kind", "headline", "kicker", "title", "subtitle", "dateline", "bylines",
+                 "editor_note", "paragraphs", "flags", "byte_span", "span", "_dict")
+
+    page: "Page"
+    index: int
+    kind: str
+    headline: List[str]
+    kicker: Optional[str]
+    title: Optional[str]
+    subtitle: Optional[str]
+    dateline: Optional[str]
+    bylines: List[Byline]
+    editor_note: Optional[str]
+    paragraphs: List[str]
+    flags: List[str]
+    byte_span: Tuple[int, int]
+    span: Tuple[int, int]
+
+    def __init__(self, page: "Page", index: int, d: Dict[str, Any], span: Tuple[int, int]) -> None:
+        self.page = page
+        self.index = index
+        self._dict = d
+        self.kind = d["kind"]
+        self.headline = list(d.get("headline") or [])
+        self.kicker = d.get("kicker")
+        self.title = d.get("title")
+        self.subtitle = d.get("subtitle")
+        self.dateline = d.get("dateline")
+        self.bylines = [Byline(b["role"], b["name"]) for b in d.get("bylines") or []]
+        self.editor_note = d.get("editor_note")
+        self.paragraphs = list(d.get("paragraphs") or [])
+        self.flags = list(d.get("flags") or [])
+        bs = d.get("span") or [0, 0]
+        self.byte_span = (int(bs[0]), int(bs[1]))
+        self.span = span
+
+    @property
+    def text(self) -> str:
+        """The body: paragraphs joined by newlines."""
+        return "\n".join(self.paragraphs)
+
+    @property
+    def source_text(self) -> str:
+        """The piece of the decoded input the article spans (``page.text[slice(*span)]``)."""
+        return self.page.text[self.span[0]:self.span[1]]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The article's object of the page JSON (byte spans, as the CLI writes them)."""
+        return json.loads(json.dumps(self._dict, ensure_ascii=False))
+
+    def _label(self) -> str:
+        if self.title:
+            return self.title
+        if self.headline:
+            return " / ".join(self.headline)
+        return ""
+
+    def __repr__(self) -> str:
+        parts = [self.kind]
+        label = self._label()
+        parts.append(repr(_shorten(label, 30)) if label else "(no headline)")
+        if self.bylines:
+            parts.append(", ".join(f"{b.role} {b.name}" for b in self.bylines))
+        parts.append(f"{len(self.paragraphs)} paragraphs")
+        if self.flags:
+            parts.append("flags=" + ",".join(self.flags))
+        return "Article(" + "; ".join(parts) + ")"
+
+
+class Page:
+    """A parsed page. ``articles`` in page order; ``to_dict()``/``to_json()`` give
+    exactly the library's page JSON (what ``banmian parse`` prints)."""
+
+    __slots__ = ("_native", "_dict", "_articles", "_text")
+
+    def __init__(self, native: "_banmian.NativePage") -> None:
+        self._native = native
+        self._dict: Optional[Dict[str, Any]] = None
+        self._articles: Optional[List[Article]] = None
+        self._text: Optional[str] = None
+
+    # -- the JSON contract -------------------------------------------------
+    def to_json(self, pretty: bool = False) -> str:
+        """The page JSON: one line (the CLI's ``banmian parse`` output without the
+        final newline), or indented with two spaces (``--pretty``)."""
+        return self._native.json(pretty)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The page JSON as a new dict (``json.loads(page.to_json())``)."""
+        return json.loads(self._native.json(False))
+
+    @property
+    def _data(self) -> Dict[str, Any]:
+        if self._dict is None:
+            self._dict = json.loads(self._native.json(False))
+        return self._dict
+
+    # -- page fields ---------------------------------------------------------
+    @property
+    def schema(self) -> str:
+        return self._data["schema"]
+
+    @property
+    def source(self) -> Optional[str]:
+        return self._data.get("source")
+
+    @property
+    def encoding(self) -> str:
+        """The encoding the input was decoded from ("UTF-8", "GB18030", ...)."""
+        return self._data["encoding"]
+
+    @property
+    def replacements(self) -> int:
+        """How many U+FFFD replacement characters decoding inserted."""
+        return int(self._native.replacements())
+
+    @property
+    def edition(self) -> Optional[str]:
+        return self._data.get("edition")
+
+    @property
+    def masthead(self) -> List[str]:
+        return list(self._data.get("masthead") or [])
+
+    @property
+    def decode_flags(self) -> List[str]:
+        """What decoding repaired: had_bom, invalid_replaced, controls_removed,
+        nul_replaced, encoding_detected."""
+        bits = self._native.flags()
+        return [name for name, bit in _banmian.TEXT_FLAGS.items() if bits & bit]
+
+    @property
+    def text(self) -> str:
+        """The decoded input text that ``Article.span`` points into."""
+        if self._text is None:
+            self._text = self._native.text()
+        return self._text
+
+    @property
+    def articles(self) -> List[Article]:
+        if self._articles is None:
+            items = self._data.get("articles") or []
+            offsets: List[int] = []
+            for a in items:
+                s = a.get("span") or [0, 0]
+                offsets.extend((int(s[0]), int(s[1])))
+            chars = self._native.char_offsets(offsets)
+            self._articles = [Article(self, i, a, (chars[2 * i], chars[2 * i + 1])) for i, a in enumerate(items)]
+        return self._articles
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __getitem__(self, i: int) -> Article:
+        return self.articles[i]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Page):
+            return NotImplemented
+        return self.to_json() == other.to_json()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # -- display -------------------------------------------------------------
+    def __repr__(self) -> str:
+        head = f"<banmian.Page source={self.source!r} encoding={self.encoding}"
+        if self.edition:
+            head += f" edition={self.edition}"
+        head += f", {len(self.articles)} articles>"
+        lines = [head]
+        for a in self.articles[:30]:
+            label = a._label() or "(no headline)"
+            line = f"  [{a.index}] {a.kind:<7} {_shorten(label, 30)}"
+            if a.bylines:
+                line += " — " + ", ".join(f"{b.role} {b.name}" for b in a.bylines)
+            lines.append(line)
+        if len(self.articles) > 30:
+            lines.append(f"  ... {len(self.articles) - 30} more")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        rows = []
+        for a in self.articles:
+            headline = " / ".join(a.headline)
+            bylines = "; ".join(f"{b.role} {b.name}" for b in a.bylines)
+            rows.append(
+                "<tr>"
+                f"<td>{a.index}</td><td>{esc(a.kind)}</td><td>{esc(headline)}</td>"
+                f"<td>{esc(bylines)}</td><td>{esc(_shorten(a.text.replace(chr(10), ' '), 40))}</td>"
+                "</tr>")
+        caption = f"banmian.Page {esc(self.source or '')} ({esc(self.encoding)}, {len(self.articles)} articles)"
+        return ("<table class=\"banmian-page\">"
+                f"<caption>{caption}</caption>"
+                "<thead><tr><th>#</th><th>kind</th><th>headline</th><th>bylines</th><th>first words</th></tr></thead>"
+                "<tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _shorten(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"

@@ -1,0 +1,36 @@
+"""Shared fixtures: the repository, the dev pages and the `banmian` CLI to compare with."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+from typing import List
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV_PAGES: List[Path] = sorted((ROOT / "tests/data/pages/dev").glob("*.txt"))
+OWN_PAGES: List[Path] = sorted((ROOT / "tests/data/pages/own").glob("*.txt"))
+SAMPLE_PAGE = ROOT / "examples/data/sample-page.txt"
+
+
+def cli_path() -> str:
+    cli = os.environ.get("BANMIAN_CLI") or str(ROOT / "build/src/cli/banmian")
+    if not os.access(cli, os.X_OK):
+        pytest.fail(f"the banmian CLI is needed to compare with ({cli}); run tests/python/run.sh or set BANMIAN_CLI")
+    return cli
+
+
+def run_cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    return subprocess.run([cli_path(), *args], input=stdin, capture_output=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def dev_pages() -> List[Path]:
+    assert len(DEV_PAGES) == 5, DEV_PAGES
+    return DEV_PAGES

@@ -1,0 +1,91 @@
+"""The object model: every contract field as an attribute, spans in code points."""
+from __future__ import annotations
+
+import pytest
+
+import banmian
+from conftest import DEV_PAGES
+
+IDS = [p.name for p in DEV_PAGES]
+FIELDS = ["kind", "headline", "kicker", "title", "subtitle", "dateline", "editor_note", "paragraphs", "flags"]
+
+
+@pytest.mark.parametrize("path", DEV_PAGES, ids=IDS)
+def test_attributes_match_json(path):
+    page = banmian.parse_file(path)
+    d = page.to_dict()
+    assert page.schema == d["schema"] == "banmian.page/1"
+    assert page.source == d["source"] == str(path)
+    assert page.encoding == d["encoding"]
+    assert page.edition == d["edition"]
+    assert page.masthead == d["masthead"]
+    assert len(page.articles) == len(d["articles"]) == len(page) > 0
+    for i, (a, ad) in enumerate(zip(page.articles, d["articles"])):
+        assert a.index == i and page[i] is a
+        for f in FIELDS:
+            assert getattr(a, f) == ad[f], f
+        assert [(b.role, b.name) for b in a.bylines] == [(b["role"], b["name"]) for b in ad["bylines"]]
+        assert all(isinstance(b, banmian.Byline) for b in a.bylines)
+        assert a.text == "\n".join(ad["paragraphs"])
+        assert a.byte_span == tuple(ad["span"])
+        assert a.to_dict() == ad
+
+
+@pytest.mark.parametrize("path", DEV_PAGES, ids=IDS)
+def test_spans_are_code_points_into_text(path):
+    page = banmian.parse_file(path)
+    raw = page.text.encode("utf-8")
+    multibyte = False
+    for a in page.articles:
+        s, e = a.span
+        bs, be = a.byte_span
+        assert 0 <= s <= e <= len(page.text)
+        assert page.text[s:e].encode("utf-8") == raw[bs:be]
+        assert a.source_text == page.text[s:e]
+        multibyte = multibyte or (bs != s)
+    assert multibyte  # Chinese text: byte and code-point offsets differ
+
+
+def test_span_with_supplementary_characters():
+    text = "𠮷𠮷标题\n\n本报讯 这是正文。𠮷字在这里出现了很多次。\n"
+    page = banmian.parse(text)
+    for a in page.articles:
+        s, e = a.span
+        assert page.text[s:e].encode("utf-8") == page.text.encode("utf-8")[a.byte_span[0]:a.byte_span[1]]
+
+
+def test_repr_is_readable():
+    page = banmian.parse_file(DEV_PAGES[0])
+    r = repr(page)
+    assert r.startswith("<banmian.Page source=")
+    assert f"{len(page.articles)} articles" in r
+    first = page.articles[0]
+    assert first.title in r
+    assert repr(first).startswith("Article(" + first.kind)
+
+
+def test_repr_html_table_escapes():
+    page = banmian.parse_file(DEV_PAGES[0])
+    h = page._repr_html_()
+    assert h.startswith("<table") and h.endswith("</table>")
+    assert h.count("<tr>") == len(page.articles) + 1
+    a = page.articles[0]
+    assert a.kind in h and a.headline[0] in h and a.bylines[0].name in h
+    hostile = banmian.parse("<b>市委</b>召开会议 & 部署\n\n本报讯 <script>alert(1)</script>会议要求，各地要抓好落实。\n")
+    h = hostile._repr_html_()
+    assert "<script>" not in h and "<b>" not in h
+    assert "&lt;script&gt;" in h or "&lt;b&gt;" in h
+
+
+def test_decode_information():
+    page = banmian.parse(b"\xef\xbb\xbf\xe6\x9c\xac\xe6\x8a\xa5\xe8\xae\xaf \xff abc\n")
+    assert "had_bom" in page.decode_flags and "invalid_replaced" in page.decode_flags
+    assert page.replacements == 1 == page.to_dict()["replacements"]
+    assert "\ufffd" in page.text
+
+
+def test_pages_compare_by_json():
+    a = banmian.parse_file(DEV_PAGES[0])
+    b = banmian.parse(DEV_PAGES[0].read_bytes(), source=str(DEV_PAGES[0]))
+    c = banmian.parse_file(DEV_PAGES[1])
+    assert a == b and a != c
