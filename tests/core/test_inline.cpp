@@ -202,3 +202,32 @@ TEST(StreamSafe, LongCombiningRunNormalizes) {
   EXPECT_EQ(body(out), out);  // idempotent: the CGJs already make it stream-safe
   RecordProperty("normalize_80000_marks_ms", std::to_string(ms));
 }
+
+TEST(StreamSafe, LongRunOfMixedCombiningClasses) {
+  // Alternating U+0301 (ccc 230) and U+0316 (ccc 220): without stream-safe
+  // segments canonical reordering of this run is quadratic (utf8proc: tens of
+  // seconds). Within each 30-mark segment NFC puts the 220s first.
+  std::string s = "a";
+  for (int i = 0; i < 40000; ++i) s += "\u0301\u0316";
+  const std::string out = body(s);
+  size_t i = 0;
+  // a + U+0316 U+0301 composes to á + U+0316 (U+0316 does not block: lower class).
+  EXPECT_EQ(next_cp(out, i), 0xE1u);
+  size_t marks = 0, segments = 1;
+  bool seen230 = false;
+  while (i < out.size()) {
+    const char32_t cp = next_cp(out, i);
+    if (cp == 0x34F) {
+      ++segments;
+      seen230 = false;
+      continue;
+    }
+    ASSERT_TRUE(cp == 0x301 || cp == 0x316) << std::hex << cp;
+    ++marks;
+    if (cp == 0x301) seen230 = true;
+    else ASSERT_FALSE(seen230) << "U+0316 after U+0301 inside a segment at byte " << i;
+  }
+  EXPECT_EQ(marks, 79999u);
+  EXPECT_EQ(segments, 80000u / 30 + 1);
+  EXPECT_EQ(body(out), out);
+}
