@@ -9,27 +9,24 @@ import (
 	"banmian"
 )
 
+func must(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
 func main() {
 	data, err := os.ReadFile(os.Args[1])
-	if err != nil {
-		log.Fatal(err)
-	}
-	parser, err := banmian.NewParser(nil)
-	if err != nil {
-		log.Fatal(err)
-	}
+	must(err)
+	parser, err := banmian.NewParser(nil) // once; safe for concurrent use
+	must(err)
 	defer parser.Close()
-	page, err := parser.Parse(data, nil)
-	if err != nil {
-		log.Fatal(err)
-	}
+	page, err := parser.Parse(data, nil) // encoding detected
+	must(err)
 	defer page.Close()
 	articles, err := page.Articles()
-	if err != nil {
-		log.Fatal(err)
-	}
-	enc, _ := page.Encoding()
-	fmt.Printf("encoding: %s, articles: %d\n", enc, len(articles))
+	must(err)
+	fmt.Printf("articles: %d\n", len(articles))
 	for _, a := range articles {
 		fmt.Printf("[%s] %s %v\n", a.Kind, a.Title, a.Bylines)
 	}
