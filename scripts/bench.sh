@@ -6,6 +6,9 @@
 #   bash scripts/bench.sh --callgrind   instructions per input byte (valgrind callgrind) for
 #                                       decode, normalize, parse, parse+json and ICU NFC over
 #                                       the five dev pages, and the top functions of each
+#   bash scripts/bench.sh --python      banmian.parse_many (2 threads, 10,000 pages) against
+#                                       bm_parse on 2 C++ threads; builds the extension in
+#                                       $dir with pybind11 from PyPI in a venv at $dir/venv
 #   bash scripts/bench.sh -- ARGS       passes ARGS to bm_bench (--mib N --reps R --page-kib K
 #                                       --heap-pages N --no-one-call)
 # BM_BENCH_DIR overrides the build directory; BM_BENCH_JOBS the build parallelism (default 2).
@@ -19,6 +22,7 @@ extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --callgrind) mode=callgrind; shift ;;
+    --python) mode=python; shift ;;
     --) shift; extra=("$@"); break ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) extra+=("$1"); shift ;;
@@ -28,9 +32,20 @@ done
 # Release (-O3 -DNDEBUG) plus -g so that callgrind_annotate can name functions and lines.
 mkdir -p "$dir"
 log="$dir/bench-build.log"
+py=(-DBM_BUILD_PYTHON=OFF)
+targets=(bm_bench bm_callgrind)
+if [ "$mode" = python ]; then
+  venv="$dir/venv"
+  [ -x "$venv/bin/python" ] || "${PYTHON:-python3}" -m venv "$venv"
+  "$venv/bin/python" -c 'import pybind11' 2>/dev/null ||
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check pybind11
+  py=(-DBM_BUILD_PYTHON=ON "-Dpybind11_DIR=$("$venv/bin/python" -m pybind11 --cmakedir)"
+      "-DPython_EXECUTABLE=$venv/bin/python")
+  targets+=(_banmian)
+fi
 if ! { cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS=-g -DCMAKE_C_FLAGS=-g \
-         -DBM_BUILD_BENCH=ON -DBM_BUILD_TESTS=OFF -DBM_BUILD_CLI=OFF -DBM_BUILD_EXAMPLES=OFF &&
-       cmake --build "$dir" -j "$jobs" --target bm_bench bm_callgrind; } >"$log" 2>&1; then
+         -DBM_BUILD_BENCH=ON -DBM_BUILD_TESTS=OFF -DBM_BUILD_CLI=OFF -DBM_BUILD_EXAMPLES=OFF "${py[@]}" &&
+       cmake --build "$dir" -j "$jobs" --target "${targets[@]}"; } >"$log" 2>&1; then
   echo "bench.sh: the Release build in $dir failed; the end of $log:" >&2
   tail -40 "$log" >&2
   exit 1
@@ -43,6 +58,15 @@ echo
 
 if [ "$mode" = run ]; then
   exec "$dir/tests/bench/bm_bench" "${extra[@]}"
+fi
+if [ "$mode" = python ]; then
+  # The package as the wheel lays it out: the Python sources and the extension side by side.
+  stage="$dir/python"
+  rm -rf "$stage" && mkdir -p "$stage/banmian"
+  cp bindings/python/banmian/*.py "$stage/banmian/"
+  cp "$dir"/bindings/python/_banmian*.so "$stage/banmian/"
+  exec env PYTHONPATH="$stage" "$dir/venv/bin/python" tests/bench/bench_python.py \
+    --bm-bench "$dir/tests/bench/bm_bench" "${extra[@]}"
 fi
 
 command -v valgrind >/dev/null || { echo "valgrind not found (apt-get install valgrind)"; exit 1; }

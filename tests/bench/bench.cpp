@@ -118,6 +118,8 @@ struct Args {
   int reps = 3;
   size_t heap_pages = 256;
   bool one_call = true;
+  bool threads_only = false;  // only 1 and 2 threads of bm_parse (the baseline for bench_python.py)
+  size_t npages = 0;          // 0: the corpus as cut; else this many pages, cycling through it
   std::string dir = BM_DEV_PAGES_DIR;
 };
 
@@ -137,11 +139,13 @@ Args parse_args(int argc, char **argv) {
     else if (k == "--reps") a.reps = std::atoi(val());
     else if (k == "--heap-pages") a.heap_pages = std::strtoul(val(), nullptr, 10);
     else if (k == "--no-one-call") a.one_call = false;
+    else if (k == "--threads-only") a.threads_only = true;
+    else if (k == "--pages") a.npages = std::strtoul(val(), nullptr, 10);
     else if (k == "--data") a.dir = val();
     else {
       std::fprintf(stderr,
                    "usage: bm_bench [--mib N] [--page-kib K] [--reps R] [--heap-pages N] [--no-one-call] "
-                   "[--data DIR]\n");
+                   "[--data DIR] [--threads-only [--pages N]]\n");
       std::exit(2);
     }
   }
@@ -181,7 +185,12 @@ int main(int argc, char **argv) {
   }
 
   const auto dev = bench::read_dev_pages(args.dir);
-  const auto pages = bench::make_pages(dev, args.page_kib * 1024, args.mib * 1024 * 1024);
+  auto pages = bench::make_pages(dev, args.page_kib * 1024, args.mib * 1024 * 1024);
+  if (args.npages > 0) {
+    const size_t cut = pages.size();
+    for (size_t i = cut; i < args.npages; ++i) pages.push_back(pages[i % cut]);
+    pages.resize(args.npages);
+  }
   size_t total = 0, maxlen = 0;
   for (const auto &p : pages) {
     total += p.size();
@@ -228,6 +237,24 @@ int main(int argc, char **argv) {
       std::exit(1);
     }
   };
+
+  if (args.threads_only) {
+    // Baseline for tests/bench/bench_python.py: bm_parse (no JSON), pages freed at once.
+    const double mbt = static_cast<double>(total) / 1e6;
+    ThreadRun one, two;
+    for (int r = 0; r < args.reps; ++r) {
+      ThreadRun a = run_threads(1, op_parse, pages);
+      if (a.wall < one.wall) one = a;
+      ThreadRun b = run_threads(2, op_parse, pages);
+      if (b.wall < two.wall) two = b;
+    }
+    std::printf("threads-only bm_parse: 1 thread %.2f MB/s (CPU %.2f s), 2 threads %.2f MB/s (CPU %.2f s)\n",
+                mbt / one.wall, one.cpu, mbt / two.wall, two.cpu);
+    std::printf("RESULT pages=%zu bytes=%zu wall1=%.4f cpu1=%.4f wall2=%.4f cpu2=%.4f\n", pages.size(), total, one.wall,
+                one.cpu, two.wall, two.cpu);
+    bm_parser_free(parser);
+    return 0;
+  }
 
   struct Named {
     const char *name;
