@@ -231,3 +231,21 @@ TEST(StreamSafe, LongRunOfMixedCombiningClasses) {
   EXPECT_EQ(segments, 80000u / 30 + 1);
   EXPECT_EQ(body(out), out);
 }
+
+TEST(InlineRules2And3, DecisionsThatDependOnANeighbourAreFinal) {
+  // tests/fuzz/regress/normalize/halfwidth-run-after-close-paren: "?!" after
+  // a ")" that rule 3 makes full-width.
+  EXPECT_EQ(body("平,湖:(市)?!;"), "平，湖：（市）？！；");
+  // Chains anchored on the right.
+  EXPECT_EQ(body("ok!?平湖"), "ok！？平湖");
+  EXPECT_EQ(body("x(?平"), "x（？平");
+  // A pair without Han content after a converted punctuation mark.
+  EXPECT_EQ(body("平(x)?(y)?(z)"), "平（x）？（y）？（z）");
+  // Nothing Chinese nearby: all half-width.
+  EXPECT_EQ(body("f(x)?(y)!"), "f(x)?(y)!");
+  for (const char *s : {"平,湖:(市)?!;平,湖:(市)?!;", "!?!?平", "a(b)?(c)!平", "平(x)?(y)?(z)", "(?)", "(平)!x",
+                        "x!(平)", "1,(2):3", "?(x)平", "((平)", "平))?!"}) {
+    const std::string once = body(s);
+    EXPECT_EQ(body(once), once) << s;
+  }
+}

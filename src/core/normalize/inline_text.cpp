@@ -170,45 +170,78 @@ char32_t next_visible(const std::u32string &s, size_t i) {
   return 0;
 }
 
-// Rule 2: , ; : ? ! in Chinese context become full-width; `,` and `:` between
-// two digits stay (26,000, 8:30); `.` % - + / are never touched.
-void rule2(std::u32string &s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char32_t c = s[i];
-    if (c != ',' && c != ';' && c != ':' && c != '?' && c != '!') continue;
-    if ((c == ',' || c == ':') && i > 0 && i + 1 < s.size() && is_ascii_digit(s[i - 1]) && is_ascii_digit(s[i + 1]))
-      continue;
-    if (!is_chinese(prev_visible(s, i)) && !is_chinese(next_visible(s, i))) continue;
-    s[i] = c + 0xFEE0;  // ， ； ： ？ ！ are U+FF0C, U+FF1B, U+FF1A, U+FF1F, U+FF01
-  }
+// Rules 2 and 3 together, so that the result is a fixed point (normalizing
+// it again changes nothing) in linear time:
+//  - rule 2: , ; : ? ! in Chinese context become full-width; `,` and `:`
+//    between two digits stay (26,000, 8:30); `.` % - + / are never touched;
+//  - rule 3: a pair of parentheses becomes （ ） when its content holds a Han
+//    character or the character before it is Chinese; unpaired ones follow
+//    their neighbour.
+// Each decision can depend on a neighbour's decision ("平(x)?!" : `?` becomes
+// Chinese only once `)` has), so they are made in one left-to-right pass
+// (where everything on the left is final) and a right-to-left pass for the
+// chains anchored on the right ("!?平").
+bool is_rule2_punct(char32_t c) { return c == ',' || c == ';' || c == ':' || c == '?' || c == '!'; }
+
+void rule2_at(std::u32string &s, size_t i) {
+  const char32_t c = s[i];
+  if ((c == ',' || c == ':') && i > 0 && i + 1 < s.size() && is_ascii_digit(s[i - 1]) && is_ascii_digit(s[i + 1]))
+    return;
+  if (!is_chinese(prev_visible(s, i)) && !is_chinese(next_visible(s, i))) return;
+  s[i] = c + 0xFEE0;  // ， ； ： ？ ！ are U+FF0C, U+FF1B, U+FF1A, U+FF1F, U+FF01
 }
 
-// Rule 3: a pair of parentheses becomes （ ） when its content or the
-// character before it is Chinese. Unpaired ones follow their neighbour.
-void rule3(std::u32string &s) {
+void rules2and3(std::u32string &s) {
+  constexpr size_t none = static_cast<size_t>(-1);
+  // Pair the parentheses; a pair whose content holds Han (or that is already
+  // full-width) is Chinese whatever its neighbours.
+  std::vector<size_t> match(s.size(), none);
   std::vector<size_t> open;
-  std::vector<size_t> han_count_at_open;
-  size_t han_seen = 0;  // Han characters seen so far (prefix count)
+  std::vector<size_t> han_at_open;
+  size_t han_seen = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const char32_t c = s[i];
     if (is_han(c)) ++han_seen;
     if (c == '(' || c == 0xFF08) {
       open.push_back(i);
-      han_count_at_open.push_back(han_seen);
+      han_at_open.push_back(han_seen);
     } else if ((c == ')' || c == 0xFF09) && !open.empty()) {
       const size_t o = open.back();
-      const size_t h = han_count_at_open.back();
+      const bool fixed = han_seen > han_at_open.back() || s[o] == 0xFF08 || c == 0xFF09;
       open.pop_back();
-      han_count_at_open.pop_back();
-      const bool chinese = han_seen > h || is_chinese(prev_visible(s, o)) || s[o] == 0xFF08 || c == 0xFF09;
-      s[o] = chinese ? 0xFF08 : '(';
-      s[i] = chinese ? 0xFF09 : ')';
-    } else if (c == ')' && is_chinese(prev_visible(s, i))) {
-      s[i] = 0xFF09;
+      han_at_open.pop_back();
+      match[o] = i;
+      match[i] = o;
+      if (fixed) {
+        s[o] = 0xFF08;
+        s[i] = 0xFF09;
+      }
     }
   }
-  for (size_t o : open) {
-    if (s[o] == '(' && (is_chinese(prev_visible(s, o)) || is_chinese(next_visible(s, o)))) s[o] = 0xFF08;
+  // Left to right: everything before i is final.
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    if (is_rule2_punct(c)) {
+      rule2_at(s, i);
+    } else if (c == '(' && match[i] != none) {
+      if (is_chinese(prev_visible(s, i))) {
+        s[i] = 0xFF08;
+        s[match[i]] = 0xFF09;
+      }
+    } else if (c == '(') {
+      if (is_chinese(prev_visible(s, i)) || is_chinese(next_visible(s, i))) s[i] = 0xFF08;
+    } else if (c == ')' && match[i] == none) {
+      if (is_chinese(prev_visible(s, i))) s[i] = 0xFF09;
+    }
+  }
+  // Right to left: chains that start from a Chinese character on the right.
+  for (size_t i = s.size(); i-- > 0;) {
+    const char32_t c = s[i];
+    if (is_rule2_punct(c)) {
+      rule2_at(s, i);
+    } else if (c == '(' && match[i] == none) {
+      if (is_chinese(next_visible(s, i))) s[i] = 0xFF08;
+    }
   }
 }
 
@@ -249,8 +282,7 @@ std::string normalize_inline(std::string_view text, InlineMode mode) {
   for (char32_t &c : s) {
     if (c == '\n' || c == '\r') c = ' ';
   }
-  rule2(s);
-  rule3(s);
+  rules2and3(s);
   return rule4(s, mode);
 }
 
