@@ -43,14 +43,25 @@ void check(bm_status st, const char *what) {
   }
 }
 
+double thread_cpu() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// CPU time of the calling thread: what a pass costs whatever else runs on the
+// machine (a shared machine takes cores away; wall-clock time then measures the
+// other users, CPU time still measures us).
 struct Series {
   double wall = 1e300;     // seconds for the whole pass
-  std::vector<double> us;  // per page, microseconds
+  double cpu = 1e300;      // thread CPU seconds for the whole pass
+  std::vector<double> us;  // per page, microseconds (wall clock)
 };
 
 Series run_pages(const Op &op, const std::vector<std::string> &pages) {
   Series s;
   s.us.reserve(pages.size());
+  const double c0 = thread_cpu();
   const auto start = Clock::now();
   for (const auto &p : pages) {
     const auto t0 = Clock::now();
@@ -59,6 +70,7 @@ Series run_pages(const Op &op, const std::vector<std::string> &pages) {
     s.us.push_back(secs(t0, t1) * 1e6);
   }
   s.wall = secs(start, Clock::now());
+  s.cpu = thread_cpu() - c0;
   return s;
 }
 
@@ -77,12 +89,6 @@ struct ThreadRun {
   long vcsw = 0;        // voluntary context switches (blocking: locks, I/O)
   long ivcsw = 0;       // involuntary ones (preempted: other load on the machine)
 };
-
-double thread_cpu() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 ThreadRun run_threads(int n, const Op &op, const std::vector<std::string> &pages) {
   std::atomic<size_t> next{0};
@@ -259,7 +265,8 @@ int main(int argc, char **argv) {
   struct Named {
     const char *name;
     const Op *op;
-    Series best;
+    Series best;        // the pass with the least wall-clock time
+    double best_cpu = 1e300;  // the least CPU time of any pass
   };
   std::vector<Named> ops = {{"ICU NFC normalizeUTF8", &op_icu_nfc, {}},
                             {"bm_decode", &op_decode, {}},
@@ -274,33 +281,41 @@ int main(int argc, char **argv) {
   for (int r = 0; r < args.reps; ++r)
     for (auto &o : ops) {
       Series s = run_pages(*o.op, pages);
+      o.best_cpu = std::min(o.best_cpu, s.cpu);
       if (s.wall < o.best.wall) o.best = std::move(s);
     }
 
   const double mb = static_cast<double>(total) / 1e6;
-  const double icu_mbs = mb / ops[0].best.wall;
+  const double icu_mbs = mb / ops[0].best.wall, icu_cpu_mbs = mb / ops[0].best_cpu;
   std::printf("## Single thread, per page (MB/s = 10^6 input bytes per second)\n\n");
-  std::printf("| operation | MB/s | p50 us | p99 us | ratio to ICU NFC |\n|---|---:|---:|---:|---:|\n");
+  std::printf("MB/s (CPU) counts the thread's CPU time, not the wall clock: on a shared machine it is the\n"
+              "figure that does not depend on the other users, and the targets are judged on it.\n\n");
+  std::printf("| operation | MB/s (wall) | MB/s (CPU) | p50 us | p99 us | ratio to ICU NFC (wall) | ratio to ICU NFC (CPU) |\n"
+              "|---|---:|---:|---:|---:|---:|---:|\n");
   for (const auto &o : ops) {
-    const double mbs = mb / o.best.wall;
-    std::printf("| %s | %.1f | %.1f | %.1f | %.3f |\n", o.name, mbs, pct(o.best.us, 0.50), pct(o.best.us, 0.99),
-                mbs / icu_mbs);
+    const double mbs = mb / o.best.wall, cmbs = mb / o.best_cpu;
+    std::printf("| %s | %.1f | %.1f | %.1f | %.1f | %.4f | %.4f |\n", o.name, mbs, cmbs, pct(o.best.us, 0.50),
+                pct(o.best.us, 0.99), mbs / icu_mbs, cmbs / icu_cpu_mbs);
   }
   std::printf("\n");
 
   // ---- one large call against page by page ----
-  const double r_norm = (mb / ops[2].best.wall) / icu_mbs, r_parse = (mb / ops[4].best.wall) / icu_mbs;
+  const double r_norm = (mb / ops[2].best_cpu) / icu_cpu_mbs, r_parse = (mb / ops[4].best_cpu) / icu_cpu_mbs;
+  const double r_norm_wall = (mb / ops[2].best.wall) / icu_mbs, r_parse_wall = (mb / ops[4].best.wall) / icu_mbs;
   double r_one_call = -1, r_threads = 0, r_threads_cpu = 0, heap_parse_peak = 0, heap_parse_transient = 0;
-  double parse_pages_wall = ops[3].best.wall, norm_pages_wall = ops[2].best.wall;
+  double r_one_call_wall = -1;
+  const double parse_pages_wall = ops[3].best.wall, norm_pages_wall = ops[2].best.wall;
+  const double parse_pages_cpu = ops[3].best_cpu, norm_pages_cpu = ops[2].best_cpu;
   if (args.one_call) {
     std::string big;
     big.reserve(total);
     for (const auto &p : pages) big += p;
-    double parse_big = 1e300, norm_big = 1e300;
+    double parse_big = 1e300, norm_big = 1e300, parse_big_cpu = 1e300, norm_big_cpu = 1e300;
     bench::HeapStats big_heap;
     for (int r = 0; r < std::min(args.reps, 2) + 1; ++r) {
       // the first run counts the heap (and is a little slower for it); the others are timed
       if (r == 0) bench::heap_begin();
+      double c0 = thread_cpu();
       auto t0 = Clock::now();
       op_parse(big);
       if (r == 0) {
@@ -308,16 +323,22 @@ int main(int argc, char **argv) {
         continue;
       }
       parse_big = std::min(parse_big, secs(t0, Clock::now()));
+      parse_big_cpu = std::min(parse_big_cpu, thread_cpu() - c0);
+      c0 = thread_cpu();
       t0 = Clock::now();
       op_normalize(big);
       norm_big = std::min(norm_big, secs(t0, Clock::now()));
+      norm_big_cpu = std::min(norm_big_cpu, thread_cpu() - c0);
     }
     std::printf("## Page by page against one call on the whole %.1f MiB\n\n", static_cast<double>(total) / 1048576.0);
-    std::printf("| operation | page by page MB/s | one call MB/s | ratio (pages / one call) |\n|---|---:|---:|---:|\n");
-    r_one_call = parse_big / parse_pages_wall;
-    std::printf("| bm_parse | %.1f | %.1f | %.3f |\n", mb / parse_pages_wall, mb / parse_big, r_one_call);
-    std::printf("| bm_normalize | %.1f | %.1f | %.3f |\n\n", mb / norm_pages_wall, mb / norm_big,
-                norm_big / norm_pages_wall);
+    std::printf("| operation | page by page MB/s (wall) | one call MB/s (wall) | ratio (wall) | page by page MB/s (CPU) | "
+                "one call MB/s (CPU) | ratio (CPU) |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    r_one_call = parse_big_cpu / parse_pages_cpu;
+    r_one_call_wall = parse_big / parse_pages_wall;
+    std::printf("| bm_parse | %.1f | %.1f | %.3f | %.1f | %.1f | %.3f |\n", mb / parse_pages_wall, mb / parse_big,
+                r_one_call_wall, mb / parse_pages_cpu, mb / parse_big_cpu, r_one_call);
+    std::printf("| bm_normalize | %.1f | %.1f | %.3f | %.1f | %.1f | %.3f |\n\n", mb / norm_pages_wall, mb / norm_big,
+                norm_big / norm_pages_wall, mb / norm_pages_cpu, mb / norm_big_cpu, norm_big_cpu / norm_pages_cpu);
     std::printf("peak heap during the one bm_parse of %.1f MiB: %.1f MiB (%.1f bytes per input byte), %lld allocations\n\n",
                 static_cast<double>(total) / 1048576.0, static_cast<double>(big_heap.peak) / 1048576.0,
                 static_cast<double>(big_heap.peak) / static_cast<double>(total), static_cast<long long>(big_heap.allocs));
@@ -424,11 +445,16 @@ int main(int argc, char **argv) {
 
   std::printf("\n## Targets (issue 7)\n\n| target | measured | result |\n|---|---:|---|\n");
   auto row = [](const char *t, double v, bool ok, const char *unit) {
-    std::printf("| %s | %.3f%s | %s |\n", t, v, unit, ok ? "met" : "MISSED");
+    std::printf("| %s | %.4g%s | %s |\n", t, v, unit, ok ? "met" : "MISSED");
   };
-  row("bm_normalize >= 0.5 x ICU NFC", r_norm, r_norm >= 0.5, " x");
-  row("bm_parse+json >= 0.2 x ICU NFC", r_parse, r_parse >= 0.2, " x");
-  if (r_one_call >= 0) row("page by page >= 0.9 x one call (bm_parse)", r_one_call, r_one_call >= 0.9, " x");
+  row("bm_normalize >= 0.5 x ICU NFC (CPU time)", r_norm, r_norm >= 0.5, " x");
+  row("bm_normalize >= 0.5 x ICU NFC (wall clock)", r_norm_wall, r_norm_wall >= 0.5, " x");
+  row("bm_parse+json >= 0.2 x ICU NFC (CPU time)", r_parse, r_parse >= 0.2, " x");
+  row("bm_parse+json >= 0.2 x ICU NFC (wall clock)", r_parse_wall, r_parse_wall >= 0.2, " x");
+  if (r_one_call >= 0) {
+    row("page by page >= 0.9 x one call, bm_parse (CPU time)", r_one_call, r_one_call >= 0.9, " x");
+    row("page by page >= 0.9 x one call, bm_parse (wall clock)", r_one_call_wall, r_one_call_wall >= 0.9, " x");
+  }
   row("2 threads >= 1.7 x 1 thread (wall clock)", r_threads, r_threads >= 1.7, " x");
   row("2 threads >= 1.7 x 1 thread (CPU time: 2 free cores)", r_threads_cpu, r_threads_cpu >= 1.7, " x");
   row("bm_parse peak heap per 16 KB page <= 64 KiB", heap_parse_peak / 1024, heap_parse_peak <= 65536, " KiB");
