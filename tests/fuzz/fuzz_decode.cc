@@ -56,6 +56,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   // Decoding the output again changes nothing (explicit UTF-8 and auto).
   std::string once(out, n);
+  // Open bug (known-issues.txt): a U+FEFF left at the start of the output is
+  // taken for a BOM by the next decode.
+  if (known("decode.leading-feff") && once.rfind("\xEF\xBB\xBF", 0) == 0) {
+    bm_text_free(t);
+    return 0;
+  }
   for (const char *enc2 : {"UTF-8", "auto"}) {
     bm_parse_options po2;
     bm_parse_options_init(&po2);

@@ -76,6 +76,9 @@ std::string parse_json(const std::string &bytes, const char *enc, std::string *e
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const std::string utf8 = make_valid_utf8(data, size);
+  // Open bug (known-issues.txt): U+FEFF right after a BOM / at the start is
+  // dropped once in UTF-8 and kept in GB18030.
+  if (known("decode.leading-feff") && utf8.rfind("\xEF\xBB\xBF", 0) == 0) return 0;
   std::string gb;
   if (!to_gb18030(utf8, gb)) return 0;
   std::string e1, e2;
