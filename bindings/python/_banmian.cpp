@@ -154,7 +154,14 @@ bool parse_one(const bm_parser *parser, Input in, const ParseSettings &s, const 
     bm_page_free(page);
     return false;
   }
-  out->reset(new Page(page, json, len));
+  try {
+    out->reset(new Page(page, json, len));
+  } catch (...) {  // bad_alloc: never let an exception leave a worker thread
+    bm_string_free(json);
+    bm_page_free(page);
+    *err = ErrorInfo{BM_E_NOMEM, "out of memory", -1};
+    return false;
+  }
   return true;
 }
 

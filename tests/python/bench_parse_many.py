@@ -5,7 +5,7 @@ per page, one shared parser). Not a test; for issue 7. Run after run.sh:
     build-py/venv/bin/python tests/python/bench_parse_many.py [N] [THREADS]
 
 The C harness is compiled against the static library of the same pip build
-(build-py/skbuild), so both sides run the same Release objects.
+(build-py/skbuild-venv, or BM_PY_BUILD), so both sides run the same Release objects.
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def main() -> None:
     items = [raws[i % len(raws)] for i in range(N)]
     mb = sum(map(len, items)) / 1e6
 
-    build = ROOT / "build-py/skbuild"
+    build = ROOT / os.environ.get("BM_PY_BUILD", "build-py/skbuild-venv")
     exe = build / "bench_capi"
     subprocess.run(["g++", "-O2", "-std=c++17", "-o", str(exe), str(Path(__file__).with_name("bench_capi.cpp")),
                     "-I", str(ROOT / "include"), "-I", str(build / "include"), str(build / "src/libbanmian.a"),

@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2}
-venv=build-py/venv
+venv=${BM_PY_VENV:-build-py/venv}        # e.g. BM_PY_VENV=build-py/venv-debian PYTHON=/usr/bin/python3
+bdir=build-py/skbuild-$(basename "$venv")
 
 if [ ! -x "$venv/bin/python" ]; then
   "${PYTHON:-python3}" -m venv "$venv"
@@ -17,15 +18,15 @@ fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check pandas \
   || echo "run.sh: pandas not installed; its test will be skipped" >&2
 # One build for both sides of the golden comparison: the same ninja run in
-# build-py/skbuild compiles the core objects once and links the extension
+# build-py/skbuild-venv compiles the core objects once and links the extension
 # (static) and the `banmian` CLI (not installed into the wheel) from them, so
 # the two always come from the same sources even while src/ is being edited.
 # The build dir is kept between runs, so rebuilds are incremental.
 "$venv/bin/python" -m pip install -q --disable-pip-version-check . \
-  --config-settings=build-dir=build-py/skbuild \
+  --config-settings=build-dir="$bdir" \
   --config-settings=cmake.define.BM_BUILD_CLI=ON \
   "--config-settings=build.targets=_banmian;banmian_cli"
-export BANMIAN_CLI=${BANMIAN_CLI:-$root/build-py/skbuild/src/cli/banmian}
+export BANMIAN_CLI=${BANMIAN_CLI:-$root/$bdir/src/cli/banmian}
 
 cd "$root"
 exec "$venv/bin/python" -m pytest -q -p no:cacheprovider tests/python "$@"

@@ -19,7 +19,7 @@ from ._errors import (EncodingError, Error, InternalError, InvalidArgumentError,
 from ._model import Article, Byline, Page
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas
+    import pandas  # type: ignore[import-untyped, unused-ignore]
 
 __version__: str = _banmian.version()
 #: The C library's version ("MAJOR.MINOR.PATCH").

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple
+from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple, cast
 
 from . import _banmian
 
@@ -75,7 +75,7 @@ class Article:
 
     def to_dict(self) -> Dict[str, Any]:
         """The article's object of the page JSON (byte spans, as the CLI writes them)."""
-        return json.loads(json.dumps(self._dict, ensure_ascii=False))
+        return cast(Dict[str, Any], json.loads(json.dumps(self._dict, ensure_ascii=False)))
 
     def _label(self) -> str:
         if self.title:
@@ -116,7 +116,7 @@ class Page:
 
     def to_dict(self) -> Dict[str, Any]:
         """The page JSON as a new dict (``json.loads(page.to_json())``)."""
-        return json.loads(self._native.json(False))
+        return cast(Dict[str, Any], json.loads(self._native.json(False)))
 
     @property
     def _data(self) -> Dict[str, Any]:
@@ -127,7 +127,7 @@ class Page:
     # -- page fields ---------------------------------------------------------
     @property
     def schema(self) -> str:
-        return self._data["schema"]
+        return cast(str, self._data["schema"])
 
     @property
     def source(self) -> Optional[str]:
@@ -136,7 +136,7 @@ class Page:
     @property
     def encoding(self) -> str:
         """The encoding the input was decoded from ("UTF-8", "GB18030", ...)."""
-        return self._data["encoding"]
+        return cast(str, self._data["encoding"])
 
     @property
     def replacements(self) -> int:
