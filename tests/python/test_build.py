@@ -14,8 +14,8 @@ def test_missing_library_names_debian_package(package, debian, tmp_path):
     # CMAKE_DISABLE_FIND_PACKAGE_<P> makes CMake behave as if the library were not installed.
     r = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-w", str(tmp_path / "wheel"),
-         "--disable-pip-version-check", "-C", f"build-dir={tmp_path / 'build'}",
-         "-C", f"cmake.define.CMAKE_DISABLE_FIND_PACKAGE_{package}=ON"],
+         "--disable-pip-version-check", f"--config-settings=build-dir={tmp_path / 'build'}",
+         f"--config-settings=cmake.define.CMAKE_DISABLE_FIND_PACKAGE_{package}=ON"],
         capture_output=True, text=True, cwd=tmp_path, timeout=600)
     assert r.returncode != 0
     out = " ".join((r.stdout + r.stderr).split())  # CMake wraps long messages
