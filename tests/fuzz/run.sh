@@ -36,7 +36,7 @@ for t in $targets; do
          "cov $(grep -oE 'cov: [0-9]+' "$log" | tail -1)"
   else
     echo "fuzz: $t FAILED (log $log):"
-    grep -E 'invariant violated|ERROR: |SUMMARY|    ' "$log" | head -20
+    grep -A2 -E "invariant violated|ERROR: [A-Z]|SUMMARY" "$log" | head -20 || true
     status=1
   fi
 done
