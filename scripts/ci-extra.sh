@@ -32,7 +32,8 @@ release_build() {
     -DBM_BUILD_SWIG=OFF -DBM_PATHOLOGICAL_RATIO=ON >/dev/null && cmake --build build-rel-path -j 2
 }
 stack_limited() {  # the default test set (no ratio timing) with a 256 KiB stack
-  (ulimit -s 256 && ctest --test-dir build-rel-path --output-on-failure -j 2 -LE ratio)
+  (ulimit -s 256 && echo "stack limit: $(ulimit -s) KiB" && [ "$(ulimit -s)" = 256 ] &&
+    ctest --test-dir build-rel-path --output-on-failure -j 2 -LE ratio)
 }
 ratio() {  # prints the RATIO table of the pathological suite
   ctest --test-dir build-rel-path -V -L ratio >build-rel-path/ratio.log 2>&1

@@ -18,6 +18,7 @@ if(EXISTS ${_bm_fuzz_dir}/regress/known-failing.txt)
   endforeach()
 endif()
 foreach(t decode normalize parse metamorphic api)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_bm_fuzz_dir}/regress/${t})
   add_executable(bm_replay_${t} ${_bm_fuzz_dir}/fuzz_${t}.cc ${_bm_fuzz_dir}/replay_main.cc)
   target_link_libraries(bm_replay_${t} PRIVATE banmian_static ICU::uc ICU::i18n ICU::data)
   target_compile_definitions(bm_replay_${t} PRIVATE

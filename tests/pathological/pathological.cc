@@ -3,7 +3,7 @@
 //
 //   bm_pathological check NAME [BYTES]   one input: parse OK, every page
 //       invariant of the fuzz parse target (JSON valid, spans, accessors) and
-//       JSON <= 8 x input + 64 KiB. Default 256 KiB. (default ctest set)
+//       JSON <= 8 x input + 64 KiB. Default 1 MiB. (default ctest set)
 //   bm_pathological ratio NAME [SMALL LARGE]   linear-time check: T(LARGE) /
 //       T(SMALL) <= 32 (linear 16, quadratic 256) and T(SMALL) < 1 s; sizes
 //       default to 1 MiB and 16 MiB. Every timed run happens in a child
@@ -156,7 +156,7 @@ int main(int argc, char **argv) {
   const bmpath::Generator *g = find(argv[2]);
   if (!g) { std::fprintf(stderr, "unknown generator %s\n", argv[2]); return 2; }
   if (std::strcmp(argv[1], "check") == 0)
-    return check(*g, argc > 3 ? std::strtoull(argv[3], nullptr, 0) : 256u << 10);
+    return check(*g, argc > 3 ? std::strtoull(argv[3], nullptr, 0) : 1u << 20);
   if (std::strcmp(argv[1], "ratio") == 0)
     return ratio(*g, argc > 3 ? std::strtoull(argv[3], nullptr, 0) : 1u << 20,
                  argc > 4 ? std::strtoull(argv[4], nullptr, 0) : 16u << 20);
