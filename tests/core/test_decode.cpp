@@ -147,8 +147,12 @@ TEST(DecodeBom, BomOnlyInputIsEmptyText) {
 
 TEST(DecodeBom, ASecondBomRightAfterTheFirstIsDropped) {
   EXPECT_EQ(dec(BYTES("\xEF\xBB\xBF\xEF\xBB\xBF" "ab")).utf8, "ab");
-  // U+FEFF inside the text is a character (ZWNBSP) and stays.
-  EXPECT_EQ(dec(BYTES("a\xEF\xBB\xBF" "b")).utf8, "a\xEF\xBB\xBF" "b");
+  // U+FEFF inside the text (a stray BOM or the deprecated ZWNBSP) is
+  // invisible: removed and counted like a control character.
+  const DecodedText t = dec(BYTES("a\xEF\xBB\xBF" "b"));
+  EXPECT_EQ(t.utf8, "ab");
+  EXPECT_EQ(t.controls_removed, 1u);
+  EXPECT_TRUE(t.flags & BM_TEXT_CONTROLS_REMOVED);
 }
 
 TEST(DecodeBom, Utf16BomWithOddLengthEndsInReplacement) {

@@ -195,7 +195,7 @@ class Assembler {
 
 Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex) {
   Assembly a;
-  a.layout = detect_layout(lines);
+  a.layout = detect_layout(text, lines);
   a.pieces = split_pieces(text, lines, lex);
   remove_repeats(a.pieces);
   classify_pieces(a.pieces, a.layout, lex);
@@ -205,7 +205,7 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
 }
 
 std::vector<std::string> reflow_all(std::string_view text, const std::vector<Line> &lines) {
-  const LayoutInfo layout = detect_layout(lines);
+  const LayoutInfo layout = detect_layout(text, lines);
   std::vector<Piece> pieces;
   int blanks = 0;
   for (size_t i = 0; i < lines.size(); ++i) {

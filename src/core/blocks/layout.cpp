@@ -16,6 +16,9 @@ constexpr size_t k_long_line_percent = 20;
 // Below this share (percent) of lines set directly under another line, a page
 // is one paragraph per line even without long lines.
 constexpr size_t k_stacked_percent = 25;
+// At or above this share (percent) of lines ending a sentence, likewise
+// (hard-wrapped dev pages: about 15%).
+constexpr size_t k_sentence_end_percent = 60;
 // Neighbouring non-blank lines that vote on a line's column width.
 constexpr size_t k_window = 8;
 
@@ -49,7 +52,8 @@ bool ends_sentence(std::string_view text) {
   return false;
 }
 
-LayoutInfo detect_layout(const std::vector<Line> &lines) {
+LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) {
+  auto text_of = [text](const Line &l) { return text.substr(l.begin, l.end - l.begin); };
   LayoutInfo info;
   std::vector<size_t> idx;  // non-blank lines
   for (size_t i = 0; i < lines.size(); ++i)
@@ -68,7 +72,13 @@ LayoutInfo detect_layout(const std::vector<Line> &lines) {
   for (size_t k = 1; k < idx.size(); ++k) stacked += idx[k] == idx[k - 1] + 1;
   const bool long_ok = long_lines * 100 >= widths.size() * k_long_line_percent;
   const bool mostly_separated = stacked * 100 < widths.size() * k_stacked_percent;
-  info.layout = long_ok || mostly_separated ? Layout::OneParagraphPerLine : Layout::HardWrapped;
+  // Wrapped column lines mostly stop mid-sentence; when most lines end a
+  // sentence, every line is a paragraph (normalized output is such text).
+  size_t sentence_ends = 0;
+  for (size_t i : idx) sentence_ends += ends_sentence(text_of(lines[i]));
+  const bool mostly_sentences = sentence_ends * 100 >= widths.size() * k_sentence_end_percent;
+  info.layout = long_ok || mostly_separated || mostly_sentences ? Layout::OneParagraphPerLine
+                                                                : Layout::HardWrapped;
   // Column width of each line: the median width of its neighbours, ignoring
   // very short lines (last lines of paragraphs, bylines).
   std::vector<int> votes;

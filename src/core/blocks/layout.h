@@ -19,7 +19,7 @@ struct LayoutInfo {
   std::vector<int> column;  // per line: estimated full column width (display cells)
 };
 
-LayoutInfo detect_layout(const std::vector<Line> &lines);
+LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines);
 
 // Does the text end a sentence (。！？… and closing quotes/brackets after them)?
 bool ends_sentence(std::string_view text);

@@ -66,8 +66,11 @@ void clean_controls(DecodedText &t) {
       ++t.controls_removed;
     } else if (cp == 0x2028 || cp == 0x2029) {
       out.push_back('\n');
-    } else if (cp == 0xFEFF && start == 0) {
-      // a second BOM at the very start (e.g. after a UTF-16 BOM) is dropped
+    } else if (cp == 0xFEFF) {
+      // U+FEFF is a byte-order mark (doubled BOMs occur) or the deprecated
+      // zero-width no-break space: invisible either way, removed and counted.
+      t.flags |= BM_TEXT_CONTROLS_REMOVED;
+      ++t.controls_removed;
     } else {
       out.append(s, start, i - start);
     }

@@ -190,6 +190,11 @@ class DraftExtractor {
   // A photo's title is one block; a story's headline at most three lines.
   // Earlier blocks are banners over the item: they leave the headline.
   std::vector<std::vector<size_t>> split_banners(Draft &d, Kind kind) const {
+    // Only a headline set above its story can carry banners above it; after
+    // the story (byline -> body -> headline pages) the first block would sit
+    // inside the story's span.
+    for (const std::vector<size_t> *part : {&d.body, &d.bylines, &d.notes, &d.credits})
+      if (!part->empty() && !d.headline.empty() && part->front() < d.headline.back()) return {};
     std::vector<std::vector<size_t>> blocks = headline_blocks(d);
     std::vector<std::vector<size_t>> banners;
     size_t lines = d.headline.size();
@@ -352,6 +357,9 @@ void extract_page(const Assembly &assembly, const std::vector<Line> &lines, cons
   }
   DraftExtractor ex(assembly, lex);
   for (const Draft &d : assembly.drafts) ex.run(d, page.articles);
+  // Page order, whatever order the drafts were closed in.
+  std::stable_sort(page.articles.begin(), page.articles.end(),
+                   [](const Article &a, const Article &b) { return a.span_begin < b.span_begin; });
 }
 
 }  // namespace bm::detail
