@@ -62,7 +62,10 @@ class Window {
   }
   template <class F>
   static void for_each_shingle(std::string_view s, F f) {
-    for (size_t i = 0; i + k_shingle <= s.size(); ++i) f(hash_bytes(s.substr(i, k_shingle)));
+    // Shingles start on character boundaries only: a repeat is a repeat of
+    // whole characters, and Han text then costs a third of the hashing.
+    for (size_t i = 0; i + k_shingle <= s.size(); ++i)
+      if (is_lead_byte(static_cast<unsigned char>(s[i]))) f(hash_bytes(s.substr(i, k_shingle)));
   }
 
  private:
@@ -76,13 +79,15 @@ class Window {
 bool cut_repeats(std::string &text, const Window &window, bool &cut_tail) {
   if (text.size() < k_min_repeat || window.empty()) return false;
   std::vector<std::pair<size_t, size_t>> runs;
-  size_t run_start = std::string::npos;
+  size_t run_start = std::string::npos, last_hit = 0;
   const size_t n = text.size() - k_shingle + 1;
   for (size_t i = 0; i <= n; ++i) {
+    if (i < n && !is_lead_byte(static_cast<unsigned char>(text[i]))) continue;  // a run goes on across them
     bool hit = i < n && window.has(hash_bytes(std::string_view(text).substr(i, k_shingle)));
     if (hit && run_start == std::string::npos) run_start = i;
+    if (hit) last_hit = i;
     if (!hit && run_start != std::string::npos) {
-      size_t b = run_start, e = i - 1 + k_shingle;
+      size_t b = run_start, e = last_hit + k_shingle;
       while (b < e && !is_lead_byte(text[b])) ++b;
       while (e < text.size() && !is_lead_byte(text[e])) --e;
       if (e - b >= k_min_repeat && window.contains(std::string_view(text).substr(b, e - b))) runs.push_back({b, e});

@@ -56,7 +56,7 @@ Tokens tokenize(const std::u32string &s) {
 // ti/ci past it.
 const RoleWord *match_role(const Tokens &t, size_t &ti, size_t &ci, const Lexicon &lex) {
   for (const RoleWord &rw : lex.roles()) {
-    const std::u32string w = to_u32(rw.word);
+    const std::u32string &w = rw.word32;
     size_t a = ti, b = ci, k = 0;
     bool spaced = false;
     while (k < w.size() && a < t.list.size()) {

@@ -15,7 +15,9 @@ int count_cues(std::string_view text, const Lexicon &lex, const char *section) {
 }
 
 bool has_cue(std::string_view text, const Lexicon &lex, const char *section) {
-  return count_cues(text, lex, section) > 0;
+  for (const auto &w : lex.words(section))
+    if (!w.empty() && text.find(w) != std::string_view::npos) return true;
+  return false;
 }
 
 bool has_phone_number(std::string_view text) {
@@ -61,7 +63,11 @@ bool is_edition_line(std::string_view text, const Lexicon &lex) {
   std::string_view t = trim(text);
   if (t.empty() || t.size() > 60) return false;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())));
-  for (const auto &p : lex.patterns("edition")) {
+  const icu::RegexPattern *all = lex.combined("edition");
+  std::vector<const icu::RegexPattern *> pats;
+  if (all) pats.push_back(all);
+  else for (const auto &p : lex.patterns("edition")) pats.push_back(p.get());
+  for (const icu::RegexPattern *p : pats) {
     UErrorCode st = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(p->matcher(u, st));
     if (U_SUCCESS(st) && m->matches(st) && U_SUCCESS(st)) return true;

@@ -98,11 +98,16 @@ void Lexicon::finish() {
   roles_.clear();
   for (const auto &[name, list] : sections_) {
     if (name.rfind("role.", 0) != 0) continue;
-    for (const auto &w : list) roles_.push_back({w, name.substr(5)});
+    for (const auto &w : list) {
+      std::u32string w32;
+      for (size_t i = 0; i < w.size();) w32.push_back(next_cp(w, i));
+      roles_.push_back({w, name.substr(5), std::move(w32)});
+    }
   }
   std::stable_sort(roles_.begin(), roles_.end(),
                    [](const RoleWord &a, const RoleWord &b) { return a.word.size() > b.word.size(); });
   compiled_.clear();
+  combined_.clear();
   for (const auto &[name, list] : sections_) {
     if (!is_regex_section(name)) continue;
     auto &out = compiled_[name];
@@ -116,7 +121,20 @@ void Lexicon::finish() {
                                       u_errorName(status));
       out.push_back(std::move(p));
     }
+    // The one-matcher form; a list that cannot be combined (say, numbered
+    // back-references) falls back to pattern by pattern.
+    std::string all;
+    for (const auto &src : list) all += (all.empty() ? "(?:" : "|(?:") + src + ")";
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError perr;
+    std::unique_ptr<icu::RegexPattern> c(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(all), 0, perr, status));
+    if (U_SUCCESS(status) && c && list.size() > 0) combined_[name] = std::move(c);
   }
+}
+
+const icu::RegexPattern *Lexicon::combined(const std::string &section) const {
+  auto it = combined_.find(section);
+  return it == combined_.end() ? nullptr : it->second.get();
 }
 
 }  // namespace bm::detail

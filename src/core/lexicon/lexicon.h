@@ -15,8 +15,9 @@
 namespace bm::detail {
 
 struct RoleWord {
-  std::string word;  // 本报记者
-  std::string role;  // reporter
+  std::string word;      // 本报记者
+  std::string role;      // reporter
+  std::u32string word32; // the word as code points (matched against tokens)
 };
 
 class Lexicon {
@@ -27,6 +28,11 @@ class Lexicon {
   const std::vector<RoleWord> &roles() const { return roles_; }
   // Compiled patterns of a regex section ("dateline", "edition").
   const std::vector<std::unique_ptr<icu::RegexPattern>> &patterns(const std::string &section) const;
+
+  // All patterns of a regex section as one alternation (first alternative
+  // wins, as the list order would), so a piece costs one matcher, not one per
+  // pattern. Null when the section is empty.
+  const icu::RegexPattern *combined(const std::string &section) const;
 
   // Adds the entries of lexicon text; throws Error(BM_E_LEXICON) naming the line.
   void load(std::string_view text, const std::string &origin);
@@ -44,6 +50,7 @@ class Lexicon {
   std::vector<RoleWord> roles_;
   std::unordered_set<std::string> surnames_;
   std::map<std::string, std::vector<std::unique_ptr<icu::RegexPattern>>> compiled_;
+  std::map<std::string, std::unique_ptr<icu::RegexPattern>> combined_;
 };
 
 // The built-in lexicon text (generated from data/lexicon/default.lex).
