@@ -18,6 +18,7 @@ constexpr size_t k_headline_max_cps = 50;
 constexpr size_t k_caption_max_pieces = 12;
 // Furniture blocks (ads) are a few lines.
 constexpr size_t k_ad_block_max_pieces = 10;
+constexpr size_t k_ad_line_max_cps = 80;
 
 size_t cps_without_spaces(std::string_view s) {
   size_t n = 0;
@@ -112,6 +113,14 @@ void mark_masthead(std::vector<Piece> &pieces, const Lexicon &lex) {
   }
 }
 
+// Ad boxes are set in short lines; a long paragraph that names an address
+// and a hotline is a story's text.
+bool short_lines(const std::vector<Piece> &pieces, size_t b, size_t e) {
+  for (size_t k = b; k < e; ++k)
+    if (cps_without_spaces(pieces[k].text) > k_ad_line_max_cps) return false;
+  return true;
+}
+
 // 3. Ad and weather boxes, judged a block (lines without a blank between) at a time.
 void mark_furniture_blocks(std::vector<Piece> &pieces, const Lexicon &lex) {
   size_t b = 0;
@@ -126,8 +135,9 @@ void mark_furniture_blocks(std::vector<Piece> &pieces, const Lexicon &lex) {
       has_story_marks = has_story_marks || pieces[k].type == PieceType::Byline ||
                         pieces[k].type == PieceType::Dateline || pieces[k].type == PieceType::EditorNote;
     }
-    const bool weather = !has_story_marks && count_cues(all, lex, "weather") >= 3 &&
-                         has_cue(all, lex, "weather.strong") && has_cue(all, lex, "weather.time");
+    // Cheapest tests first: most blocks are prose and fail the strong cue.
+    const bool weather = !has_story_marks && has_cue(all, lex, "weather.strong") &&
+                         has_cue(all, lex, "weather.time") && count_cues(all, lex, "weather") >= 3;
     if (weather) {
       // Lines with a weather cue are the forecast; the lines before the first
       // of them are a box of their own (an ad when it has ad cues).
@@ -139,7 +149,7 @@ void mark_furniture_blocks(std::vector<Piece> &pieces, const Lexicon &lex) {
       const PieceType lead = count_cues(rest, lex, "ad") + has_phone_number(rest) >= 1 ? PieceType::Ad
                                                                                      : PieceType::Other;
       for (size_t k = b; k < e; ++k) pieces[k].type = k < first_weather ? lead : PieceType::Weather;
-    } else if (!has_story_marks && e - b <= k_ad_block_max_pieces &&
+    } else if (!has_story_marks && e - b <= k_ad_block_max_pieces && short_lines(pieces, b, e) &&
                count_cues(all, lex, "ad") + has_phone_number(all) >= 2) {
       for (size_t k = b; k < e; ++k) pieces[k].type = PieceType::Ad;
     }
