@@ -38,18 +38,44 @@ bool is_clause_line(std::string_view s) {
 
 bool is_lead_byte(unsigned char c) { return (c & 0xC0) != 0x80; }
 
+// Hashes of every k_shingle-byte window that starts on a character
+// boundary (a repeat is a repeat of whole characters), by a rolling
+// polynomial hash: O(1) per position instead of O(k_shingle).
+struct Shingle {
+  size_t pos;
+  uint64_t hash;
+};
+constexpr uint64_t k_base = 1099511628211ull;
+
+std::vector<Shingle> shingles(std::string_view s) {
+  std::vector<Shingle> out;
+  if (s.size() < k_shingle) return out;
+  uint64_t top = 1;  // k_base^(k_shingle-1)
+  for (size_t k = 1; k < k_shingle; ++k) top *= k_base;
+  uint64_t h = 0;
+  for (size_t k = 0; k < k_shingle; ++k) h = h * k_base + static_cast<unsigned char>(s[k]);
+  for (size_t i = 0;; ++i) {
+    if (is_lead_byte(static_cast<unsigned char>(s[i]))) out.push_back({i, h});
+    if (i + k_shingle >= s.size()) break;
+    h = (h - static_cast<unsigned char>(s[i]) * top) * k_base + static_cast<unsigned char>(s[i + k_shingle]);
+  }
+  return out;
+}
+
+// The recent prose the repeats may point back to, with the hashes of its
+// shingles counted (each text's hashes kept, so dropping it costs no hashing).
 class Window {
  public:
-  void add(const std::string &text) {
-    texts_.push_back(text);
+  void add(std::string text, std::vector<Shingle> hashes) {
+    for (const Shingle &sh : hashes) ++count_[sh.hash];
     bytes_ += text.size();
-    for_each_shingle(text, [&](uint64_t h) { ++count_[h]; });
+    texts_.push_back({std::move(text), std::move(hashes)});
     while (bytes_ > k_window_bytes && texts_.size() > 1) {
-      for_each_shingle(texts_.front(), [&](uint64_t h) {
-        auto it = count_.find(h);
+      for (const Shingle &sh : texts_.front().second) {
+        auto it = count_.find(sh.hash);
         if (it != count_.end() && --it->second == 0) count_.erase(it);
-      });
-      bytes_ -= texts_.front().size();
+      }
+      bytes_ -= texts_.front().first.size();
       texts_.pop_front();
     }
   }
@@ -57,38 +83,28 @@ class Window {
   bool has(uint64_t h) const { return count_.count(h) != 0; }
   bool contains(std::string_view s) const {
     for (const auto &t : texts_)
-      if (t.find(s) != std::string::npos) return true;
+      if (t.first.find(s) != std::string::npos) return true;
     return false;
-  }
-  template <class F>
-  static void for_each_shingle(std::string_view s, F f) {
-    // Shingles start on character boundaries only: a repeat is a repeat of
-    // whole characters, and Han text then costs a third of the hashing.
-    for (size_t i = 0; i + k_shingle <= s.size(); ++i)
-      if (is_lead_byte(static_cast<unsigned char>(s[i]))) f(hash_bytes(s.substr(i, k_shingle)));
   }
 
  private:
-  std::deque<std::string> texts_;
+  std::deque<std::pair<std::string, std::vector<Shingle>>> texts_;
   size_t bytes_ = 0;
   std::unordered_map<uint64_t, int> count_;
 };
 
 // Cuts repeated runs out of `text`; returns true when anything was cut and
 // sets `cut_tail` when a cut reached the end.
-bool cut_repeats(std::string &text, const Window &window, bool &cut_tail) {
+bool cut_repeats(std::string &text, const std::vector<Shingle> &hashes, const Window &window, bool &cut_tail) {
   if (text.size() < k_min_repeat || window.empty()) return false;
   std::vector<std::pair<size_t, size_t>> runs;
   size_t run_start = std::string::npos, last_hit = 0;
-  const size_t n = text.size() - k_shingle + 1;
-  for (size_t i = 0; i <= n; ++i) {
-    if (i < n && !is_lead_byte(static_cast<unsigned char>(text[i]))) continue;  // a run goes on across them
-    bool hit = i < n && window.has(hash_bytes(std::string_view(text).substr(i, k_shingle)));
-    if (hit && run_start == std::string::npos) run_start = i;
-    if (hit) last_hit = i;
+  for (size_t k = 0; k <= hashes.size(); ++k) {
+    const bool hit = k < hashes.size() && window.has(hashes[k].hash);
+    if (hit && run_start == std::string::npos) run_start = hashes[k].pos;
+    if (hit) last_hit = hashes[k].pos;
     if (!hit && run_start != std::string::npos) {
       size_t b = run_start, e = last_hit + k_shingle;
-      while (b < e && !is_lead_byte(text[b])) ++b;
       while (e < text.size() && !is_lead_byte(text[e])) --e;
       if (e - b >= k_min_repeat && window.contains(std::string_view(text).substr(b, e - b))) runs.push_back({b, e});
       run_start = std::string::npos;
@@ -121,20 +137,26 @@ size_t remove_repeats(std::vector<Piece> &pieces) {
       recent_lines.push_back(h);
       if (recent_lines.size() > k_line_repeat_lookback) recent_lines.pop_front();
     }
-    const std::string original = p.text;
+    const bool prose = is_prose(p.text);
+    if (!prose && (p.text.size() < k_min_repeat || window.empty())) {  // nothing to find, nothing to keep
+      kept.push_back(std::move(p));
+      continue;
+    }
+    std::vector<Shingle> hashes = shingles(p.text);
+    std::string original = prose ? p.text : std::string();
     bool cut_tail = false;
-    if (cut_repeats(p.text, window, cut_tail)) {
+    const bool cut = cut_repeats(p.text, hashes, window, cut_tail);
+    if (prose) window.add(std::move(original), std::move(hashes));
+    if (cut) {
       ++removed;
       if (trim(p.text).empty()) {
         if (!kept.empty()) kept.back().duplicate_cut = true;
-        if (is_prose(original)) window.add(original);
         continue;
       }
       p.duplicate_cut = true;
       p.ends_paragraph = p.ends_paragraph || cut_tail;
       p.text = std::string(trim(p.text));
     }
-    if (is_prose(original)) window.add(original);
     kept.push_back(std::move(p));
   }
   pieces = std::move(kept);
