@@ -10,10 +10,6 @@ namespace bm::detail {
 
 namespace {
 
-bool is_furniture(PieceType t) {
-  return t == PieceType::Ad || t == PieceType::Weather || t == PieceType::Other;
-}
-
 Kind furniture_kind(PieceType t) {
   return t == PieceType::Ad ? Kind::Ad : t == PieceType::Weather ? Kind::Weather : Kind::Other;
 }

@@ -90,6 +90,8 @@ const RoleWord *match_role(const Tokens &t, size_t &ti, size_t &ci, const Lexico
 
 bool looks_like_name(const std::u32string &s) { return s.size() >= 2 && s.size() <= 4 && all_han(s); }
 
+constexpr size_t k_byline_max_bytes = 240;  // about 80 Han characters
+
 std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &lex, bool allow_bare) {
   BylineParse out;
   std::string_view s = trim(text);
@@ -100,7 +102,8 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
       break;
     }
   }
-  if (s.empty() || s.size() > 400) return std::nullopt;
+  // A byline is a short line (a dozen names at most); longer text is prose.
+  if (s.empty() || s.size() > k_byline_max_bytes) return std::nullopt;
   const Tokens t = tokenize(to_u32(s));
   std::string role;
   bool any_role = false;

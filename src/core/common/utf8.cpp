@@ -68,10 +68,6 @@ int display_width(std::string_view s) {
   return w;
 }
 
-bool is_space_cp(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 ||
-         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
-}
 
 std::string_view trim(std::string_view s) {
   size_t b = 0, e = s.size();

@@ -54,7 +54,11 @@ int display_width(std::string_view s);
 // to fill lines. Used for layout (column width, lost indent), not display.
 int layout_width(std::string_view s);
 
-bool is_space_cp(char32_t cp);  // ASCII space, tab, U+3000 and other Zs
+// ASCII space, tab, U+3000 and other Zs. (Inline: called per character.)
+inline bool is_space_cp(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == 0x202F || cp == 0x205F;
+}
 
 // Trims spaces (is_space_cp) at both ends.
 std::string_view trim(std::string_view s);
