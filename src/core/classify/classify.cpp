@@ -69,8 +69,13 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
         g.type = PieceType::Headline;
         g.people.clear();
         g.text = by->leftover;
+        // Where the glued text starts in the page: only knowable while the
+        // piece's text is still the line's own (no repeat cut out of it).
         const size_t at = p.text.rfind(by->leftover.substr(0, std::min<size_t>(by->leftover.size(), 3)));
-        g.begin = at == std::string::npos ? p.end : p.begin + at;
+        const bool exact = at != std::string::npos && !p.duplicate_cut && p.text.size() == p.end - p.begin &&
+                           (static_cast<unsigned char>(p.text[at]) & 0xC0) != 0x80;
+        g.begin = exact ? p.begin + at : p.end;
+        p.end = g.begin;  // the byline ends where the glued text starts: spans do not overlap
         g.blanks_before = 0;
         g.first_in_line = false;
         g.block_start = true;
