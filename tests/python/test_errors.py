@@ -51,9 +51,9 @@ def test_lexicon_errors(tmp_path):
 
 
 def test_user_lexicon_changes_parsing():
-    text = "本台记者 张三\n\n会议要求，各地要抓好落实。\n"
+    text = "本刊记者 张三\n\n会议要求，各地要抓好落实。\n"
     plain = banmian.parse(text)
-    custom = banmian.Parser(lexicon_text="[role.reporter]\n本台记者\n").parse(text)
+    custom = banmian.Parser(lexicon_text="[role.reporter]\n本刊记者\n").parse(text)
     names = lambda page: [(b.role, b.name) for a in page.articles for b in a.bylines]  # noqa: E731
     assert ("reporter", "张三") in names(custom)
     assert names(plain) != names(custom)
