@@ -40,7 +40,7 @@ Tokens tokenize(const std::u32string &s) {
       if (!cur.empty()) t.list.push_back(std::move(cur));
       cur.clear();
     } else if (c == U'/' || c == 0xFF0F || c == U':' || c == 0xFF1A) {
-      // 文/图, 摄影：王强 — a separator that is not part of names
+      // 文/图, 摄影：张伟 — a separator that is not part of names
       if (!cur.empty()) t.list.push_back(std::move(cur));
       cur.clear();
     } else {
@@ -108,7 +108,7 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
   std::string role;
   bool any_role = false;
   size_t ti = 0, ci = 0;
-  std::vector<std::u32string> pending;  // names read before any role (for "王强 摄")
+  std::vector<std::u32string> pending;  // names read before any role (for "张伟 摄")
   size_t since_role = 0;                 // people credited since the last role word
   while (ti < t.list.size()) {
     if (const RoleWord *rw = match_role(t, ti, ci, lex)) {
@@ -131,8 +131,8 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
     std::u32string name;
     size_t consumed_tokens = 1;
     if (rest.size() == 1 && all_han(rest) && ti + 1 < t.list.size() && all_han(t.list[ti + 1].substr(0, 1))) {
-      // Letter-spaced two-character name: 王 强. When the second character
-      // has text glued after it (吴 平防台风), the name ends after one char.
+      // Letter-spaced two-character name: 张 伟. When the second character
+      // has text glued after it (李 明迎新春), the name ends after one char.
       const std::u32string &next = t.list[ti + 1];
       name = rest + next.substr(0, 1);
       if (!lex.starts_with_surname(to_utf8(rest))) {  // not a letter-spaced name after all
@@ -142,7 +142,7 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
         break;
       }
       if (next.size() > 1) {
-        // Is the next token itself a role word glued (王 强记者)? Rare: ignore.
+        // Is the next token itself a role word glued (张 伟记者)? Rare: ignore.
         out.people.push_back({role, to_utf8(name)});
         std::u32string left = next.substr(1);
         for (size_t k = ti + 2; k < t.list.size(); ++k) left += U' ' + t.list[k];

@@ -1,7 +1,7 @@
 // Reading one byline or credit piece: role words (from the lexicon, letter-
 // spacing allowed: 记 者), names (letter-spaced two-character names joined:
-// 王 强 -> 王强), several roles on one line, the trailing form (王强 摄), and
-// text glued after the names (a title: `吴 平防台风 不松懈`).
+// 张 伟 -> 张伟), several roles on one line, the trailing form (张伟 摄), and
+// text glued after the names (a title: `李 明迎新春 送祝福`).
 #pragma once
 #include <optional>
 #include <string>

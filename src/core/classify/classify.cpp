@@ -105,7 +105,7 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
 // 2. Masthead and edition lines: short furniture before the first story text.
 void mark_masthead(std::vector<Piece> &pieces, const Lexicon &lex) {
   for (Piece &p : pieces) {
-    // Checked before the stop conditions: "平湖版" also reads as a bare name.
+    // Checked before the stop conditions: "海宁版" also reads as a bare name.
     if (is_edition_line(p.text, lex)) {
       p.type = PieceType::Edition;
     } else if (is_masthead_line(p.text, lex)) {
@@ -184,7 +184,7 @@ void mark_byline_continuations(std::vector<Piece> &pieces) {
     const bool before_story = k + 1 < pieces.size() &&
                               (pieces[k + 1].type == PieceType::Dateline || pieces[k + 1].type == PieceType::Byline);
     if (after_byline && (p.blanks_before == 0 || before_story)) continue;
-    // Not a continuation: a short headline-like line after all (修水利).
+    // Not a continuation: a short headline-like line after all (抗旱情).
     p.type = headline_shaped(p.text) ? PieceType::Headline : PieceType::Body;
     p.people.clear();
     p.bare = false;

@@ -14,9 +14,9 @@ int count_cues(std::string_view text, const Lexicon &lex, const char *section);
 bool has_cue(std::string_view text, const Lexicon &lex, const char *section);
 // A run of at least seven digits: a phone number in an ad.
 bool has_phone_number(std::string_view text);
-// A short line of masthead words only (平湖发布 今平湖客户端, JIAXING DAILY).
+// A short line of masthead words only (海宁发布 今海宁客户端, CITY DAILY).
 bool is_masthead_line(std::string_view text, const Lexicon &lex);
-// The whole text matches an [edition] pattern (平湖版, A3版).
+// The whole text matches an [edition] pattern (海宁版, A3版).
 bool is_edition_line(std::string_view text, const Lexicon &lex);
 
 }  // namespace bm::detail

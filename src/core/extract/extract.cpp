@@ -50,7 +50,7 @@ std::vector<Byline> take_bracket_byline(std::string &para, const Lexicon &lex) {
   return by->people;
 }
 
-// Strips a credit closing a paragraph: "…写春联。 王强 摄" or
+// Strips a credit closing a paragraph: "…写春联。 张伟 摄" or
 // "…赏梅。（记者 周涛 摄）"; returns its people (nothing when the tail does
 // not read wholly as roles and names, with at least one role word).
 std::vector<Byline> take_trailing_credit(std::string &para, const Lexicon &lex) {
@@ -68,7 +68,7 @@ std::vector<Byline> take_trailing_credit(std::string &para, const Lexicon &lex) 
     cut = open;
   } else {
     // Unbracketed: the words after the last sentence end, set off by a space
-    // (the credit may hold spaces itself: 王 强 摄).
+    // (the credit may hold spaces itself: 张 伟 摄).
     size_t sp = t.size();
     bool found = false;
     while (!found) {

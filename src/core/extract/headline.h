@@ -7,7 +7,7 @@
 
 namespace bm::detail {
 
-// `市委常委会召开会议市委常委会召开会议` -> `市委常委会召开会议`; the string is left
+// `县政府召开常务会议县政府召开常务会议` -> `县政府召开常务会议`; the string is left
 // alone (and false returned) unless all of it reads as doubled runs.
 bool undouble(std::string &text);
 

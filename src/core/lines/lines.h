@@ -1,6 +1,6 @@
 // Stage 2: decoded text -> lines (byte ranges, display widths) -> pieces.
 // A piece is a line or the part of a line that holds one item: extractors glue
-// items together (`…的影响。 ■摄影 王 强` is a caption end and a credit), so a
+// items together (`…的影响。 ■摄影 张 伟` is a caption end and a credit), so a
 // line is cut before an embedded byline mark.
 #pragma once
 #include <cstddef>

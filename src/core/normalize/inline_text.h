@@ -11,8 +11,8 @@ namespace bm::detail {
 
 enum class InlineMode {
   Body,      // paragraphs, notes, captions: every space next to Chinese goes
-  Headline,  // one space between two Chinese phrases is kept (防台风 不松懈)
-  Name,      // person names: every space goes (王 强 -> 王强)
+  Headline,  // one space between two Chinese phrases is kept (迎新春 送祝福)
+  Name,      // person names: every space goes (张 伟 -> 张伟)
 };
 
 // Rules 1-4 on `text` (UTF-8 without '\n'). Valid UTF-8 in, valid UTF-8 out.
