@@ -308,11 +308,7 @@ size_t match_dateline(std::string_view text, const Lexicon &lex) {
   while (!head.empty() && (static_cast<unsigned char>(head.back()) & 0xC0) == 0x80) head.remove_suffix(1);
   if (!head.empty() && static_cast<unsigned char>(head.back()) >= 0xC0) head.remove_suffix(1);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(head.data(), static_cast<int32_t>(head.size())));
-  const icu::RegexPattern *all = lex.combined("dateline");
-  std::vector<const icu::RegexPattern *> pats;
-  if (all) pats.push_back(all);
-  else for (const auto &p : lex.patterns("dateline")) pats.push_back(p.get());
-  for (const icu::RegexPattern *p : pats) {
+  for (const icu::RegexPattern *p : lex.search_patterns("dateline")) {
     UErrorCode st = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(p->matcher(u, st));
     if (U_FAILURE(st) || !m->lookingAt(st) || U_FAILURE(st)) continue;

@@ -63,11 +63,7 @@ bool is_edition_line(std::string_view text, const Lexicon &lex) {
   std::string_view t = trim(text);
   if (t.empty() || t.size() > 60) return false;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())));
-  const icu::RegexPattern *all = lex.combined("edition");
-  std::vector<const icu::RegexPattern *> pats;
-  if (all) pats.push_back(all);
-  else for (const auto &p : lex.patterns("edition")) pats.push_back(p.get());
-  for (const icu::RegexPattern *p : pats) {
+  for (const icu::RegexPattern *p : lex.search_patterns("edition")) {
     UErrorCode st = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(p->matcher(u, st));
     if (U_SUCCESS(st) && m->matches(st) && U_SUCCESS(st)) return true;

@@ -108,6 +108,7 @@ void Lexicon::finish() {
                    [](const RoleWord &a, const RoleWord &b) { return a.word.size() > b.word.size(); });
   compiled_.clear();
   combined_.clear();
+  search_.clear();
   for (const auto &[name, list] : sections_) {
     if (!is_regex_section(name)) continue;
     auto &out = compiled_[name];
@@ -128,13 +129,20 @@ void Lexicon::finish() {
     UErrorCode status = U_ZERO_ERROR;
     UParseError perr;
     std::unique_ptr<icu::RegexPattern> c(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(all), 0, perr, status));
-    if (U_SUCCESS(status) && c && list.size() > 0) combined_[name] = std::move(c);
+    auto &search = search_[name];
+    if (U_SUCCESS(status) && c && !list.empty()) {
+      search.push_back(c.get());
+      combined_[name] = std::move(c);
+    } else {
+      for (const auto &p : out) search.push_back(p.get());
+    }
   }
 }
 
-const icu::RegexPattern *Lexicon::combined(const std::string &section) const {
-  auto it = combined_.find(section);
-  return it == combined_.end() ? nullptr : it->second.get();
+const std::vector<const icu::RegexPattern *> &Lexicon::search_patterns(const std::string &section) const {
+  static const std::vector<const icu::RegexPattern *> k_none;
+  auto it = search_.find(section);
+  return it == search_.end() ? k_none : it->second;
 }
 
 }  // namespace bm::detail

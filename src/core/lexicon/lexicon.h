@@ -29,10 +29,11 @@ class Lexicon {
   // Compiled patterns of a regex section ("dateline", "edition").
   const std::vector<std::unique_ptr<icu::RegexPattern>> &patterns(const std::string &section) const;
 
-  // All patterns of a regex section as one alternation (first alternative
-  // wins, as the list order would), so a piece costs one matcher, not one per
-  // pattern. Null when the section is empty.
-  const icu::RegexPattern *combined(const std::string &section) const;
+  // The patterns to try for a regex section, in order: normally one
+  // alternation of all of them (first alternative wins, as the list order
+  // would), so a piece costs one matcher, not one per pattern; the list
+  // itself when it cannot be combined. Empty when the section is.
+  const std::vector<const icu::RegexPattern *> &search_patterns(const std::string &section) const;
 
   // Adds the entries of lexicon text; throws Error(BM_E_LEXICON) naming the line.
   void load(std::string_view text, const std::string &origin);
@@ -51,6 +52,7 @@ class Lexicon {
   std::unordered_set<std::string> surnames_;
   std::map<std::string, std::vector<std::unique_ptr<icu::RegexPattern>>> compiled_;
   std::map<std::string, std::unique_ptr<icu::RegexPattern>> combined_;
+  std::map<std::string, std::vector<const icu::RegexPattern *>> search_;
 };
 
 // The built-in lexicon text (generated from data/lexicon/default.lex).
