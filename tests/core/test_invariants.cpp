@@ -3,14 +3,13 @@
 // vanished were removed as repeats and the article says so; spans are sane.
 #include <gtest/gtest.h>
 
-#include <dirent.h>
-
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
 
 #include "banmian/banmian.h"
+#include "common/test_pages.h"
 #include "core/assemble/assemble.h"
 #include "core/decode/decode.h"
 #include "core/extract/extract.h"
@@ -21,20 +20,7 @@ using namespace bm::detail;
 
 namespace {
 
-std::vector<std::string> page_files() {
-  std::vector<std::string> out;
-  for (const char *sub : {"dev", "own"}) {
-    const std::string dir = std::string(BM_TEST_DATA_DIR) + "/pages/" + sub;
-    if (DIR *d = opendir(dir.c_str())) {
-      while (dirent *e = readdir(d)) {
-        std::string n = e->d_name;
-        if (n.size() > 4 && n.substr(n.size() - 4) == ".txt") out.push_back(dir + "/" + n);
-      }
-      closedir(d);
-    }
-  }
-  return out;
-}
+std::vector<std::string> page_files() { return bm_test::test_pages(BM_TEST_DATA_DIR); }
 
 struct Parsed {
   DecodedText text;

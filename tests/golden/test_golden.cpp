@@ -5,14 +5,13 @@
 // tests/golden/update_expected.sh and review the diff before committing.
 #include <gtest/gtest.h>
 
-#include <dirent.h>
-
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
 
 #include "banmian/banmian.h"
+#include "common/test_pages.h"
 
 namespace {
 
@@ -21,20 +20,7 @@ std::string read_file(const std::string &path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-std::vector<std::string> pages() {
-  std::vector<std::string> out;
-  for (const char *sub : {"dev", "own"}) {
-    const std::string dir = std::string(BM_TEST_DATA_DIR) + "/pages/" + sub;
-    if (DIR *d = opendir(dir.c_str())) {
-      while (dirent *e = readdir(d)) {
-        std::string name = e->d_name;
-        if (name.size() > 4 && name.substr(name.size() - 4) == ".txt") out.push_back(dir + "/" + name);
-      }
-      closedir(d);
-    }
-  }
-  return out;
-}
+std::vector<std::string> pages() { return bm_test::test_pages(BM_TEST_DATA_DIR); }
 
 std::string parse_to_json(const bm_parser *parser, const std::string &path) {
   const std::string bytes = read_file(path);
