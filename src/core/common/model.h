@@ -30,6 +30,9 @@ struct Article {
   std::vector<std::string> paragraphs;
   uint32_t flags = 0;  // BM_FLAG_* bits
   size_t span_begin = 0, span_end = 0;  // [begin, end) in Page::text.utf8
+  // How sure the decoder is of this item's boundaries and roles, in [0, 1];
+  // negative when not computed (items the decoder did not read).
+  double confidence = -1.0;
   std::vector<size_t> pieces;  // the pieces it was made of (checked by the coverage test)
 };
 

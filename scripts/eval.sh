@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Parses every public corpus with the CLI and prints the scorer's table per
+# corpus (and per page with -v). Fails when a corpus falls below its floor
+# (tools/eval/floors.tsv). Corpora and scorer come from ../shared (or
+# $BM_SHARED); the CLI from ./build (or $BM_CLI).
+#   bash scripts/eval.sh            # summary per corpus, floors checked
+#   bash scripts/eval.sh -v         # also every page, and the scorer's misses
+#   BM_EVAL_CORPORA="rmrb" bash scripts/eval.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${BM_SHARED:-../shared}
+cli=${BM_CLI:-build/src/cli/banmian}
+work=${BM_EVAL_DIR:-build/eval}
+verbose=0
+[ "${1:-}" = "-v" ] && verbose=1
+if [ ! -x "$cli" ]; then echo "eval: no CLI at $cli (build first: bash scripts/build.sh)" >&2; exit 2; fi
+if [ ! -f "$shared/eval/score.py" ]; then echo "eval: no scorer at $shared/eval/score.py (set BM_SHARED)" >&2; exit 2; fi
+corpora=${BM_EVAL_CORPORA:-dev rmrb rmrbpdf jingbao}
+python3 tools/eval/run_eval.py --cli "$cli" --shared "$shared" --work "$work" \
+  --floors tools/eval/floors.tsv --verbose $verbose $corpora

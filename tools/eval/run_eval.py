@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Runs the CLI over the public corpora and scores each with ../shared/eval/score.py.
+
+usage: run_eval.py --cli CLI --shared DIR --work DIR [--floors TSV] [--verbose 0|1] CORPUS...
+
+A corpus NAME is the pages ``DIR/corpus/NAME/*.txt`` with gold ``DIR/eval/NAME``.
+Prints one summary row per corpus (and the scorer's per-page table with
+--verbose 1); exits 1 when a corpus misses a floor of the floors file.
+"""
+import argparse
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+COLS = ['segment_f1', 'headline_acc', 'title_acc', 'byline_f1', 'dateline_acc', 'body_cer', 'para_f1', 'leaks']
+
+
+def load_floors(path):
+    floors = {}
+    if not path or not os.path.exists(path):
+        return floors
+    for line in open(path, encoding='utf-8'):
+        line = line.strip()
+        if not line or line.startswith('#'):
+            continue
+        corpus, metric, op, limit = line.split('\t')
+        floors.setdefault(corpus, []).append((metric, op, float(limit)))
+    return floors
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--cli', required=True)
+    ap.add_argument('--shared', required=True)
+    ap.add_argument('--work', required=True)
+    ap.add_argument('--floors')
+    ap.add_argument('--verbose', type=int, default=0)
+    ap.add_argument('corpora', nargs='+')
+    a = ap.parse_args()
+    scorer = os.path.join(a.shared, 'eval', 'score.py')
+    floors = load_floors(a.floors)
+    failed = []
+    rows = []
+    for corpus in a.corpora:
+        pages = sorted(glob.glob(os.path.join(a.shared, 'corpus', corpus, '*.txt')))
+        gold = os.path.join(a.shared, 'eval', corpus)
+        if not pages or not os.path.isdir(gold):
+            print(f'eval: corpus {corpus}: no pages or no gold, skipped', file=sys.stderr)
+            continue
+        out = os.path.join(a.work, corpus)
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(out)
+        subprocess.run([a.cli, 'parse', '--out', out] + pages, check=True)
+        # rmrbpdf: NAME.pdfium.txt -> NAME.pdfium.json; the gold names the pages the same way
+        scores = json.loads(subprocess.run([sys.executable, scorer, '--gold', gold, '--pred', out, '--json'],
+                                           check=True, capture_output=True, text=True).stdout)
+        if a.verbose:
+            print(f'== {corpus}')
+            sys.stdout.flush()
+            subprocess.run([sys.executable, scorer, '--gold', gold, '--pred', out, '--verbose'], check=True)
+        rows.append((corpus, scores))
+        for metric, op, limit in floors.get(corpus, []):
+            v = scores[metric]
+            if not (v >= limit if op == '>=' else v <= limit):
+                failed.append(f'{corpus}.{metric} = {v} (floor {op} {limit})')
+    print('corpus'.ljust(10) + 'stories'.rjust(9) + ''.join(c[:12].rjust(13) for c in COLS))
+    for corpus, s in rows:
+        print(corpus.ljust(10) + f"{s['stories_gold']}".rjust(9) + ''.join(str(s[c]).rjust(13) for c in COLS))
+    for f in failed:
+        print(f'eval: BELOW FLOOR {f}')
+    print('eval: ' + ('FAILED' if failed else 'all floors hold'))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
