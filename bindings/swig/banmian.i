@@ -75,6 +75,7 @@ class Article {
   std::string flagName(int i) const;
   int64_t spanStart() const;
   int64_t spanEnd() const;
+  double confidence() const;
 };
 
 class Page {

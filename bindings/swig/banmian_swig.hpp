@@ -161,6 +161,9 @@ class Article {
   int64_t spanStart() const { size_t s = 0; auto k = h(); bm_article_span(get(k), &s, nullptr); return static_cast<int64_t>(s); }
   int64_t spanEnd() const { size_t e = 0; auto k = h(); bm_article_span(get(k), nullptr, &e); return static_cast<int64_t>(e); }
 
+  // How sure the parser is of the article, in [0, 1]; negative when it did not compute one.
+  double confidence() const { auto k = h(); return bm_article_confidence(get(k)); }
+
  private:
   std::shared_ptr<detail::PageHandle> h() const { return detail::live(state_); }
   const bm_article *get(const std::shared_ptr<detail::PageHandle> &k) const {

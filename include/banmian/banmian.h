@@ -300,6 +300,14 @@ BM_EXTERN const char *bm_article_flag(const bm_article *article, size_t index);
 /** [start, end) byte offsets of the article in bm_page_text(). Either pointer may be NULL. */
 BM_EXTERN void bm_article_span(const bm_article *article, size_t *start, size_t *end);
 
+/**
+ * How sure the parser is of the article's boundaries and roles: a value in
+ * [0, 1], or a negative value when the parser did not compute one (also for
+ * a NULL article). The JSON's optional "confidence" is this value rounded to
+ * 3 decimals, absent when it is negative.
+ */
+BM_EXTERN double bm_article_confidence(const bm_article *article);
+
 #ifdef __cplusplus
 }
 #endif

@@ -114,5 +114,11 @@ void bm_article_span(const bm_article *a, size_t *start, size_t *end) {
   if (start) *start = a ? a->a.span_begin : 0;
   if (end) *end = a ? a->a.span_end : 0;
 }
+double bm_article_confidence(const bm_article *a) {
+  if (!a) return -1.0;
+  const double c = a->a.confidence;
+  if (!(c >= 0.0)) return -1.0;  // not computed (negative or NaN)
+  return c > 1.0 ? 1.0 : c;
+}
 
 }  // extern "C"

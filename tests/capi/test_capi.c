@@ -265,6 +265,11 @@ static void test_round_trip(void) {
         bm_article_span(a, &start, &end);
         CHECK(start <= end && end <= tlen);
         CHECK(bm_article_kind_name(a) != NULL);
+        {
+            /* Not computed (negative) or in [0, 1]. */
+            double c = bm_article_confidence(a);
+            CHECK(c < 0.0 || (c >= 0.0 && c <= 1.0));
+        }
     }
     {
         const bm_article *a = bm_page_article(page, 0);
@@ -283,6 +288,15 @@ static void test_round_trip(void) {
         CHECK(strstr(json, "banmian.page/1") != NULL);
         CHECK(strstr(json, "small-page") != NULL);
         CHECK(strchr(json, '\n') == NULL);
+        {
+            /* "confidence" is written exactly for the articles that have one. */
+            size_t with = 0, keys = 0;
+            const char *p;
+            for (i = 0; i < bm_page_article_count(page); ++i)
+                if (bm_article_confidence(bm_page_article(page, i)) >= 0.0) ++with;
+            for (p = strstr(json, "\"confidence\":"); p; p = strstr(p + 1, "\"confidence\":")) ++keys;
+            CHECK(keys == with);
+        }
         bm_string_free(json);
     }
     CHECK_STATUS(bm_page_to_json(page, BM_JSON_PRETTY, &json, NULL), BM_OK);
@@ -331,6 +345,7 @@ static void test_out_of_range(void) {
     CHECK(bm_article_flags(NULL) == 0 && bm_article_flag_count(NULL) == 0 && bm_article_flag(NULL, 0) == NULL);
     bm_article_span(NULL, &s, &e);
     CHECK(s == 0 && e == 0);
+    CHECK(bm_article_confidence(NULL) < 0.0);
     bm_article_span(a, NULL, NULL);
     s = 7;
     CHECK(bm_text_data(NULL, &s) == NULL && s == 0);

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"os/exec"
 	"reflect"
@@ -38,6 +39,7 @@ type cliArticle struct {
 	Paragraphs []string    `json:"paragraphs"`
 	Flags      []string    `json:"flags"`
 	Span       [2]int64    `json:"span"`
+	Confidence *float64    `json:"confidence"` // optional
 }
 
 type cliPage struct {
@@ -127,6 +129,14 @@ func compareArticle(t *testing.T, i int, want cliArticle, got banmian.Article) {
 	check("paragraphs", nonNil(want.Paragraphs), nonNil(got.Paragraphs))
 	check("flags", nonNil(want.Flags), nonNil(got.Flags))
 	check("span", want.Span, [2]int64{got.Start, got.End})
+	// Optional: in the JSON (rounded to 3 decimals) exactly when Confidence is not negative.
+	if want.Confidence == nil {
+		if got.Confidence >= 0 {
+			t.Errorf("article %d confidence: the JSON has none, got %v", i, got.Confidence)
+		}
+	} else if got.Confidence < 0 || got.Confidence > 1 || math.Abs(got.Confidence-*want.Confidence) > 0.0005+1e-9 {
+		t.Errorf("article %d confidence: want %v, got %v", i, *want.Confidence, got.Confidence)
+	}
 }
 
 func readPage(t *testing.T) []byte {

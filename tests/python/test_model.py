@@ -1,6 +1,8 @@
 """The object model: every contract field as an attribute, spans in code points."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import banmian
@@ -28,6 +30,11 @@ def test_attributes_match_json(path):
         assert all(isinstance(b, banmian.Byline) for b in a.bylines)
         assert a.text == "\n".join(ad["paragraphs"])
         assert a.byte_span == tuple(ad["span"])
+        # Optional field: None exactly when the JSON has no "confidence".
+        assert a.confidence == ad.get("confidence")
+        assert a.confidence is None or (isinstance(a.confidence, float) and 0.0 <= a.confidence <= 1.0)
+        if "confidence" in ad:  # written after the 1.0 keys
+            assert list(ad).index("confidence") > list(ad).index("span")
         assert a.to_dict() == ad
 
 
@@ -89,3 +96,20 @@ def test_pages_compare_by_json():
     b = banmian.parse(DEV_PAGES[0].read_bytes(), source=str(DEV_PAGES[0]))
     c = banmian.parse_file(DEV_PAGES[1])
     assert a == b and a != c
+
+
+def test_confidence_optional_field():
+    page = banmian.parse_file(DEV_PAGES[0])
+    d = page.to_dict()["articles"][0]
+    base = {k: v for k, v in d.items() if k != "confidence"}
+    # Absent (the parser did not compute it): None, and to_dict has no key.
+    a = banmian.Article(page, 0, dict(base), (0, 0))
+    assert a.confidence is None and "confidence" not in a.to_dict()
+    # Present, as the library writes it (after "span", 3 decimals).
+    a = banmian.Article(page, 0, json.loads(json.dumps(dict(base, confidence=0.873))), (0, 0))
+    assert a.confidence == 0.873 and isinstance(a.confidence, float)
+    assert a.to_dict()["confidence"] == 0.873 and list(a.to_dict())[-2:] == ["span", "confidence"]
+    a = banmian.Article(page, 0, dict(base, confidence=1), (0, 0))
+    assert a.confidence == 1.0 and isinstance(a.confidence, float)
+    # Negative never reaches the JSON, but would still mean "not computed".
+    assert banmian.Article(page, 0, dict(base, confidence=-1.0), (0, 0)).confidence is None

@@ -21,6 +21,11 @@ def test_to_pandas_one_row_per_article():
     assert row["kind"] == first.kind and row["title"] == first.title and row["text"] == first.text
     assert row["source"] == str(DEV_PAGES[0])
     assert (row["span_start"], row["span_end"]) == first.span
+    assert list(df.columns)[-1] == "confidence"
+    if first.confidence is None:
+        assert row["confidence"] is None or pd.isna(row["confidence"])
+    else:
+        assert row["confidence"] == first.confidence
     assert set(df["kind"]) <= {"news", "photo", "ad", "weather", "other"}
     assert len(banmian.to_pandas(pages[1])) == len(pages[1].articles)
 

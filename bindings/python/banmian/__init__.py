@@ -57,6 +57,7 @@ def _article_rows(pages: Union[Page, Iterable[Page]]) -> List[Dict[str, Any]]:
                 "flags": ",".join(a.flags),
                 "span_start": a.span[0],
                 "span_end": a.span[1],
+                "confidence": a.confidence,
             })
     return rows
 
@@ -66,12 +67,14 @@ def to_pandas(pages: Union[Page, Iterable[Page]]) -> "pandas.DataFrame":
     source, page (position in ``pages``), article (index in its page), kind,
     kicker, title, subtitle, headline (parts joined by " / "), dateline,
     bylines ("role name; ..."), editor_note, paragraphs (count), text, flags
-    (comma-joined), span_start, span_end (code points into ``page.text``).
+    (comma-joined), span_start, span_end (code points into ``page.text``),
+    confidence (None/NaN when the parser did not compute one).
     Needs pandas (``pip install pandas``); raises ImportError without it."""
     try:
         import pandas as pd
     except ImportError as e:  # pandas stays optional
         raise ImportError("banmian.to_pandas needs pandas: pip install pandas") from e
     columns = ["source", "page", "article", "kind", "kicker", "title", "subtitle", "headline", "dateline",
-               "bylines", "editor_note", "paragraphs", "text", "flags", "span_start", "span_end"]
+               "bylines", "editor_note", "paragraphs", "text", "flags", "span_start", "span_end",
+               "confidence"]
     return pd.DataFrame(_article_rows(pages), columns=columns)

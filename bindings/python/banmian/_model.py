@@ -25,10 +25,14 @@ class Byline(NamedTuple):
 
 
 class Article:
-    """One item of a page: a news story, photo item, ad, weather box or other."""
+    """One item of a page: a news story, photo item, ad, weather box or other.
+
+    ``confidence`` is how sure the parser is of the item's boundaries and roles,
+    in [0, 1] and rounded to 3 decimals as in the page JSON, or None when the
+    parser did not compute one (the JSON then has no ``confidence`` key)."""
 
     __slots__ = ("page", "index", "kind", "headline", "kicker", "title", "subtitle", "dateline", "bylines",
-                 "editor_note", "paragraphs", "flags", "byte_span", "span", "_dict")
+                 "editor_note", "paragraphs", "flags", "byte_span", "span", "confidence", "_dict")
 
     page: "Page"
     index: int
@@ -44,6 +48,7 @@ class Article:
     flags: List[str]
     byte_span: Tuple[int, int]
     span: Tuple[int, int]
+    confidence: Optional[float]
 
     def __init__(self, page: "Page", index: int, d: Dict[str, Any], span: Tuple[int, int]) -> None:
         self.page = page
@@ -62,6 +67,9 @@ class Article:
         bs = d.get("span") or [0, 0]
         self.byte_span = (int(bs[0]), int(bs[1]))
         self.span = span
+        # Optional in the JSON: absent when the parser did not compute it.
+        c = d.get("confidence")
+        self.confidence = float(c) if c is not None and c >= 0 else None
 
     @property
     def text(self) -> str:

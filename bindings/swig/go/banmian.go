@@ -228,6 +228,7 @@ type Article struct {
 	Paragraphs []string
 	Flags      []string // JSON names: "truncated", "text_missing", ...
 	Start, End int64    // [Start, End) byte offsets in Page.Text()
+	Confidence float64  // how sure the parser is, in [0, 1]; negative when it did not compute one
 }
 
 // locked runs f on one OS thread; f calls ck() after each raw call, which
@@ -307,6 +308,10 @@ func readArticle(a raw.Article, ck func() bool) (Article, bool) {
 		return o, false
 	}
 	o.End = a.SpanEnd()
+	if !ck() {
+		return o, false
+	}
+	o.Confidence = a.Confidence()
 	return o, ck()
 }
 

@@ -68,6 +68,18 @@ class Writer {
     item();
     out_ += std::to_string(v);
   }
+  // A number in [0, 1] with exactly 3 decimals ("0.873", "1.000"), rounded
+  // half up and written digit by digit: no locale, no printf, no libm.
+  void fraction3(double v) {
+    item();
+    const long milli = static_cast<long>(v * 1000.0 + 0.5);
+    out_ += milli >= 1000 ? '1' : '0';
+    out_.push_back('.');
+    const long m = milli >= 1000 ? 0 : milli;
+    out_.push_back(static_cast<char>('0' + m / 100));
+    out_.push_back(static_cast<char>('0' + m / 10 % 10));
+    out_.push_back(static_cast<char>('0' + m % 10));
+  }
   void str_array(const std::vector<std::string> &v) {
     begin_value('[');
     for (const auto &s : v) str(s);
@@ -129,6 +141,11 @@ void write_article(Writer &w, const Article &a) {
   w.num(a.span_begin);
   w.num(a.span_end);
   w.end(']');
+  // Optional (docs/page-json.md): only when the parser computed it.
+  if (a.confidence >= 0.0) {
+    w.key("confidence");
+    w.fraction3(a.confidence > 1.0 ? 1.0 : a.confidence);
+  }
   w.end('}');
 }
 

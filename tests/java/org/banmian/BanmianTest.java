@@ -90,6 +90,15 @@ public class BanmianTest {
         List<Object> span = list(want.get("span"));
         assertEquals(where + " span start", ((Number) span.get(0)).longValue(), a.spanStart());
         assertEquals(where + " span end", ((Number) span.get(1)).longValue(), a.spanEnd());
+        // Optional: the JSON has it (rounded to 3 decimals) exactly when the accessor is not negative.
+        Object conf = want.get("confidence");
+        double c = a.confidence();
+        if (conf == null) {
+            assertTrue(where + " confidence not computed: " + c, c < 0.0);
+        } else {
+            assertTrue(where + " confidence in [0, 1]: " + c, c >= 0.0 && c <= 1.0);
+            assertEquals(where + " confidence", ((Number) conf).doubleValue(), c, 0.0005 + 1e-9);
+        }
     }
 
     @Test
