@@ -1,41 +1,173 @@
-// Developer aid: prints every piece of a page with its type and the draft it
-// went to, to see why the parser split a page the way it did.
-// Usage: bm_debug FILE
+// Developer aid and the fitting tools' window into the parser.
+//   bm_debug [--model FILE] PAGE           every piece: its decoded state, the
+//                                          state's probability, its draft
+//   bm_debug --features PAGE...            JSON lines for tools/fit: first the
+//                                          grammar and feature names, then one
+//                                          line per page with each piece's
+//                                          text and features
+//   bm_debug --model FILE --out DIR PAGE...  page JSON (DIR/NAME.json) parsed
+//                                          with another model (leave-one-out)
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/assemble/assemble.h"
 #include "core/decode/decode.h"
+#include "core/extract/extract.h"
 #include "core/lexicon/lexicon.h"
+#include "core/output/json.h"
+#include "core/segment/decoder.h"
+#include "core/segment/features.h"
+#include "core/segment/model.h"
 
 using namespace bm::detail;
 
-static const char *type_name(PieceType t) {
-  static const char *names[] = {"body", "HEAD", "BYLN", "DATE", "NOTE", "MAST", "EDIT", "AD", "WEATH", "OTHER"};
-  return names[static_cast<int>(t)];
+namespace {
+
+std::string read_file(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-int main(int argc, char **argv) {
-  if (argc < 2) return 2;
-  std::ifstream in(argv[1], std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  DecodedText t = decode(bytes, DecodeOptions{});
-  Lexicon lex;
-  lex.load(k_default_lexicon, "built-in");
-  lex.finish();
-  const auto lines = split_lines(t.utf8);
-  Assembly a = assemble_page(t.utf8, lines, lex);
+std::string base_name(const std::string &path) {
+  const size_t slash = path.find_last_of('/');
+  std::string b = slash == std::string::npos ? path : path.substr(slash + 1);
+  const size_t dot = b.rfind(".txt");
+  return dot == std::string::npos ? b : b.substr(0, dot);
+}
+
+struct Parsed {
+  DecodedText text;
+  std::vector<Line> lines;
+  Assembly assembly;
+};
+
+Parsed parse(const std::string &path, const Lexicon &lex, const SegmentModel &model) {
+  Parsed p;
+  p.text = decode(read_file(path), DecodeOptions{});
+  p.lines = split_lines(p.text.utf8);
+  p.assembly = assemble_page(p.text.utf8, p.lines, lex, model);
+  return p;
+}
+
+void print_features_header() {
+  std::string out = "{\"states\":[";
+  for (size_t s = 0; s < k_state_count; ++s) {
+    if (s) out += ',';
+    append_json_string(out, state_name(static_cast<State>(s)));
+  }
+  out += "],\"opens_item\":[";
+  for (size_t s = 0; s < k_state_count; ++s) out += std::string(s ? "," : "") + (opens_item(static_cast<State>(s)) ? "1" : "0");
+  out += "],\"allowed\":[";
+  bool first = true;
+  for (int from = -1; from < static_cast<int>(k_state_count); ++from)
+    for (size_t to = 0; to < k_state_count; ++to) {
+      const State f = static_cast<State>(from < 0 ? 0 : from);
+      if (!allowed(from < 0 ? nullptr : &f, static_cast<State>(to))) continue;
+      out += (first ? "" : ",") + std::string("[") + std::to_string(from) + "," + std::to_string(to) + "]";
+      first = false;
+    }
+  out += "],\"emit\":[";
+  for (size_t f = 0; f < k_emit_id_count; ++f) {
+    if (f) out += ',';
+    append_json_string(out, emit_id_name(static_cast<uint16_t>(f)));
+  }
+  out += "],\"edge\":[";
+  for (size_t f = 0; f < k_edge_feature_count; ++f) {
+    if (f) out += ',';
+    append_json_string(out, edge_feature_name(static_cast<EdgeFeature>(f)));
+  }
+  out += "]}";
+  std::cout << out << "\n";
+}
+
+void print_features(const std::string &path, const Lexicon &lex, const SegmentModel &model) {
+  Parsed p = parse(path, lex, model);
+  const std::vector<PieceFeatures> feats = compute_features(p.assembly.pieces, p.assembly.layout, lex);
+  std::string out = "{\"page\":";
+  append_json_string(out, base_name(path));
+  out += ",\"pieces\":[";
+  for (size_t k = 0; k < feats.size(); ++k) {
+    const Piece &pc = p.assembly.pieces[k];
+    out += k ? ",{" : "{";
+    out += "\"text\":";
+    append_json_string(out, pc.text);
+    out += ",\"line\":" + std::to_string(pc.line) + ",\"emit\":[";
+    for (size_t i = 0; i < feats[k].emit.size(); ++i)
+      out += (i ? "," : "") + std::to_string(static_cast<int>(feats[k].emit[i]));
+    out += "],\"edge\":[";
+    for (size_t i = 0; i < feats[k].edge.size(); ++i)
+      out += (i ? "," : "") + std::to_string(static_cast<int>(feats[k].edge[i]));
+    out += "]}";
+  }
+  out += "]}";
+  std::cout << out << "\n";
+}
+
+void write_json(const std::string &path, const std::string &dir, const Lexicon &lex, const SegmentModel &model) {
+  Parsed p = parse(path, lex, model);
+  Page page;
+  page.source = base_name(path) + ".txt";
+  page.text = p.text;
+  extract_page(p.assembly, p.lines, lex, page);
+  std::vector<const Article *> arts;
+  for (const Article &a : page.articles) arts.push_back(&a);
+  std::ofstream(dir + "/" + base_name(path) + ".json") << page_to_json(page, arts, false);
+}
+
+void print_pieces(const std::string &path, const Lexicon &lex, const SegmentModel &model) {
+  Parsed p = parse(path, lex, model);
+  const Assembly &a = p.assembly;
   std::vector<int> owner(a.pieces.size(), -1);
   for (size_t d = 0; d < a.drafts.size(); ++d)
     for (size_t k : a.drafts[d].all) owner[k] = static_cast<int>(d);
-  std::printf("order=%s layout=%s\n", a.order == StoryOrder::HeadlineFirst ? "headline-first" : "headline-after",
-              a.layout.layout == Layout::HardWrapped ? "hard-wrapped" : "one-per-line");
+  std::printf("layout=%s\n", a.layout.layout == Layout::HardWrapped ? "hard-wrapped" : "one-per-line");
   for (size_t i = 0; i < a.pieces.size(); ++i) {
-    const Piece &p = a.pieces[i];
-    std::printf("%3zu L%-3zu d%-3d %-5s w%-3d col%-3d b%d %s%s| %.90s\n", i, p.line, owner[i], type_name(p.type), p.width,
-                a.layout.column.empty() ? 0 : a.layout.column[p.line], p.blanks_before,
-                p.block_start ? "" : "+", p.ends_paragraph ? "$" : "", p.text.c_str());
+    const Piece &pc = a.pieces[i];
+    std::printf("%3zu L%-3zu d%-3d %-12s %.2f w%-3d col%-3d b%d | %.90s\n", i, pc.line, owner[i],
+                state_name(a.states[i]), a.probability[i], pc.width, a.layout.column.empty() ? 0 : a.layout.column[pc.line],
+                pc.blanks_before, pc.text.c_str());
   }
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  try {
+    std::optional<SegmentModel> own;
+    std::string out_dir;
+    bool features = false;
+    std::vector<std::string> files;
+    for (int i = 1; i < argc; ++i) {
+      const std::string a = argv[i];
+      if (a == "--model" && i + 1 < argc) own = SegmentModel::parse(read_file(argv[++i]), argv[i]);
+      else if (a == "--out" && i + 1 < argc) out_dir = argv[++i];
+      else if (a == "--features") features = true;
+      else files.push_back(a);
+    }
+    if (files.empty()) {
+      std::fprintf(stderr, "usage: bm_debug [--model FILE] [--features | --out DIR] PAGE...\n");
+      return 2;
+    }
+    Lexicon lex;
+    lex.load(k_default_lexicon, "built-in");
+    lex.finish();
+    const SegmentModel &model = own ? *own : SegmentModel::builtin();
+    if (features) print_features_header();
+    for (const std::string &f : files) {
+      if (features) print_features(f, lex, model);
+      else if (!out_dir.empty()) write_json(f, out_dir, lex, model);
+      else print_pieces(f, lex, model);
+    }
+  } catch (const std::exception &e) {
+    std::fprintf(stderr, "bm_debug: %s\n", e.what());
+    return 1;
+  }
+  return 0;
 }

@@ -21,11 +21,18 @@
 央视记者
 总台记者
 记者
+# Traditional characters (Hong Kong, Taiwan, historic papers)
+本報記者
+特約記者
+中央社記者
+記者
 
 [role.correspondent]
 本报通讯员
 特约通讯员
 通讯员
+本報通訊員
+通訊員
 
 [role.photographer]
 本报摄影记者
@@ -35,6 +42,10 @@
 图片
 摄
 图
+攝影記者
+攝影
+攝
+圖
 
 [role.editor]
 责任编辑
@@ -43,10 +54,13 @@
 编辑
 责编
 美编
+責任編輯
+編輯
 
 [role.intern]
 实习生
 见习生
+實習生
 
 [role.author]
 撰文
@@ -81,6 +95,15 @@
 据新华社
 据中新社
 (?:央视网|人民网|新华网|中新网|澎湃新闻)消息
+# Traditional-character papers (Hong Kong, Taiwan, historic): 本報訊, wire
+# markers in brackets (（重慶廿日海通電）, （倫敦廿日路透電）), a reporter
+# inside the marker (中央社記者X台北報導, 【記者X／台北報導】: the group named
+# "byline" becomes the byline, the rest the dateline).
+本報訊
+本報[\p{Han}]{0,8}\d{1,2}月\d{1,2}日(?:電|訊)
+[（(][\p{Han}]{1,8}?[〇一二三四五六七八九十廿卅]{1,3}日[\p{Han}]{0,6}?[電电][）)]
+中央社(?<byline>記者[\p{Han}、]{2,12})\p{Han}{2,3}(?:報導|電)
+【(?<byline>記者[^／/】]{2,16})[／/]\p{Han}{2,4}報導】
 
 # Marks that end a story ("(完)"): the next text starts a new item.
 [end_mark]
@@ -734,3 +757,18 @@ TIMES
 西门
 南宫
 第五
+
+# Cues of a closing note after a story's body (bracketed): the author's
+# affiliation, a reprint source, a co-writer's credit. Not body text.
+[end_note]
+作者为
+作者系
+作者单位
+参与采写
+参与报道
+参与调研
+摘编自
+摘自
+原载
+来源
+转载自

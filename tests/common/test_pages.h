@@ -1,4 +1,4 @@
-// The test pages (tests/data/pages/{dev,own}/*.txt) shared by the page-level
+// The test pages (tests/data/pages/{dev,own,conventions}/*.txt) shared by the page-level
 // tests: the golden JSON test and the invariant test.
 #pragma once
 #include <dirent.h>
@@ -10,7 +10,7 @@ namespace bm_test {
 
 inline std::vector<std::string> test_pages(const std::string &data_dir) {
   std::vector<std::string> out;
-  for (const char *sub : {"dev", "own"}) {
+  for (const char *sub : {"dev", "own", "conventions"}) {
     const std::string dir = data_dir + "/pages/" + sub;
     if (DIR *d = opendir(dir.c_str())) {
       while (dirent *e = readdir(d)) {

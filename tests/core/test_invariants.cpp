@@ -15,6 +15,7 @@
 #include "core/extract/extract.h"
 #include "core/lexicon/lexicon.h"
 #include "core/lines/lines.h"
+#include "core/segment/model.h"
 
 using namespace bm::detail;
 
@@ -35,7 +36,7 @@ Parsed parse_file(const std::string &path, const Lexicon &lex) {
   Parsed p;
   p.text = decode(bytes, DecodeOptions{});
   p.lines = split_lines(p.text.utf8);
-  p.assembly = assemble_page(p.text.utf8, p.lines, lex);
+  p.assembly = assemble_page(p.text.utf8, p.lines, lex, SegmentModel::builtin());
   extract_page(p.assembly, p.lines, lex, p.page);
   return p;
 }

@@ -38,22 +38,33 @@ def main():
     ap.add_argument('--work', required=True)
     ap.add_argument('--floors')
     ap.add_argument('--verbose', type=int, default=0)
+    ap.add_argument('--model', help='parse with bm_debug and this segment model instead of the CLI')
+    ap.add_argument('--bm-debug', default='build/tools/bm_debug')
+    ap.add_argument('--corpus-dir', action='append', default=[],
+                    help='NAME=PAGES_DIR:GOLD_DIR, a corpus outside --shared (e.g. the repo\'s own test pages)')
     ap.add_argument('corpora', nargs='+')
     a = ap.parse_args()
     scorer = os.path.join(a.shared, 'eval', 'score.py')
     floors = load_floors(a.floors)
     failed = []
     rows = []
+    dirs = {}
+    for spec in a.corpus_dir:
+        name, rest = spec.split('=', 1)
+        dirs[name] = tuple(rest.split(':', 1))
     for corpus in a.corpora:
-        pages = sorted(glob.glob(os.path.join(a.shared, 'corpus', corpus, '*.txt')))
-        gold = os.path.join(a.shared, 'eval', corpus)
+        pages_dir, gold = dirs.get(corpus, (os.path.join(a.shared, 'corpus', corpus), os.path.join(a.shared, 'eval', corpus)))
+        pages = sorted(glob.glob(os.path.join(pages_dir, '*.txt')))
         if not pages or not os.path.isdir(gold):
             print(f'eval: corpus {corpus}: no pages or no gold, skipped', file=sys.stderr)
             continue
         out = os.path.join(a.work, corpus)
         shutil.rmtree(out, ignore_errors=True)
         os.makedirs(out)
-        subprocess.run([a.cli, 'parse', '--out', out] + pages, check=True)
+        if a.model:
+            subprocess.run([a.bm_debug, '--model', a.model, '--out', out] + pages, check=True)
+        else:
+            subprocess.run([a.cli, 'parse', '--out', out] + pages, check=True)
         # rmrbpdf: NAME.pdfium.txt -> NAME.pdfium.json; the gold names the pages the same way
         scores = json.loads(subprocess.run([sys.executable, scorer, '--gold', gold, '--pred', out, '--json'],
                                            check=True, capture_output=True, text=True).stdout)

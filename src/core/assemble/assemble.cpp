@@ -1,6 +1,13 @@
 #include "core/assemble/assemble.h"
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
 #include "core/blocks/dedupe.h"
+#include "core/classify/cues.h"
+#include "core/segment/decoder.h"
+#include "core/segment/features.h"
 #include "core/classify/classify.h"
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
@@ -10,193 +17,103 @@ namespace bm::detail {
 
 namespace {
 
-Kind furniture_kind(PieceType t) {
-  return t == PieceType::Ad ? Kind::Ad : t == PieceType::Weather ? Kind::Weather : Kind::Other;
+bool editors_only(const Piece &p) {
+  if (p.people.empty()) return false;
+  for (const Byline &b : p.people)
+    if (b.role != "editor") return false;
+  return true;
 }
 
-StoryOrder detect_order(const std::vector<Piece> &pieces) {
-  for (const Piece &p : pieces) {
-    switch (p.type) {
-      case PieceType::Headline: return StoryOrder::HeadlineFirst;
-      case PieceType::Byline:
-      case PieceType::Dateline:
-      case PieceType::Body: return StoryOrder::HeadlineAfter;
-      case PieceType::EditorNote: break;  // a note may stand above its headline
-      default: break;
-    }
+// A box's kind, from the cues of all its lines together.
+Kind box_kind(const std::vector<Piece> &pieces, const std::vector<size_t> &box, const Lexicon &lex) {
+  std::string all;
+  for (size_t k : box) {
+    all += pieces[k].text;
+    all += '\n';
   }
-  return StoryOrder::HeadlineFirst;
+  if (has_cue(all, lex, "weather.strong") && has_cue(all, lex, "weather.time") && count_cues(all, lex, "weather") >= 3)
+    return Kind::Weather;
+  if (count_cues(all, lex, "ad") + has_phone_number(all) >= 1 || has_cue(all, lex, "ad.strong")) return Kind::Ad;
+  return Kind::Other;
 }
 
-class Assembler {
+class DraftBuilder {
  public:
-  Assembler(const std::vector<Piece> &pieces, const LayoutInfo &layout, StoryOrder order, const Lexicon &lex)
-      : pieces_(pieces), layout_(layout), order_(order), lex_(lex) {}
+  DraftBuilder(Assembly &a, const Lexicon &lex) : a_(a), lex_(lex) {}
 
-  std::vector<Draft> run(std::vector<size_t> &masthead, std::vector<size_t> &edition) {
-    for (size_t k = 0; k < pieces_.size(); ++k) {
-      const Piece &p = pieces_[k];
-      switch (p.type) {
-        case PieceType::Masthead: masthead.push_back(k); break;
-        case PieceType::Edition: edition.push_back(k); break;
-        case PieceType::Ad:
-        case PieceType::Weather:
-        case PieceType::Other: furniture(k); break;
-        case PieceType::Headline: headline(k); break;
-        case PieceType::Byline: byline(k); break;
-        case PieceType::EditorNote: note(k); break;
-        case PieceType::Dateline: dateline(k); break;
-        case PieceType::Body: body(k); break;
+  void run() {
+    for (size_t k = 0; k < a_.pieces.size(); ++k) {
+      const State s = a_.states[k];
+      Piece &p = a_.pieces[k];
+      if (s == State::Header) {
+        close();
+        (is_edition_line(p.text, lex_) ? a_.edition : a_.masthead).push_back(k);
+        continue;
+      }
+      if (opens_item(s) || !cur_) {
+        close();
+        cur_ = Draft{};
+      }
+      Draft &d = *cur_;
+      d.all.push_back(k);
+      switch (role_of(s)) {
+        case Role::Box: d.furniture.push_back(k); break;
+        case Role::Headline:
+          p.block_start = d.headline.empty() || p.blanks_before > 0 || !p.first_in_line;
+          d.headline.push_back(k);
+          break;
+        case Role::Byline: d.bylines.push_back(k); break;
+        case Role::Note: d.notes.push_back(k); break;
+        case Role::Body:
+        case Role::Caption: d.body.push_back(k); break;
+        case Role::Credit: d.credits.push_back(k); break;
+        case Role::EndNote: d.endnotes.push_back(k); break;
+        case Role::Header: break;
       }
     }
     close();
-    return std::move(out_);
   }
 
  private:
-  static bool editors_only(const Piece &p) {
-    if (p.people.empty()) return false;
-    for (const Byline &b : p.people)
-      if (b.role != "editor") return false;
-    return true;
-  }
-  bool has_body() const { return cur_ && !cur_->body.empty(); }
-  bool has_content() const {
-    return cur_ && (!cur_->body.empty() || !cur_->bylines.empty() || !cur_->credits.empty() || !cur_->notes.empty());
-  }
-  Draft &open() {
-    if (!cur_) cur_ = Draft{};
-    return *cur_;
-  }
-  void add(Draft &d, std::vector<size_t> &field, size_t k) {
-    field.push_back(k);
-    d.all.push_back(k);
-  }
   void close() {
-    if (cur_) out_.push_back(std::move(*cur_));
+    if (!cur_) return;
+    Draft &d = *cur_;
+    if (!d.furniture.empty()) d.kind_hint = box_kind(a_.pieces, d.furniture, lex_);
+    // A byline with nothing of a story after it: the page's editor line
+    // (责任编辑 X) stands alone; any other byline lost its story.
+    const bool lone_byline = !d.bylines.empty() && d.body.empty() && d.headline.empty() && d.notes.empty();
+    if (lone_byline) {
+      bool editors = true;
+      for (size_t k : d.bylines) editors = editors && editors_only(a_.pieces[k]);
+      d.kind_hint = Kind::Other;
+      d.unattached_byline = !editors;
+    }
+    // The item's confidence: the geometric mean of its pieces' probabilities.
+    double log_sum = 0;
+    for (size_t k : d.all) log_sum += std::log(std::max(a_.probability[k], 1e-9));
+    d.confidence = d.all.empty() ? 1.0 : std::exp(log_sum / static_cast<double>(d.all.size()));
+    a_.drafts.push_back(std::move(d));
     cur_.reset();
   }
 
-  void furniture(size_t k) {
-    const Kind kind = furniture_kind(pieces_[k].type);
-    if (cur_ && cur_->kind_hint == kind && !cur_->furniture.empty()) {
-      add(*cur_, cur_->furniture, k);
-      return;
-    }
-    close();
-    Draft &d = open();
-    d.kind_hint = kind;
-    add(d, d.furniture, k);
-  }
-
-  void headline(size_t k) {
-    if (cur_ && !cur_->furniture.empty()) close();
-    if (order_ == StoryOrder::HeadlineFirst) {
-      // An editor's note may stand above the headline of its story.
-      const bool only_notes = cur_ && !cur_->notes.empty() && cur_->body.empty() && cur_->bylines.empty() &&
-                              cur_->credits.empty() && cur_->headline.empty();
-      if (has_content() && !only_notes) close();
-      Draft &d = open();
-      add(d, d.headline, k);
-      return;
-    }
-    // HeadlineAfter: the headline closes the story before it.
-    if (has_content() || (cur_ && cur_->headline_closed)) {
-      add(*cur_, cur_->headline, k);
-      cur_->headline_closed = true;
-      return;
-    }
-    Draft &d = open();  // a headline with no story before it
-    add(d, d.headline, k);
-    d.headline_closed = true;
-  }
-
-  void byline(size_t k) {
-    const Piece &p = pieces_[k];
-    if (cur_ && !cur_->furniture.empty()) close();
-    if (editors_only(p)) {  // 责任编辑 X: the page's (or section's) editor, no story's author
-      close();
-      Draft &d = open();
-      add(d, d.bylines, k);
-      close();
-      return;
-    }
-    if (p.credit && has_body() && !(cur_->headline_closed)) {  // photo credit after its caption
-      add(*cur_, cur_->credits, k);
-      return;
-    }
-    if (order_ == StoryOrder::HeadlineAfter) {
-      if (cur_ && (cur_->headline_closed || has_body())) close();
-      if (cur_ && !cur_->bylines.empty() && p.marked && !p.bare && pieces_[cur_->bylines.front()].marked) {
-        // Two separately marked bylines before one body: the first has no story.
-        Draft orphan;
-        orphan.kind_hint = Kind::Other;
-        orphan.unattached_byline = true;
-        orphan.bylines = cur_->bylines;
-        orphan.all = cur_->bylines;
-        out_.push_back(std::move(orphan));
-        cur_.reset();
-      }
-    } else if (has_body() && !p.credit) {
-      // HeadlineFirst: a byline after a body without a headline between.
-      if (p.marked) close();
-    }
-    Draft &d = open();
-    add(d, d.bylines, k);
-  }
-
-  void note(size_t k) {
-    if (cur_ && (!cur_->furniture.empty() || has_body() || cur_->headline_closed)) close();
-    Draft &d = open();
-    add(d, d.notes, k);
-  }
-
-  void dateline(size_t k) {
-    if (cur_ && (!cur_->furniture.empty() || has_body() || cur_->headline_closed)) close();
-    Draft &d = open();
-    add(d, d.body, k);
-  }
-
-  bool ends_with_end_mark(size_t k) const {
-    std::string_view t = trim(pieces_[k].text);
-    for (const auto &m : lex_.words("end_mark"))
-      if (!m.empty() && t.size() >= m.size() && t.substr(t.size() - m.size()) == m) return true;
-    return false;
-  }
-
-  void body(size_t k) {
-    // After an end mark (完) comes another item.
-    if (cur_ && !cur_->body.empty() && ends_with_end_mark(cur_->body.back())) close();
-    // The lines of an editor's note run on until its paragraph ends.
-    if (cur_ && !cur_->notes.empty() && cur_->body.empty() && cur_->all.back() == cur_->notes.back() &&
-        !paragraph_break(pieces_[cur_->notes.back()], pieces_[k], layout_)) {
-      add(*cur_, cur_->notes, k);
-      return;
-    }
-    if (cur_ && (!cur_->furniture.empty() || cur_->headline_closed)) close();
-    if (cur_ && !cur_->credits.empty()) close();  // after a photo's credit comes a new item
-    Draft &d = open();
-    add(d, d.body, k);
-  }
-
-  const std::vector<Piece> &pieces_;
-  const LayoutInfo &layout_;
-  StoryOrder order_;
+  Assembly &a_;
   const Lexicon &lex_;
   std::optional<Draft> cur_;
-  std::vector<Draft> out_;
 };
 
 }  // namespace
 
-Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex) {
+Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex,
+                       const SegmentModel &model) {
   Assembly a;
   a.layout = detect_layout(text, lines);
   a.pieces = split_pieces(text, lines, lex);
   remove_repeats(a.pieces);
   classify_pieces(a.pieces, a.layout, lex);
-  a.order = detect_order(a.pieces);
-  a.drafts = Assembler(a.pieces, a.layout, a.order, lex).run(a.masthead, a.edition);
+  const Reading r = decode_page(compute_features(a.pieces, a.layout, lex), model);
+  a.states = r.states;
+  a.probability = r.probability;
+  DraftBuilder(a, lex).run();
   return a;
 }
 

@@ -1,42 +1,46 @@
-// Stage 6: classified pieces -> draft articles. The page itself tells the
-// order its stories use: headline -> byline -> body (the first story piece is a
-// headline) or byline -> body -> headline (the first is a byline or body).
+// Stage 6: the decoded page -> draft articles. The decoder (segment/) has
+// given every piece a grammar state; an item starts at every state that opens
+// one, and each piece goes to the part of its draft that its state names.
+// Nothing here decides a boundary: the grammar and the model did.
 #pragma once
 #include <string_view>
 #include <vector>
 
 #include "core/blocks/layout.h"
 #include "core/lines/lines.h"
+#include "core/segment/grammar.h"
 
 namespace bm::detail {
 
 class Lexicon;
-
-enum class StoryOrder { HeadlineFirst, HeadlineAfter };
+class SegmentModel;
 
 struct Draft {
-  Kind kind_hint = Kind::News;     // Ad / Weather / Other for furniture drafts
+  Kind kind_hint = Kind::News;     // Ad / Weather / Other for box drafts
   std::vector<size_t> headline;    // piece indices, reading order
   std::vector<size_t> bylines;     // byline pieces before or around the body
   std::vector<size_t> credits;     // photo credits after a caption
   std::vector<size_t> notes;       // editor's note pieces
-  std::vector<size_t> body;        // Body and Dateline pieces
-  std::vector<size_t> furniture;   // the pieces of an ad / weather / other draft
+  std::vector<size_t> body;        // body pieces (the first may hold the dateline)
+  std::vector<size_t> endnotes;    // closing notes after the body
+  std::vector<size_t> furniture;   // the pieces of an ad / weather / other box
   std::vector<size_t> all;         // every piece of the draft (for spans)
   bool unattached_byline = false;  // a byline no story could take
-  bool headline_closed = false;    // (HeadlineAfter) a headline ended this story
+  double confidence = 1.0;         // how sure the decoder is of this item
 };
 
 struct Assembly {
   std::vector<Piece> pieces;
   LayoutInfo layout;
-  StoryOrder order = StoryOrder::HeadlineFirst;
+  std::vector<State> states;        // the decoder's reading, one per piece
+  std::vector<double> probability;  // and how sure it is of each
   std::vector<Draft> drafts;
   std::vector<size_t> masthead;  // Masthead pieces
   std::vector<size_t> edition;   // Edition pieces
 };
 
-Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex);
+Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex,
+                       const SegmentModel &model);
 
 // Paragraphs of a whole text, every line taken as body (bm_normalize).
 std::vector<std::string> reflow_all(std::string_view text, const std::vector<Line> &lines);

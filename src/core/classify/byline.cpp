@@ -39,8 +39,8 @@ Tokens tokenize(const std::u32string &s) {
     if (is_sep(c)) {
       if (!cur.empty()) t.list.push_back(std::move(cur));
       cur.clear();
-    } else if (c == U'/' || c == 0xFF0F || c == U':' || c == 0xFF1A) {
-      // 文/图, 摄影：张伟 — a separator that is not part of names
+    } else if (c == U'/' || c == 0xFF0F || c == U':' || c == 0xFF1A || c == 0x3001 || c == 0xFF0C || c == U',') {
+      // 文/图, 摄影：张伟, 王政、刘温馨 — a separator that is not part of names
       if (!cur.empty()) t.list.push_back(std::move(cur));
       cur.clear();
     } else {
@@ -87,6 +87,72 @@ const RoleWord *match_role(const Tokens &t, size_t &ti, size_t &ci, const Lexico
 }
 
 }  // namespace
+
+std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &lex) {
+  std::string_view s = trim(text);
+  for (const auto &m : lex.words("byline_marker"))
+    if (!m.empty() && s.substr(0, m.size()) == m) {
+      s = trim(s.substr(m.size()));
+      break;
+    }
+  std::u32string chars;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = next_cp(s, i);
+    // brackets around the whole credit are not part of it
+    chars.push_back(c == 0xFF08 || c == 0xFF09 || c == U'(' || c == U')' || c == 0x3010 || c == 0x3011 ? U' ' : c);
+  }
+  const Tokens t = tokenize(chars);
+  std::vector<Byline> out;
+  std::string role;
+  std::u32string single;  // a letter-spaced first character waiting for its second
+  for (const std::u32string &tok : t.list) {
+    if (!all_han(tok)) return {};
+    // A role word that is the token, ends it (四川日报记者, 张伟摄) or starts it (记者张伟).
+    const RoleWord *hit = nullptr;
+    bool at_end = false;
+    for (const RoleWord &rw : lex.roles()) {
+      const std::u32string &w = rw.word32;
+      if (w.empty() || w.size() > tok.size()) continue;
+      if (tok.compare(tok.size() - w.size(), w.size(), w) == 0 && (w.size() > 1 || tok.size() <= 5)) {
+        hit = &rw, at_end = true;
+        break;
+      }
+      if (w.size() > 1 && tok.compare(0, w.size(), w) == 0) {
+        hit = &rw;
+        break;
+      }
+    }
+    std::u32string name = tok;
+    if (hit) {
+      name = at_end ? tok.substr(0, tok.size() - hit->word32.size()) : tok.substr(hit->word32.size());
+      role = hit->role;
+      if (at_end && hit->word32.size() > 1) continue;  // 四川日报记者: the paper before the role word
+    }
+    // 张伟摄, 记者王建民攝: a one-character role closing the token credits the name before it.
+    if (!at_end || (hit && hit->word32.size() == 1)) {
+      for (const RoleWord &rw : lex.roles()) {
+        const std::u32string &w = rw.word32;
+        if (w.size() != 1 || name.size() < 3 || name.size() > 5 || name.back() != w[0]) continue;
+        name.pop_back();
+        role = rw.role;
+        break;
+      }
+    }
+    if (name.empty()) continue;
+    if (name.size() == 1) {
+      if (single.empty()) {
+        single = name;
+        continue;
+      }
+      name = single + name;
+      single.clear();
+    }
+    if (name.size() > 4) return {};
+    out.push_back({role, to_utf8(name)});
+  }
+  if (!single.empty()) return {};
+  return out;
+}
 
 bool looks_like_name(const std::u32string &s) { return s.size() >= 2 && s.size() <= 4 && all_han(s); }
 

@@ -4,6 +4,7 @@
 // text glued after the names (a title: `李 明迎新春 送祝福`).
 #pragma once
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,13 @@ struct BylineParse {
 // A byline piece, or nothing when `text` is not one. `allow_bare` accepts a
 // piece of names only (a continuation of the byline before it).
 std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &lex, bool allow_bare);
+
+// A piece the decoder has already read as a byline or credit, read without
+// the surname list: role words anywhere (also at the end of a token:
+// 四川日报记者, 张伟摄), every other Han token of 2-4 characters a name
+// (letter-spaced single characters joined: 王 强). Empty when some token is
+// neither.
+std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &lex);
 
 // True when every character is Han and the count fits a personal name (2-4).
 bool looks_like_name(const std::u32string &s);

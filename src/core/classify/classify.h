@@ -1,8 +1,8 @@
-// Stage 5: gives every piece a type. Local evidence first (byline marks and
-// role words, dateline patterns, editor's-note labels, furniture cues), then
-// context: masthead lines at the top of the page, ad and weather boxes as
-// blocks, byline continuation lines, and headline candidates confirmed by what
-// follows them (a byline, a dateline, a caption with its credit, the end).
+// Stage 5: what each piece is by itself — the local evidence the decoder
+// (segment/) weighs: byline marks and role words (with the people they
+// name), dateline patterns, editor's-note labels, furniture cues, headline
+// shape. No decision about the page is taken here; a piece's type is only
+// its own evidence.
 #pragma once
 #include <vector>
 
@@ -19,7 +19,15 @@ void classify_pieces(std::vector<Piece> &pieces, const LayoutInfo &layout, const
 // ending in a comma-like mark)?
 bool headline_shaped(std::string_view text);
 
-// Length of a dateline marker at the start of `text` (bytes), or 0.
+// A dateline marker at the start of `text`: its end (bytes, 0 = none) and,
+// when the pattern names a group `byline` (中央社記者X台北報導, 【記者X／台北報導】),
+// where that group stands (bytes; empty when none).
+struct DatelineMatch {
+  size_t end = 0;
+  size_t byline_begin = 0, byline_end = 0;
+};
+DatelineMatch find_dateline(std::string_view text, const Lexicon &lex);
+// find_dateline(text, lex).end.
 size_t match_dateline(std::string_view text, const Lexicon &lex);
 
 }  // namespace bm::detail

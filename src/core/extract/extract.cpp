@@ -4,6 +4,7 @@
 
 #include "banmian/banmian.h"
 #include "core/classify/byline.h"
+#include "core/classify/classify.h"
 #include "core/classify/cues.h"
 #include "core/common/utf8.h"
 #include "core/extract/headline.h"
@@ -20,6 +21,8 @@ constexpr size_t k_photo_max_cps = 400;
 // A story headline has at most this many lines (kicker, title, subtitle);
 // blocks above that are banners or slogans set over the story.
 constexpr size_t k_headline_max_lines = 3;
+// A pen name or bare author name read without the surname list: at most this long.
+constexpr size_t k_author_max_cps = 8;
 
 bool contains_replacement(const std::string &s) { return s.find("\xEF\xBF\xBD") != std::string::npos; }
 
@@ -43,11 +46,20 @@ std::vector<Byline> take_bracket_byline(std::string &para, const Lexicon &lex) {
   const size_t close = t.find(open == U'(' ? ")" : "\xEF\xBC\x89");
   if (close == std::string_view::npos || close > 120) return {};
   std::string inner(t.substr(i, close - i));
-  auto by = parse_byline(inner, lex, false);
-  if (!by || !by->leftover.empty()) return {};
+  std::vector<Byline> people;
+  if (auto by = parse_byline(inner, lex, false); by && by->leftover.empty()) {
+    people = by->people;
+  } else {
+    // Right after a dateline a bracket with a role word is the byline, even
+    // with names the surname list does not know (（记者亓玉昆）).
+    people = parse_byline_lenient(inner, lex);
+    bool named = false;
+    for (const Byline &b : people) named = named || !b.role.empty();
+    if (!named) return {};
+  }
   const size_t close_len = open == U'(' ? 1 : 3;
   para = std::string(trim(t.substr(close + close_len)));
-  return by->people;
+  return people;
 }
 
 // Strips a credit closing a paragraph: "…写春联。 张伟 摄" or
@@ -90,6 +102,21 @@ std::vector<Byline> take_trailing_credit(std::string &para, const Lexicon &lex) 
   return by->people;
 }
 
+// A dateline as reported: without spaces, without the brackets and
+// separators that set it off (（長沙廿日海通電）, 【台北報導】, 記者X／).
+std::string dateline_text(const std::string &marker) {
+  std::string out;
+  const std::string n = normalize_inline(marker, InlineMode::Name);
+  for (size_t i = 0; i < n.size();) {
+    const size_t at = i;
+    const char32_t c = next_cp(n, i);
+    const bool frame = c == 0xFF08 || c == 0xFF09 || c == U'(' || c == U')' || c == 0x3010 || c == 0x3011 ||
+                       c == 0xFF0F || c == U'/';
+    if (!frame) out.append(n, at, i - at);
+  }
+  return out;
+}
+
 std::string editor_note_text(const std::string &raw, const Lexicon &lex) {
   std::string_view t = trim(raw);
   for (const auto &w : lex.words("editor_note")) {
@@ -121,14 +148,16 @@ class DraftExtractor {
     }
     Draft d = draft;
     Article art;
-    for (size_t k : d.bylines) add_people(art.bylines, a_.pieces[k].people);
+    for (size_t k : d.bylines) add_people(art.bylines, people_of(a_.pieces[k]));
     for (size_t k : d.notes) {
       std::string note = editor_note_text(a_.pieces[k].text, lex_);
       art.editor_note = art.editor_note ? *art.editor_note + note : note;
     }
     body(d, art);
-    for (size_t k : d.credits) add_people(art.bylines, a_.pieces[k].people);
+    for (size_t k : d.credits) add_people(art.bylines, people_of(a_.pieces[k]));
+    for (size_t k : d.endnotes) end_note(a_.pieces[k], art);
     kind(d, art);
+    art.confidence = draft.confidence;
     if (art.paragraphs.empty() && !art.editor_note && !d.headline.empty() && d.bylines.empty()) {
       headline_only(d, out);
       return;
@@ -193,7 +222,7 @@ class DraftExtractor {
     // Only a headline set above its story can carry banners above it; after
     // the story (byline -> body -> headline pages) the first block would sit
     // inside the story's span.
-    for (const std::vector<size_t> *part : {&d.body, &d.bylines, &d.notes, &d.credits})
+    for (const std::vector<size_t> *part : {&d.body, &d.bylines, &d.notes, &d.credits, &d.endnotes})
       if (!part->empty() && !d.headline.empty() && part->front() < d.headline.back()) return {};
     std::vector<std::vector<size_t>> blocks = headline_blocks(d);
     std::vector<std::vector<size_t>> banners;
@@ -273,15 +302,89 @@ class DraftExtractor {
       const Piece &first = *ps[raw[i].first_piece];
       if (i == 0 && first.type == PieceType::Dateline && first.dateline_bytes > 0) {
         // join_lines trims, so the paragraph starts with the piece's marker.
-        std::string marker = text.substr(0, std::min(text.size(), first.dateline_bytes));
-        art.dateline = normalize_inline(marker, InlineMode::Name);
-        text = std::string(trim(std::string_view(text).substr(marker.size())));
+        const size_t n = std::min(text.size(), first.dateline_bytes);
+        std::string marker = text.substr(0, n);
+        if (first.dateline_byline_end > first.dateline_byline_begin && first.dateline_byline_end <= n) {
+          // 中央社記者X台北報導: the reporter is a byline, the rest the dateline.
+          const size_t b = first.dateline_byline_begin, e = first.dateline_byline_end;
+          add_people(art.bylines, parse_byline_lenient(marker.substr(b, e - b), lex_));
+          marker = marker.substr(0, b) + marker.substr(e);
+        }
+        art.dateline = dateline_text(marker);
+        text = std::string(trim(std::string_view(text).substr(n)));
         add_people(art.bylines, take_bracket_byline(text, lex_));
       }
       add_people(art.bylines, take_trailing_credit(text, lex_));
       std::string n = normalize_inline(text, InlineMode::Body);
       if (!n.empty()) art.paragraphs.push_back(std::move(n));
     }
+  }
+
+  // The people of a piece the decoder read as a byline or credit: what
+  // classify/ parsed, else the piece as a bare author name (a pen name in
+  // brackets, a name the surname list does not know).
+  std::vector<Byline> people_of(const Piece &p) const {
+    if (!p.people.empty()) return p.people;
+    if (auto by = parse_byline(p.text, lex_, /*allow_bare=*/true); by && by->leftover.empty()) return by->people;
+    std::vector<Byline> lenient = parse_byline_lenient(p.text, lex_);
+    if (!lenient.empty() || has_role_word(p.text)) return lenient;  // 新华社记者 alone names nobody
+    std::string name;
+    for (size_t i = 0; i < p.text.size();) {
+      const char32_t c = next_cp(p.text, i);
+      if (is_han(c)) append_cp(name, c);
+    }
+    if (name.empty() || cp_count(name) > k_author_max_cps) return {};
+    return {Byline{"author", name}};
+  }
+
+  bool has_role_word(std::string_view t) const {
+    for (const RoleWord &rw : lex_.roles())
+      if (rw.word32.size() >= 2 && t.find(rw.word) != std::string_view::npos) return true;
+    return false;
+  }
+
+  // A closing note: a bracketed dateline (（新华社北京1月1日电）) is the
+  // story's dateline, bracketed names are its bylines; a note with an
+  // end-note cue (作者为…, …参与采写) is neither body nor byline; anything
+  // else stays text, as the last paragraph.
+  void end_note(const Piece &p, Article &art) {
+    std::string_view t = trim(p.text);
+    std::string inner(t);
+    size_t i = 0;
+    const char32_t open = t.empty() ? 0 : next_cp(t, i);
+    if (open == 0xFF08 || open == U'(') {
+      size_t j = t.size();
+      const char32_t close = prev_cp(t, j);
+      if (close == 0xFF09 || close == U')') inner = std::string(t.substr(i, j - i));
+    }
+    if (size_t n = match_dateline(inner, lex_); n > 0 && trim(std::string_view(inner).substr(n)).empty()) {
+      if (!art.dateline) art.dateline = dateline_text(inner.substr(0, n));
+      return;
+    }
+    if (auto by = parse_byline(inner, lex_, false); by && by->leftover.empty() && !by->people.empty()) {
+      add_people(art.bylines, by->people);
+      return;
+    }
+    if (has_role_word(inner)) {  // （本报记者常钦、顾仲阳）: names the surname list may not know
+      std::vector<Byline> people = parse_byline_lenient(inner, lex_);
+      bool named = false;
+      for (const Byline &b : people) named = named || !b.role.empty();
+      if (named) {
+        add_people(art.bylines, people);
+        return;
+      }
+    }
+    if (has_cue(inner, lex_, "end_note")) return;
+    if (inner != std::string(t) && !inner.empty() && cp_count(inner) <= k_author_max_cps) {
+      bool han = true;
+      for (size_t k = 0; k < inner.size();) han = is_han(next_cp(inner, k)) && han;
+      if (han) {
+        add_people(art.bylines, {Byline{"author", inner}});
+        return;
+      }
+    }
+    std::string n = normalize_inline(t, InlineMode::Body);
+    if (!n.empty()) art.paragraphs.push_back(std::move(n));
   }
 
   void kind(const Draft &d, Article &art) {

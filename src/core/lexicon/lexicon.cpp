@@ -13,7 +13,8 @@ const std::vector<std::unique_ptr<icu::RegexPattern>> k_no_patterns;
 
 bool known_section(const std::string &s) {
   static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "weather",
-                                      "weather.strong", "weather.time", "other", "masthead", "surname", "end_mark"};
+                                      "weather.strong", "weather.time", "other", "masthead", "surname", "end_mark",
+                                      "end_note"};
   if (s.rfind("role.", 0) == 0) {
     static const char *const roles[] = {"reporter", "correspondent", "photographer", "editor", "intern", "author"};
     return std::any_of(std::begin(roles), std::end(roles), [&](const char *r) { return s == std::string("role.") + r; });

@@ -41,6 +41,7 @@ struct Piece {
   bool marked = false;        // a Byline piece that began with a byline mark
   bool bare = false;          // names only: continues the byline before it
   size_t dateline_bytes = 0;  // Dateline pieces: length of the marker in `text`
+  size_t dateline_byline_begin = 0, dateline_byline_end = 0;  // a byline inside the marker, bytes in `text`
   bool block_start = true;    // Headline pieces: starts a new headline block
 };
 

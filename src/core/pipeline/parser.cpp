@@ -7,7 +7,11 @@
 namespace bm::detail {
 
 Parser::Parser(Lexicon lexicon, size_t max_input_bytes)
-    : lexicon_(std::move(lexicon)), max_input_bytes_(max_input_bytes) {}
+    : lexicon_(std::move(lexicon)), max_input_bytes_(max_input_bytes), model_(&SegmentModel::builtin()) {}
+
+Parser::Parser(Lexicon lexicon, size_t max_input_bytes, SegmentModel model)
+    : lexicon_(std::move(lexicon)), max_input_bytes_(max_input_bytes), own_model_(std::move(model)),
+      model_(&*own_model_) {}
 
 DecodedText Parser::decode(std::string_view bytes, const CallOptions &options) const {
   DecodeOptions d;
@@ -33,7 +37,7 @@ Page Parser::parse(std::string_view bytes, const CallOptions &options) const {
   page.source = options.source;
   page.text = decode(bytes, options);
   const std::vector<Line> lines = split_lines(page.text.utf8);
-  const Assembly assembly = assemble_page(page.text.utf8, lines, lexicon_);
+  const Assembly assembly = assemble_page(page.text.utf8, lines, lexicon_, *model_);
   extract_page(assembly, lines, lexicon_, page);
   return page;
 }

@@ -1,5 +1,5 @@
 // The whole pipeline behind one immutable object:
-// decode -> lines -> normalize -> blocks -> classify -> assemble -> extract.
+// decode -> lines -> blocks -> classify -> segment -> assemble -> extract.
 // A Parser is built once (lexicon loaded, patterns compiled) and then only
 // read, so any number of threads may use one Parser at once.
 #pragma once
@@ -10,6 +10,7 @@
 #include "core/common/model.h"
 #include "core/decode/decode.h"
 #include "core/lexicon/lexicon.h"
+#include "core/segment/model.h"
 
 namespace bm::detail {
 
@@ -22,6 +23,8 @@ struct CallOptions {
 class Parser {
  public:
   Parser(Lexicon lexicon, size_t max_input_bytes);
+  // With another segment model than the built-in one (the fitting tools).
+  Parser(Lexicon lexicon, size_t max_input_bytes, SegmentModel model);
 
   DecodedText decode(std::string_view bytes, const CallOptions &options) const;
   // Normalized text of a whole input: one paragraph per line, each ending in '\n'.
@@ -34,6 +37,8 @@ class Parser {
  private:
   Lexicon lexicon_;
   size_t max_input_bytes_;
+  std::optional<SegmentModel> own_model_;
+  const SegmentModel *model_;
 };
 
 }  // namespace bm::detail

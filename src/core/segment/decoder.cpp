@@ -1,0 +1,132 @@
+#include "core/segment/decoder.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+namespace bm::detail {
+
+namespace {
+
+constexpr size_t S = k_state_count;
+constexpr double k_none = -std::numeric_limits<double>::infinity();
+
+// allowed(from, to) as a table; row 0 is the start of the page.
+struct Allowed {
+  std::array<std::array<bool, S>, S + 1> ok{};
+  Allowed() {
+    for (size_t to = 0; to < S; ++to) {
+      ok[0][to] = allowed(nullptr, static_cast<State>(to));
+      for (size_t from = 0; from < S; ++from) {
+        const State f = static_cast<State>(from);
+        ok[from + 1][to] = allowed(&f, static_cast<State>(to));
+      }
+    }
+  }
+};
+const Allowed &allowed_table() {
+  static const Allowed a;
+  return a;
+}
+
+double log_add(double a, double b) {
+  if (a == k_none) return b;
+  if (b == k_none) return a;
+  const double m = std::max(a, b);
+  return m + std::log1p(std::exp(-std::fabs(a - b)));
+}
+
+}  // namespace
+
+Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentModel &model) {
+  const size_t n = features.size();
+  Reading r;
+  if (n == 0) return r;
+  const Allowed &al = allowed_table();
+  // Emission score of each state at each piece.
+  std::vector<std::array<double, S>> emit(n);
+  for (size_t k = 0; k < n; ++k)
+    for (size_t s = 0; s < S; ++s) {
+      double v = 0;
+      for (uint16_t f : features[k].emit) v += model.emit(static_cast<State>(s), f);
+      emit[k][s] = v;
+    }
+  // Transition scores depend on the piece only through its edge features:
+  // one (S+1) x S table per distinct set of them (a handful per page).
+  using Table = std::array<std::array<double, S>, S + 1>;
+  std::unordered_map<uint32_t, Table> tables;
+  std::vector<const Table *> tr(n);
+  for (size_t k = 0; k < n; ++k) {
+    uint32_t mask = k == 0 ? 1u : 0u;  // bit 0: the page start (only row 0 allowed)
+    for (EdgeFeature g : features[k].edge) mask |= 2u << static_cast<unsigned>(g);
+    auto it = tables.find(mask);
+    if (it == tables.end()) {
+      Table t;
+      for (size_t row = 0; row <= S; ++row)
+        for (size_t to = 0; to < S; ++to) {
+          const bool ok = k == 0 ? row == 0 && al.ok[0][to] : row > 0 && al.ok[row][to];
+          double v = 0;
+          if (ok) {
+            const State ts = static_cast<State>(to);
+            const State fs = static_cast<State>(row == 0 ? 0 : row - 1);
+            for (EdgeFeature g : features[k].edge) v += model.edge(row == 0 ? nullptr : &fs, ts, g);
+          }
+          t[row][to] = ok ? v : k_none;
+        }
+      it = tables.emplace(mask, t).first;
+    }
+    tr[k] = &it->second;
+  }
+  // Viterbi and forward in one pass; backward after.
+  std::vector<std::array<double, S>> best(n), fwd(n);
+  std::vector<std::array<uint8_t, S>> back(n);
+  for (size_t k = 0; k < n; ++k) {
+    for (size_t to = 0; to < S; ++to) {
+      double b = k_none, f = k_none;
+      uint8_t arg = 0;
+      if (k == 0) {
+        b = f = (*tr[0])[0][to];
+      } else {
+        for (size_t from = 0; from < S; ++from) {
+          const double t = (*tr[k])[from + 1][to];
+          if (t == k_none || best[k - 1][from] == k_none) continue;
+          const double v = best[k - 1][from] + t;
+          if (v > b) b = v, arg = static_cast<uint8_t>(from);
+          f = log_add(f, fwd[k - 1][from] + t);
+        }
+      }
+      best[k][to] = b == k_none ? k_none : b + emit[k][to];
+      fwd[k][to] = f == k_none ? k_none : f + emit[k][to];
+      back[k][to] = arg;
+    }
+  }
+  std::vector<std::array<double, S>> bwd(n);
+  for (size_t s = 0; s < S; ++s) bwd[n - 1][s] = 0;
+  for (size_t k = n - 1; k > 0; --k)
+    for (size_t from = 0; from < S; ++from) {
+      double v = k_none;
+      for (size_t to = 0; to < S; ++to) {
+        const double t = (*tr[k])[from + 1][to];
+        if (t == k_none || bwd[k][to] == k_none) continue;
+        v = log_add(v, t + emit[k][to] + bwd[k][to]);
+      }
+      bwd[k - 1][from] = v;
+    }
+  double z = k_none;
+  for (size_t s = 0; s < S; ++s) z = log_add(z, fwd[n - 1][s]);
+  // Best path, back to front.
+  r.states.resize(n);
+  r.probability.resize(n);
+  size_t s = static_cast<size_t>(std::max_element(best[n - 1].begin(), best[n - 1].end()) - best[n - 1].begin());
+  for (size_t k = n; k-- > 0;) {
+    r.states[k] = static_cast<State>(s);
+    const double lp = fwd[k][s] + bwd[k][s] - z;
+    r.probability[k] = std::isfinite(lp) ? std::clamp(std::exp(lp), 0.0, 1.0) : 0.0;
+    if (k > 0) s = back[k][s];
+  }
+  return r;
+}
+
+}  // namespace bm::detail

@@ -1,0 +1,388 @@
+#include "core/segment/features.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+
+#include "core/classify/classify.h"
+#include "core/classify/cues.h"
+#include "core/common/utf8.h"
+#include "core/lexicon/lexicon.h"
+#include "core/normalize/inline_text.h"
+
+namespace bm::detail {
+
+namespace {
+
+// Ad boxes are a few short lines (the old rule's numbers, now one cue among many).
+constexpr size_t k_box_max_pieces = 10;
+constexpr size_t k_box_line_max_cps = 80;
+// "Short" and "long" neighbours, in code points without spaces.
+constexpr size_t k_short_cps = 12;
+constexpr size_t k_long_cps = 30;
+// Layout widths (cells: a Han character is 2) around the column width.
+constexpr int k_full_slack_cells = 2;    // a full line is at most this narrower
+constexpr int k_indent_max_cells = 6;    // the lost indent: 2 characters, give or take
+constexpr size_t k_page_top_pieces = 3;  // the first pieces of a page
+constexpr size_t k_name_max_cps = 4;
+constexpr size_t k_bracket_name_max_cps = 8;
+constexpr size_t k_doubled_max_cps = 60;
+
+const char *const k_emit_names[] = {
+#define X(name) #name,
+    BM_EMIT_FEATURES(X)
+#undef X
+};
+const char *const k_edge_names[] = {
+#define X(name) #name,
+    BM_EDGE_FEATURES(X)
+#undef X
+};
+
+bool is_open_bracket(char32_t c) { return c == 0xFF08 || c == U'(' || c == 0x3014 || c == 0x3010; }
+bool is_close_bracket(char32_t c) { return c == 0xFF09 || c == U')' || c == 0x3015 || c == 0x3011; }
+bool is_clause(char32_t c) {
+  return c == 0xFF0C || c == 0x3001 || c == 0xFF1A || c == 0xFF1B || c == U',' || c == U';' || c == U':';
+}
+bool is_sentence_end(char32_t c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == U'!' || c == U'?' || c == 0x2026;
+}
+bool is_quote(char32_t c) { return c == 0x201C || c == 0x300A || c == 0x300C || c == 0x300E || c == U'"'; }
+bool is_dash(char32_t c) { return c == 0x2014 || c == 0x2015 || c == 0x2500; }
+bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
+bool is_alnum(char32_t c) { return is_digit(c) || (c < 0x80 && std::isalpha(static_cast<int>(c))); }
+
+// What one piece shows by itself; neighbours read these.
+struct Facts {
+  std::u32string cps;  // without spaces
+  size_t han = 0, digits = 0;
+  bool ends_sentence = false, headline_shaped = false, bracket_name = false;
+  bool byline = false, dateline = false, note = false;
+  bool box_cue = false;  // a phone number, or a cue of an ad, weather box or other furniture
+};
+
+Facts facts_of(const Piece &p) {
+  Facts f;
+  std::string_view t = trim(p.text);
+  for (size_t i = 0; i < t.size();) {
+    const char32_t c = next_cp(t, i);
+    if (is_space_cp(c)) continue;
+    f.cps.push_back(c);
+    f.han += is_han(c);
+    f.digits += is_digit(c);
+  }
+  f.ends_sentence = ends_sentence(t);
+  f.headline_shaped = headline_shaped(t);
+  f.byline = p.type == PieceType::Byline;
+  f.dateline = p.type == PieceType::Dateline;
+  f.note = p.type == PieceType::EditorNote;
+  const std::u32string &s = f.cps;
+  if (s.size() >= 3 && is_open_bracket(s.front()) && is_close_bracket(s.back()) &&
+      s.size() - 2 <= k_bracket_name_max_cps) {
+    bool han = true;
+    for (size_t i = 1; i + 1 < s.size(); ++i) han = han && is_han(s[i]);
+    f.bracket_name = han;
+  }
+  return f;
+}
+
+EmitFeature len_bucket(size_t n) {
+  if (n <= 1) return EmitFeature::len_1;
+  if (n <= 3) return EmitFeature::len_2_3;
+  if (n <= 6) return EmitFeature::len_4_6;
+  if (n <= 10) return EmitFeature::len_7_10;
+  if (n <= 16) return EmitFeature::len_11_16;
+  if (n <= 24) return EmitFeature::len_17_24;
+  if (n <= 35) return EmitFeature::len_25_35;
+  if (n <= 50) return EmitFeature::len_36_50;
+  if (n <= 80) return EmitFeature::len_51_80;
+  return EmitFeature::len_81_up;
+}
+
+bool starts_with_any(std::string_view s, const std::vector<std::string> &words) {
+  for (const auto &w : words)
+    if (!w.empty() && s.substr(0, w.size()) == w) return true;
+  return false;
+}
+
+bool has_role_word(std::string_view t, const Lexicon &lex) {
+  for (const RoleWord &rw : lex.roles())
+    if (rw.word32.size() >= 2 && t.find(rw.word) != std::string_view::npos) return true;
+  return false;
+}
+
+// Letter-spacing: two Han characters with only spaces between (王  强, 记 者).
+bool letter_spaced(std::string_view t) {
+  char32_t prev = 0;
+  bool gap = false;
+  for (size_t i = 0; i < t.size();) {
+    const char32_t c = next_cp(t, i);
+    if (is_space_cp(c)) {
+      gap = prev != 0;
+      continue;
+    }
+    if (gap && is_han(prev) && is_han(c)) return true;
+    gap = false;
+    prev = c;
+  }
+  return false;
+}
+
+bool doubled(const std::u32string &s) {
+  const size_t n = s.size();
+  if (n < 4 || n % 2 != 0 || n > k_doubled_max_cps) return false;
+  return std::equal(s.begin(), s.begin() + n / 2, s.begin() + n / 2);
+}
+
+// Blocks: runs of pieces with no blank line between them.
+struct Block {
+  size_t begin = 0, end = 0;
+  bool weather = false, ad = false, other = false;
+};
+
+std::vector<Block> blocks_of(const std::vector<Piece> &pieces, const std::vector<Facts> &facts, const Lexicon &lex) {
+  std::vector<Block> out;
+  size_t b = 0;
+  while (b < pieces.size()) {
+    size_t e = b + 1;
+    while (e < pieces.size() && pieces[e].blanks_before == 0) ++e;
+    Block blk{b, e};
+    std::string all;
+    bool short_lines = true;
+    for (size_t k = b; k < e; ++k) {
+      all += pieces[k].text;
+      all += '\n';
+      short_lines = short_lines && facts[k].cps.size() <= k_box_line_max_cps;
+    }
+    blk.weather = has_cue(all, lex, "weather.strong") && has_cue(all, lex, "weather.time") &&
+                  count_cues(all, lex, "weather") >= 3;
+    blk.ad = e - b <= k_box_max_pieces && short_lines && count_cues(all, lex, "ad") + has_phone_number(all) >= 2;
+    blk.other = has_cue(all, lex, "other");
+    out.push_back(blk);
+    b = e;
+  }
+  return out;
+}
+
+}  // namespace
+
+const char *emit_feature_name(EmitFeature f) { return k_emit_names[static_cast<size_t>(f)]; }
+const char *edge_feature_name(EdgeFeature f) { return k_edge_names[static_cast<size_t>(f)]; }
+
+std::string emit_id_name(uint16_t id) {
+  if (id < k_emit_feature_count) return k_emit_names[id];
+  if (id < 2 * k_emit_feature_count) return std::string("wrapped&") + k_emit_names[id - k_emit_feature_count];
+  return std::string("textfirst&") + k_emit_names[id - 2 * k_emit_feature_count];
+}
+
+std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, const LayoutInfo &layout,
+                                            const Lexicon &lex) {
+  const size_t n = pieces.size();
+  std::vector<Facts> facts;
+  facts.reserve(n);
+  for (const Piece &p : pieces) {
+    facts.push_back(facts_of(p));
+    facts.back().box_cue = has_phone_number(p.text) || has_cue(p.text, lex, "ad") || has_cue(p.text, lex, "weather") ||
+                           p.type == PieceType::Other || p.type == PieceType::Ad;
+  }
+  // Historic punctuation: hardly a line with a full stop (、 serves as the comma).
+  size_t periods = 0;
+  for (const Facts &f : facts)
+    for (char32_t c : f.cps) {
+      if (c == 0x3002) {
+        ++periods;
+        break;
+      }
+    }
+  const bool no_period = n >= 10 && periods * 20 < n;
+  // The page's habit: does its first story-like piece open with text (a
+  // byline, a dateline, a long line: byline -> body -> headline pages) or
+  // with a short headline line? A prior for every item, not a decision.
+  bool text_first = false, decided = false;
+  for (size_t k = 0; k < n && !decided; ++k) {
+    const std::string_view t = trim(pieces[k].text);
+    if (is_masthead_line(t, lex) || is_edition_line(t, lex)) continue;
+    text_first = facts[k].byline || facts[k].dateline || facts[k].cps.size() >= k_long_cps;
+    decided = true;
+  }
+  const std::vector<Block> blocks = blocks_of(pieces, facts, lex);
+  const bool wrapped = layout.layout == Layout::HardWrapped;
+  // Distance to the next photo credit (a caption runs into its credit).
+  std::vector<size_t> next_credit(n + 1, SIZE_MAX);
+  for (size_t k = n; k-- > 0;)
+    next_credit[k] = pieces[k].credit && facts[k].byline ? k : next_credit[k + 1];
+  std::vector<PieceFeatures> out(n);
+  size_t bi = 0;
+  for (size_t k = 0; k < n; ++k) {
+    while (bi + 1 < blocks.size() && blocks[bi].end <= k) ++bi;
+    const Piece &p = pieces[k];
+    const Facts &f = facts[k];
+    const std::string_view t = trim(p.text);
+    std::vector<uint16_t> &e = out[k].emit;
+    auto add = [&e](EmitFeature x) { e.push_back(static_cast<uint16_t>(x)); };
+    add(EmitFeature::bias);
+    add(len_bucket(f.cps.size()));
+    const int col = layout.column.empty() ? 0 : layout.column[p.line];
+    if (wrapped) {
+      add(EmitFeature::layout_wrapped);
+      if (p.width >= col - k_full_slack_cells) add(EmitFeature::wrapped_full);
+      else if (p.width >= col - k_indent_max_cells) add(EmitFeature::wrapped_indent);
+      else add(EmitFeature::wrapped_short);
+    }
+    // Punctuation at the ends and inside.
+    if (!f.cps.empty()) {
+      const char32_t first = f.cps.front(), last = f.cps.back();
+      if (f.ends_sentence) add(EmitFeature::end_sentence);
+      else if (is_clause(last)) add(EmitFeature::end_clause);
+      else if (is_dash(last)) add(EmitFeature::end_dash);
+      else if (is_close_bracket(last)) add(EmitFeature::end_close_bracket);
+      else if (is_han(last) || is_alnum(last)) add(EmitFeature::end_plain);
+      if (is_dash(first)) add(EmitFeature::start_dash);
+      else if (first == 0x3010) add(EmitFeature::start_tag);
+      else if (is_open_bracket(first)) add(EmitFeature::start_open_bracket);
+      else if (is_quote(first)) add(EmitFeature::start_quote);
+      else if (is_digit(first)) add(EmitFeature::start_digit);
+      else if (starts_with_any(t, lex.words("byline_marker"))) add(EmitFeature::start_mark);
+      else if (!is_han(first) && !is_alnum(first)) add(EmitFeature::start_symbol);
+      bool period = false, clause = false, any = false;
+      for (size_t i = 0; i + 1 < f.cps.size(); ++i) {
+        const char32_t c = f.cps[i];
+        period = period || is_sentence_end(c);
+        clause = clause || is_clause(c);
+        any = any || !(is_han(c) || is_alnum(c));
+      }
+      if (period) add(EmitFeature::inner_period);
+      if (clause) add(EmitFeature::inner_clause);
+      if (!any && (is_han(last) || is_alnum(last))) add(EmitFeature::no_punct);
+      if (is_open_bracket(first) && is_close_bracket(last)) add(EmitFeature::all_bracketed);
+      if (f.han * 2 < f.cps.size()) add(EmitFeature::han_low);
+      if (f.digits * 10 >= f.cps.size() * 3) add(EmitFeature::digits_high);
+    }
+    // Local evidence of classify/ and the lexicon.
+    if (f.byline) {
+      add(EmitFeature::ev_byline);
+      if (p.marked) add(EmitFeature::ev_byline_marked);
+      if (p.bare) add(EmitFeature::ev_byline_bare);
+      if (p.credit) add(EmitFeature::ev_credit);
+    }
+    if (f.dateline) add(EmitFeature::ev_dateline);
+    if (p.type == PieceType::EditorNote) add(EmitFeature::ev_note);
+    if (p.type == PieceType::Other) add(EmitFeature::ev_other_cue);
+    if (p.type == PieceType::Ad) add(EmitFeature::ev_ad_strong);
+    if (f.headline_shaped) add(EmitFeature::headline_shaped);
+    for (const auto &m : lex.words("end_mark"))
+      if (!m.empty() && t.size() >= m.size() && t.substr(t.size() - m.size()) == m) {
+        add(EmitFeature::ev_end_mark);
+        break;
+      }
+    if (!f.cps.empty() && is_open_bracket(f.cps.front()) && has_cue(t, lex, "end_note")) add(EmitFeature::ev_end_note);
+    if (has_role_word(t, lex)) add(EmitFeature::ev_role_word);
+    if (f.cps.size() >= 2 && f.cps.size() <= k_name_max_cps && f.han == f.cps.size()) {
+      std::string name;
+      for (char32_t c : f.cps) append_cp(name, c);
+      if (lex.starts_with_surname(name)) add(EmitFeature::name_shape);
+    }
+    if (f.bracket_name) add(EmitFeature::bracket_name);
+    if (f.cps.size() <= k_short_cps && letter_spaced(t)) add(EmitFeature::letter_spaced);
+    if (is_masthead_line(t, lex)) add(EmitFeature::masthead_line);
+    if (is_edition_line(t, lex)) add(EmitFeature::edition_line);
+    if (doubled(f.cps)) add(EmitFeature::doubled);
+    if (has_phone_number(t)) add(EmitFeature::phone);
+    if (has_cue(t, lex, "ad")) add(EmitFeature::ad_cue);
+    if (has_cue(t, lex, "weather")) add(EmitFeature::weather_cue);
+    if (p.duplicate_cut) add(EmitFeature::repeat_cut);
+    if (!p.first_in_line) add(EmitFeature::glued_piece);
+    // The block it stands in.
+    const Block &blk = blocks[bi];
+    const size_t bsize = blk.end - blk.begin;
+    add(bsize == 1 ? EmitFeature::block_1 : bsize <= 3 ? EmitFeature::block_2_3
+                                          : bsize <= 8 ? EmitFeature::block_4_8 : EmitFeature::block_9_up);
+    if (bsize > 1 && k == blk.begin) add(EmitFeature::block_first);
+    if (bsize > 1 && k + 1 == blk.end) add(EmitFeature::block_last);
+    if (blk.weather) add(EmitFeature::block_weather);
+    if (blk.ad) add(EmitFeature::block_ad);
+    if (blk.other) add(EmitFeature::block_other);
+    // Blank lines around it and its place on the page.
+    const int bb = p.blanks_before;
+    add(bb == 0 ? EmitFeature::blank_before_0 : bb == 1 ? EmitFeature::blank_before_1
+                                           : bb == 2 ? EmitFeature::blank_before_2 : EmitFeature::blank_before_3_up);
+    const int ba = k + 1 < n ? pieces[k + 1].blanks_before : 2;
+    add(ba == 0 ? EmitFeature::blank_after_0 : ba == 1 ? EmitFeature::blank_after_1 : EmitFeature::blank_after_2_up);
+    add(text_first ? EmitFeature::page_text_first : EmitFeature::page_head_first);
+    if (no_period) add(EmitFeature::page_no_period);
+    if (k + 1 < n && next_credit[k + 1] != SIZE_MAX) {
+      const size_t d = next_credit[k + 1] - k;
+      if (d == 1) add(EmitFeature::credit_ahead_1);
+      else if (d <= 4) add(EmitFeature::credit_ahead_2_4);
+      else if (d <= 10) add(EmitFeature::credit_ahead_5_10);
+    }
+    if (k > 0 && pieces[k - 1].credit && facts[k - 1].byline) add(EmitFeature::prev_credit);
+    if (f.box_cue) add(EmitFeature::box_cue_line);
+    if (f.headline_shaped && bb > 0 && ba > 0) add(EmitFeature::isolated_short);
+    if (wrapped && f.headline_shaped) add(EmitFeature::wrapped_x_headline_shaped);
+    if (k == 0) add(EmitFeature::page_first);
+    if (k + 1 == n) add(EmitFeature::page_last);
+    if (k < k_page_top_pieces) add(EmitFeature::page_top);
+    // Neighbours.
+    if (k > 0) {
+      const Facts &q = facts[k - 1];
+      if (q.ends_sentence) add(EmitFeature::prev_end_sentence);
+      if (q.headline_shaped) add(EmitFeature::prev_headline_shaped);
+      if (q.cps.size() <= k_short_cps) add(EmitFeature::prev_short);
+      if (q.cps.size() >= k_long_cps) add(EmitFeature::prev_long);
+      if (q.byline) add(EmitFeature::prev_byline);
+      if (q.dateline) add(EmitFeature::prev_dateline);
+      if (f.cps.size() > q.cps.size() + 4) add(EmitFeature::longer_than_prev);
+      if (!q.ends_sentence && !q.headline_shaped) add(EmitFeature::prev_unfinished);
+      if (q.box_cue) add(EmitFeature::prev_box_cue);
+      if (k > 1 && facts[k - 2].ends_sentence) add(EmitFeature::prev2_end_sentence);
+    }
+    if (k + 1 < n) {
+      const Facts &q = facts[k + 1];
+      if (q.cps.size() <= k_short_cps) add(EmitFeature::next_short);
+      if (q.cps.size() >= k_long_cps) add(EmitFeature::next_long);
+      if (q.byline) add(EmitFeature::next_byline);
+      if (q.dateline) add(EmitFeature::next_dateline);
+      if (q.headline_shaped) add(EmitFeature::next_headline_shaped);
+      if (q.ends_sentence) add(EmitFeature::next_end_sentence);
+      if (q.bracket_name) add(EmitFeature::next_bracket_name);
+      if (f.cps.size() + 4 < q.cps.size()) add(EmitFeature::shorter_than_next);
+      if (q.box_cue) add(EmitFeature::next_box_cue);
+      if (wrapped && q.byline) add(EmitFeature::wrapped_x_next_byline);
+    }
+    if (k + 2 < n) {
+      if (facts[k + 2].byline) add(EmitFeature::next2_byline);
+      if (facts[k + 2].dateline) add(EmitFeature::next2_dateline);
+    }
+    const size_t base = e.size();
+    if (wrapped)
+      for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + k_emit_feature_count));
+    if (text_first)
+      for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 2 * k_emit_feature_count));
+    // Between the piece before and this one.
+    std::vector<EdgeFeature> &g = out[k].edge;
+    g.push_back(EdgeFeature::e_bias);
+    g.push_back(bb == 0 ? EdgeFeature::e_blank_0 : bb == 1 ? EdgeFeature::e_blank_1 : EdgeFeature::e_blank_2_up);
+    if (k > 0) {
+      const Piece &q = pieces[k - 1];
+      if (facts[k - 1].ends_sentence) g.push_back(EdgeFeature::e_prev_end_sentence);
+      if (facts[k - 1].cps.size() <= k_short_cps) g.push_back(EdgeFeature::e_prev_short);
+      if (wrapped && q.width >= layout.column[q.line] - k_full_slack_cells) g.push_back(EdgeFeature::e_prev_full);
+      if (!p.first_in_line) g.push_back(EdgeFeature::e_same_line);
+      if (facts[k - 1].headline_shaped) g.push_back(EdgeFeature::e_prev_headline_shaped);
+      if (q.credit && facts[k - 1].byline) g.push_back(EdgeFeature::e_prev_credit);
+      if (!facts[k - 1].ends_sentence && !facts[k - 1].headline_shaped) g.push_back(EdgeFeature::e_prev_unfinished);
+    }
+    if (f.byline) g.push_back(EdgeFeature::e_cur_byline);
+    if (f.dateline) g.push_back(EdgeFeature::e_cur_dateline);
+    if (f.note) g.push_back(EdgeFeature::e_cur_note);
+    if (f.headline_shaped) g.push_back(EdgeFeature::e_cur_headline_shaped);
+    if (f.box_cue) g.push_back(EdgeFeature::e_cur_box_cue);
+    if (f.cps.size() >= k_long_cps) g.push_back(EdgeFeature::e_cur_long);
+    if (wrapped && p.width < col - k_full_slack_cells && p.width >= col - k_indent_max_cells)
+      g.push_back(EdgeFeature::e_cur_indent);
+  }
+  return out;
+}
+
+}  // namespace bm::detail

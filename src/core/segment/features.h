@@ -1,0 +1,87 @@
+// Stage 5a: what the decoder sees of each piece. Every feature is a yes/no
+// fact about a piece and its neighbours: its length and width against the
+// column, its punctuation, what the lexicon finds in it (byline, dateline,
+// note label, furniture cues), the shape of a name, the block of lines it
+// stands in, the blank lines around it. No feature names a page's text.
+//
+// Emission features are weighed per state ("a short line without
+// punctuation is likely a headline"); edge features per pair of states ("no
+// blank line between two pieces: a new item is unlikely"). Their names are
+// the vocabulary of the model file (model.h); `bm_debug --features` prints
+// them for the fitting script in tools/fit.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/blocks/layout.h"
+#include "core/lines/lines.h"
+
+namespace bm::detail {
+
+class Lexicon;
+
+#define BM_EMIT_FEATURES(X)                                                                             \
+  X(bias) X(len_1) X(len_2_3) X(len_4_6) X(len_7_10) X(len_11_16) X(len_17_24) X(len_25_35)          \
+  X(len_36_50) X(len_51_80) X(len_81_up) X(layout_wrapped) X(wrapped_full) X(wrapped_indent)           \
+  X(wrapped_short) X(end_sentence) X(end_clause) X(end_dash) X(end_close_bracket) X(end_plain)         \
+  X(start_dash) X(start_open_bracket) X(start_mark) X(start_symbol) X(start_tag) X(start_quote)        \
+  X(start_digit) X(inner_period) X(inner_clause) X(no_punct) X(all_bracketed) X(ev_byline)             \
+  X(ev_byline_marked) X(ev_byline_bare) X(ev_credit) X(ev_dateline) X(ev_note) X(ev_other_cue)         \
+  X(ev_ad_strong) X(headline_shaped) X(ev_end_mark) X(ev_end_note) X(ev_role_word) X(name_shape)       \
+  X(bracket_name) X(letter_spaced) X(masthead_line) X(edition_line) X(block_1) X(block_2_3)            \
+  X(block_4_8) X(block_9_up) X(block_first) X(block_last) X(block_weather) X(block_ad) X(block_other)   \
+  X(blank_before_0) X(blank_before_1) X(blank_before_2) X(blank_before_3_up) X(blank_after_0)          \
+  X(blank_after_1) X(blank_after_2_up) X(page_first) X(page_last) X(page_top) X(prev_end_sentence)     \
+  X(prev_headline_shaped) X(prev_short) X(prev_long) X(prev_byline) X(prev_dateline) X(next_short)     \
+  X(next_long) X(next_byline) X(next_dateline) X(next_headline_shaped) X(next_end_sentence)            \
+  X(next_bracket_name) X(han_low) X(digits_high) X(doubled) X(phone) X(ad_cue) X(weather_cue)          \
+  X(repeat_cut) X(glued_piece) X(longer_than_prev) X(shorter_than_next) X(page_text_first)           \
+  X(page_head_first) X(isolated_short) X(prev_unfinished) X(next2_byline) X(next2_dateline)           \
+  X(prev2_end_sentence) X(wrapped_x_headline_shaped) X(wrapped_x_next_byline) X(box_cue_line)         \
+  X(next_box_cue) X(prev_box_cue) X(page_no_period) X(credit_ahead_1) X(credit_ahead_2_4)          \
+  X(credit_ahead_5_10) X(prev_credit)
+
+#define BM_EDGE_FEATURES(X)                                                                             \
+  X(e_bias) X(e_blank_0) X(e_blank_1) X(e_blank_2_up) X(e_prev_end_sentence) X(e_prev_full)            \
+  X(e_cur_indent) X(e_same_line) X(e_prev_short) X(e_cur_byline) X(e_cur_dateline) X(e_cur_headline_shaped) \
+  X(e_prev_headline_shaped) X(e_cur_box_cue) X(e_cur_long) X(e_prev_unfinished) X(e_cur_note) X(e_prev_credit)
+
+enum class EmitFeature : uint16_t {
+#define X(name) name,
+  BM_EMIT_FEATURES(X)
+#undef X
+  kCount
+};
+enum class EdgeFeature : uint16_t {
+#define X(name) name,
+  BM_EDGE_FEATURES(X)
+#undef X
+  kCount
+};
+constexpr size_t k_emit_feature_count = static_cast<size_t>(EmitFeature::kCount);
+// Every emission feature also exists conjoined with two page habits: id
+// f + k_emit_feature_count is "wrapped&f" (the page is hard-wrapped), id
+// f + 2 * k_emit_feature_count is "textfirst&f" (the page's first item opens
+// with its text, not a headline). So one model holds what each kind of page
+// teaches separately and what all share.
+constexpr size_t k_emit_id_count = 3 * k_emit_feature_count;
+constexpr size_t k_edge_feature_count = static_cast<size_t>(EdgeFeature::kCount);
+
+const char *emit_feature_name(EmitFeature f);
+// "name", "wrapped&name" or "textfirst&name" for an emission id.
+std::string emit_id_name(uint16_t id);
+const char *edge_feature_name(EdgeFeature f);
+
+struct PieceFeatures {
+  std::vector<uint16_t> emit;     // emission ids (EmitFeature, or conjoined) that hold for the piece
+  std::vector<EdgeFeature> edge;  // what holds between the piece before and this one
+};
+
+// One entry per piece. Pieces carry the local evidence of classify/ (type,
+// people, credit, marked, bare, dateline_bytes).
+std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, const LayoutInfo &layout,
+                                            const Lexicon &lex);
+
+}  // namespace bm::detail

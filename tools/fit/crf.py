@@ -1,0 +1,192 @@
+"""A linear-chain CRF over the decoder's grammar, trained by AdaGrad.
+
+Scores are exactly the decoder's (model.h): the emission weights of a
+piece's features in a state plus the edge weights of its edge features on
+the transition; transitions outside the grammar are impossible. The CRF
+reads the scores as log-potentials, so the forward-backward marginals it
+trains on are the probabilities the library reports as confidence.
+"""
+import math
+
+NEG = float('-inf')
+
+
+def log_sum(xs):
+    m = max(xs)
+    if m == NEG:
+        return NEG
+    return m + math.log(sum(math.exp(x - m) for x in xs if x != NEG))
+
+
+class CRF:
+    def __init__(self, S, F, G, allowed):
+        self.S, self.F, self.G = S, F, G
+        self.allowed = allowed  # (S+1) x S booleans, row 0 = page start
+        self.we = [0.0] * (S * F)             # emission: s*F + f
+        self.wg = [0.0] * ((S + 1) * S * G)   # edge: (row*S + to)*G + g
+        self.ge = [1e-8] * (S * F)            # AdaGrad accumulators
+        self.gg = [1e-8] * ((S + 1) * S * G)
+        # (row, to) pairs that exist
+        self.pairs = [(r, t) for r in range(S + 1) for t in range(S) if allowed[r][t]]
+
+    def _scores(self, pieces):
+        S, F, G, we, wg = self.S, self.F, self.G, self.we, self.wg
+        emit = []
+        for p in pieces:
+            fs = p['emit']
+            emit.append([sum(we[s * F + f] for f in fs) for s in range(S)])
+        trans = []  # per piece: dict (row,to) -> score, computed per distinct edge set
+        cache = {}
+        for k, p in enumerate(pieces):
+            key = (k == 0, tuple(p['edge']))
+            t = cache.get(key)
+            if t is None:
+                t = [[NEG] * S for _ in range(S + 1)]
+                for r, to in self.pairs:
+                    if (k == 0) != (r == 0):
+                        continue
+                    base = (r * S + to) * G
+                    t[r][to] = sum(wg[base + g] for g in p['edge'])
+                cache[key] = t
+            trans.append(t)
+        return emit, trans
+
+    def viterbi(self, pieces):
+        S, n = self.S, len(pieces)
+        if n == 0:
+            return []
+        emit, trans = self._scores(pieces)
+        best = [[NEG] * S for _ in range(n)]
+        back = [[0] * S for _ in range(n)]
+        for s in range(S):
+            if trans[0][0][s] != NEG:
+                best[0][s] = trans[0][0][s] + emit[0][s]
+        for k in range(1, n):
+            t, prev = trans[k], best[k - 1]
+            for s in range(S):
+                b, arg = NEG, 0
+                for f in range(S):
+                    x = t[f + 1][s]
+                    if x == NEG or prev[f] == NEG:
+                        continue
+                    v = prev[f] + x
+                    if v > b:
+                        b, arg = v, f
+                if b != NEG:
+                    best[k][s] = b + emit[k][s]
+                    back[k][s] = arg
+        s = max(range(S), key=lambda x: best[n - 1][x])
+        path = [0] * n
+        for k in range(n - 1, -1, -1):
+            path[k] = s
+            s = back[k][s]
+        return path
+
+    def step(self, pieces, gold, rate, l2):
+        """One AdaGrad step on one page; returns its negative log-likelihood.
+
+        Forward-backward runs in probability space with per-piece scaling
+        (scores shifted by their maximum first), which gives the same
+        marginals as the log-space recursions at a fraction of the cost.
+        """
+        S, F, G, n = self.S, self.F, self.G, len(pieces)
+        if n == 0:
+            return 0.0
+        emit, trans = self._scores(pieces)
+        exp = math.exp
+        # potentials
+        shift = 0.0
+        E = []
+        for k in range(n):
+            m = max(emit[k])
+            shift += m
+            E.append([exp(x - m) for x in emit[k]])
+        tcache = {}
+        T = []
+        for k in range(n):
+            t = trans[k]
+            tid = id(t)
+            pt = tcache.get(tid)
+            if pt is None:
+                m = max(x for row in t for x in row if x != NEG)
+                pt = ([[exp(x - m) if x != NEG else 0.0 for x in row] for row in t], m)
+                tcache[tid] = pt
+            T.append(pt[0])
+            shift += pt[1]
+        # scaled forward
+        alpha = [None] * n
+        c = [0.0] * n
+        a0 = [T[0][0][s] * E[0][s] for s in range(S)]
+        c[0] = sum(a0) or 1e-300
+        alpha[0] = [x / c[0] for x in a0]
+        rng = range(S)
+        for k in range(1, n):
+            prev, tk, ek = alpha[k - 1], T[k], E[k]
+            ak = [0.0] * S
+            for f in rng:
+                pf = prev[f]
+                if pf == 0.0:
+                    continue
+                row = tk[f + 1]
+                for s in rng:
+                    if row[s]:
+                        ak[s] += pf * row[s]
+            for s in rng:
+                ak[s] *= ek[s]
+            c[k] = sum(ak) or 1e-300
+            inv = 1.0 / c[k]
+            alpha[k] = [x * inv for x in ak]
+        beta = [None] * n
+        beta[n - 1] = [1.0] * S
+        for k in range(n - 1, 0, -1):
+            tk, ek, bk = T[k], E[k], beta[k]
+            w = [ek[s] * bk[s] for s in rng]
+            inv = 1.0 / c[k]
+            bp = [0.0] * S
+            for f in rng:
+                row = tk[f + 1]
+                v = 0.0
+                for s in rng:
+                    if row[s]:
+                        v += row[s] * w[s]
+                bp[f] = v * inv
+            beta[k - 1] = bp
+        log_z = sum(math.log(x) for x in c) + shift
+        gold_score = 0.0
+        ge, gg = {}, {}
+        for k, p in enumerate(pieces):
+            g = gold[k]
+            row_g = gold[k - 1] + 1 if k else 0
+            gold_score += emit[k][g] + (trans[k][row_g][g] if trans[k][row_g][g] != NEG else -1e4)
+            ak, bk = alpha[k], beta[k]
+            for s in rng:
+                m = ak[s] * bk[s] - (1.0 if s == g else 0.0)
+                if -1e-6 < m < 1e-6:
+                    continue
+                base = s * F
+                for f in p['emit']:
+                    i = base + f
+                    ge[i] = ge.get(i, 0.0) + m
+            tk, ek = T[k], E[k]
+            inv = 1.0 / c[k]
+            for r, to in self.pairs:
+                if (k == 0) != (r == 0):
+                    continue
+                x = tk[r][to]
+                if k == 0:
+                    m = x * ek[to] * bk[to] * inv
+                else:
+                    m = alpha[k - 1][r - 1] * x * ek[to] * bk[to] * inv
+                if r == row_g and to == g:
+                    m -= 1.0
+                if -1e-6 < m < 1e-6:
+                    continue
+                base = (r * S + to) * G
+                for e in p['edge']:
+                    gg[base + e] = gg.get(base + e, 0.0) + m
+        for acc, w, grads in ((self.ge, self.we, ge), (self.gg, self.wg, gg)):
+            for i, d in grads.items():
+                d += l2 * w[i]
+                acc[i] += d * d
+                w[i] -= rate * d / math.sqrt(acc[i])
+        return log_z - gold_score

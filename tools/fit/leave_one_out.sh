@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Leave-one-corpus-out: for each corpus, fits the weights without it (and
+# without generated pages built from its stories), then scores the held-out
+# corpus with those weights. The honest number for a paper never seen.
+#   bash tools/fit/leave_one_out.sh            # dev rmrb jingbao own conventions
+#   BM_LOO="rmrb" bash tools/fit/leave_one_out.sh
+# Needs a build with tests (build/tools/bm_debug) and ../shared (or $BM_SHARED).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+shared=${BM_SHARED:-../shared}
+work=${BM_LOO_DIR:-build/loo}
+mkdir -p "$work"
+args=(--bm-debug build/tools/bm_debug --shared "$shared" --corpus dev --corpus rmrb --corpus jingbao
+      --extra tests/data/pages/own:tests/data/gold/own
+      --extra tests/data/pages/conventions:tests/data/gold/conventions)
+if [ ! -f "$work/gen/MANIFEST.tsv" ]; then
+  python3 tools/gen/make_pages.py --shared "$shared" --out "$work/gen" --pages 300 --seed 2 >/dev/null
+fi
+args+=(--gen "$work/gen" --gen-pages 300 --epochs ${BM_FIT_EPOCHS:-15})
+for held in ${BM_LOO:-dev rmrb jingbao own conventions}; do
+  python3 tools/fit/fit.py "${args[@]}" --leave-out "$held" --out "$work/without-$held.model" 2>"$work/fit-$held.log"
+  case $held in
+    own|conventions) dirs=(--corpus-dir "$held=tests/data/pages/$held:tests/data/gold/$held") ;;
+    *) dirs=() ;;
+  esac
+  echo "== held out: $held"
+  python3 tools/eval/run_eval.py --cli build/src/cli/banmian --shared "$shared" --work "$work/pred" \
+    --model "$work/without-$held.model" "${dirs[@]}" "$held" | sed -n '1,2p'
+done
