@@ -9,3 +9,10 @@ if command -v swig >/dev/null && { command -v javac >/dev/null || command -v go 
 bash scripts/build.sh -DBM_BUILD_TESTS=ON -DBM_BUILD_SWIG=$swig_flag
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 if [ -f tests/python/run.sh ]; then bash tests/python/run.sh; fi
+# The public corpora against their floors (tools/eval/floors.tsv), when the
+# shared corpora are beside the checkout (CI has them; a plain clone may not).
+if [ -f "${BM_SHARED:-../shared}/eval/score.py" ]; then
+  bash scripts/eval.sh
+else
+  echo "test: ${BM_SHARED:-../shared}/eval/score.py not found: the public corpora were not scored"
+fi

@@ -97,13 +97,14 @@
 (?:央视网|人民网|新华网|中新网|澎湃新闻)消息
 # Traditional-character papers (Hong Kong, Taiwan, historic): 本報訊, wire
 # markers in brackets (（重慶廿日海通電）, （倫敦廿日路透電）), a reporter
-# inside the marker (中央社記者X台北報導, 【記者X／台北報導】: the group named
-# "byline" becomes the byline, the rest the dateline).
+# inside the marker (中央社記者X台北報導, 【記者X／台北報導】: a group named
+# "byline" or "byline1".."byline9" becomes the byline, the rest the dateline;
+# distinct names keep the patterns combinable into one matcher).
 本報訊
 本報[\p{Han}]{0,8}\d{1,2}月\d{1,2}日(?:電|訊)
 [（(][\p{Han}]{1,8}?[〇一二三四五六七八九十廿卅]{1,3}日[\p{Han}]{0,6}?[電电][）)]
-中央社(?<byline>記者[\p{Han}、]{2,12})\p{Han}{2,3}(?:報導|電)
-【(?<byline>記者[^／/】]{2,16})[／/]\p{Han}{2,4}報導】
+中央社(?<byline1>記者[\p{Han}、]{2,12})\p{Han}{2,3}(?:報導|電)
+【(?<byline2>記者[^／/】]{2,16})[／/]\p{Han}{2,4}報導】
 
 # Marks that end a story ("(完)"): the next text starts a new item.
 [end_mark]

@@ -23,8 +23,8 @@ a = ap.parse_args()
 floors = []
 for line in open(a.floors, encoding='utf-8'):
     f = line.strip().split('\t')
-    if len(f) == 4 and f[0] == a.corpus:
-        floors.append((f[1], f[2], float(f[3])))
+    if len(f) == 5 and f[0] == a.corpus:
+        floors.append((f[1], f[2], float(f[3] if f[4] == '-' else f[4])))  # the guard
 if not floors:
     sys.exit(f'no floors for corpus {a.corpus} in {a.floors}')
 shutil.rmtree(a.work, ignore_errors=True)

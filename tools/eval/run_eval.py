@@ -26,8 +26,8 @@ def load_floors(path):
         line = line.strip()
         if not line or line.startswith('#'):
             continue
-        corpus, metric, op, limit = line.split('\t')
-        floors.setdefault(corpus, []).append((metric, op, float(limit)))
+        corpus, metric, op, target, guard = line.split('\t')
+        floors.setdefault(corpus, []).append((metric, op, float(target), float(target if guard == '-' else guard)))
     return floors
 
 
@@ -46,7 +46,7 @@ def main():
     a = ap.parse_args()
     scorer = os.path.join(a.shared, 'eval', 'score.py')
     floors = load_floors(a.floors)
-    failed = []
+    failed, missed = [], []
     rows = []
     dirs = {}
     for spec in a.corpus_dir:
@@ -73,16 +73,21 @@ def main():
             sys.stdout.flush()
             subprocess.run([sys.executable, scorer, '--gold', gold, '--pred', out, '--verbose'], check=True)
         rows.append((corpus, scores))
-        for metric, op, limit in floors.get(corpus, []):
+        for metric, op, target, guard in floors.get(corpus, []):
             v = scores[metric]
-            if not (v >= limit if op == '>=' else v <= limit):
-                failed.append(f'{corpus}.{metric} = {v} (floor {op} {limit})')
+            holds = lambda limit: v >= limit if op == '>=' else v <= limit  # noqa: E731
+            if not holds(guard):
+                failed.append(f'{corpus}.{metric} = {v} (guard {op} {guard})')
+            elif not holds(target):
+                missed.append(f'{corpus}.{metric} = {v} (target {op} {target}, guard {guard} holds)')
     print('corpus'.ljust(10) + 'stories'.rjust(9) + ''.join(c[:12].rjust(13) for c in COLS))
     for corpus, s in rows:
         print(corpus.ljust(10) + f"{s['stories_gold']}".rjust(9) + ''.join(str(s[c]).rjust(13) for c in COLS))
+    for f in missed:
+        print(f'eval: target not yet met: {f}')
     for f in failed:
-        print(f'eval: BELOW FLOOR {f}')
-    print('eval: ' + ('FAILED' if failed else 'all floors hold'))
+        print(f'eval: BELOW GUARD {f}')
+    print('eval: ' + ('FAILED' if failed else 'all guards hold' + (', some targets not yet met' if missed else ', all targets met')))
     return 1 if failed else 0
 
 

@@ -133,10 +133,10 @@ def field_score(pk, art, roles):
         for h in art.head:
             if pk == h or (half and half == h):
                 offer(3.0 + len(pk), 'headline')
-            elif (len(pk) * 2 >= len(h) or (len(pk) >= 4 and pk not in art.body)) and \
+            elif (len(pk) * 2 >= len(h) or len(pk) >= 4) and pk not in art.body and \
                     (pk in h or (half and half in h)):
                 offer(1.0 + len(pk), 'headline')  # a headline line the page broke in two
-        if len(pk) > 2 and (len(pk) * 2 >= len(art.head_all) or (len(pk) >= 4 and pk not in art.body)) \
+        if len(pk) > 2 and (len(pk) * 2 >= len(art.head_all) or len(pk) >= 4) and pk not in art.body \
                 and pk in art.head_all:
             offer(0.5 + len(pk), 'headline')
         rest = strip_roles(pk, roles)
@@ -159,8 +159,9 @@ def field_score(pk, art, roles):
                 for w in [r for r, _ in roles] + art.names:
                     if w and tail.startswith(w):
                         tail, changed = tail[len(w):], True
-            if not tail or tail[:6] in art.body or any(nm.startswith(tail) for nm in art.names):
-                offer(2.0 + len(pk), 'body')
+            if not tail or tail[:6] in art.body or any(nm.startswith(tail) for nm in art.names) \
+                    or any(w.startswith(tail) for w, _ in roles if w):
+                offer(2.5 + len(pk), 'body')  # the dateline line (its bracket byline included)
     if pk in art.body:
         offer(1.0 + len(pk), 'body')
     else:
@@ -187,7 +188,10 @@ def align_page(pieces, gold, roles):
     def s(k, j):  # j = -1 .. m-1 stored at index j+1
         if j < 0:
             return 1.0 + len(keys[k]) if keys[k] and keys[k] in mast else 0.0
-        return scores[k][j][0]
+        sc = scores[k][j][0]
+        # A longer piece that fits two articles equally (the same dateline
+        # opens both) goes to the later one: the earlier has ended.
+        return sc + 1e-3 * j if sc > 0 and len(keys[k]) >= 4 else sc
 
     for j in range(-1, m):
         best[0][j + 1] = s(0, j)

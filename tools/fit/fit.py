@@ -159,19 +159,30 @@ def main():
     model = crf_mod.CRF(S, F, G, allowed)
     rng = random.Random(a.seed)
     order = list(range(len(data)))
+    # The weights written are the mean of those after each epoch of the
+    # second half (Polyak averaging): one page's step moves AdaGrad's weights
+    # a little, and the mean does not depend on which page came last.
+    avg_e, avg_g, averaged = [0.0] * len(model.we), [0.0] * len(model.wg), 0
     for epoch in range(a.epochs):
         rng.shuffle(order)
         loss = 0.0
         for i in order:
             _, pieces, gold = data[i]
             loss += model.step(pieces, gold, a.rate, a.l2)
+        if epoch >= a.epochs // 2:
+            avg_e = [x + y for x, y in zip(avg_e, model.we)]
+            avg_g = [x + y for x, y in zip(avg_g, model.wg)]
+            averaged += 1
+        if epoch + 1 == a.epochs:
+            model.we = [x / averaged for x in avg_e]
+            model.wg = [x / averaged for x in avg_g]
         wrong = sum(sum(1 for x, y in zip(model.viterbi(p), g) if x != y) for _, p, g in data) \
             if epoch + 1 == a.epochs or a.verbose else -1
         print(f'fit: epoch {epoch + 1}: loss {loss:.1f}' + (f', {wrong} pieces misread' if wrong >= 0 else ''),
               file=sys.stderr)
     note = (f'corpora: {" ".join(corpora) or "-"}; extra: {" ".join(os.path.basename(e.split(":")[0]) for e in extras) or "-"}; '
             f'generated: {len(gen[1]) if gen else 0} pages; '
-            f'CRF, {a.epochs} epochs, rate {a.rate}, l2 {a.l2}, seed {a.seed}')
+            f'CRF, {a.epochs} epochs (mean of the last {a.epochs - a.epochs // 2}), rate {a.rate}, l2 {a.l2}, seed {a.seed}')
     write_model(a.out, header, model, note)
 
 

@@ -75,10 +75,67 @@ class DraftBuilder {
   }
 
  private:
+  // Boxes that stand one under another read as one box to the decoder;
+  // where a blank-separated block carries its own evidence of another kind
+  // (a QR prompt, then an ad, then a forecast) it is a box of its own.
+  void split_boxes() {
+    Draft &d = *cur_;
+    std::vector<std::vector<size_t>> blocks;
+    for (size_t k : d.furniture) {
+      if (blocks.empty() || a_.pieces[k].blanks_before > 0) blocks.emplace_back();
+      blocks.back().push_back(k);
+    }
+    std::vector<std::optional<Kind>> kinds;
+    for (const auto &b : blocks) kinds.push_back(evident_kind(b));
+    std::vector<std::pair<Kind, std::vector<size_t>>> boxes;  // kind, pieces
+    std::optional<Kind> open_kind;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      const bool new_box = boxes.empty() || (kinds[i] && open_kind && *kinds[i] != *open_kind);
+      if (new_box) boxes.push_back({Kind::Other, {}});
+      if (kinds[i]) open_kind = kinds[i];
+      boxes.back().second.insert(boxes.back().second.end(), blocks[i].begin(), blocks[i].end());
+    }
+    if (boxes.size() <= 1) {
+      d.kind_hint = box_kind(a_.pieces, d.furniture, lex_);
+      return;
+    }
+    const double confidence = confidence_of(d.all);
+    for (auto &[kind, pieces] : boxes) {
+      Draft b;
+      b.furniture = pieces;
+      b.all = pieces;
+      b.kind_hint = box_kind(a_.pieces, pieces, lex_);
+      b.confidence = confidence;
+      a_.drafts.push_back(std::move(b));
+    }
+    cur_.reset();
+  }
+
+  // The kind a block shows by itself, or nothing when it shows none.
+  std::optional<Kind> evident_kind(const std::vector<size_t> &block) const {
+    std::string all;
+    for (size_t k : block) all += a_.pieces[k].text + "\n";
+    if (has_cue(all, lex_, "weather.strong") && has_cue(all, lex_, "weather.time") && count_cues(all, lex_, "weather") >= 3)
+      return Kind::Weather;
+    if (count_cues(all, lex_, "ad") + has_phone_number(all) >= 2) return Kind::Ad;
+    if (has_cue(all, lex_, "other")) return Kind::Other;
+    return std::nullopt;
+  }
+
+  // The geometric mean of the pieces' probabilities.
+  double confidence_of(const std::vector<size_t> &pieces) const {
+    double log_sum = 0;
+    for (size_t k : pieces) log_sum += std::log(std::max(a_.probability[k], 1e-9));
+    return pieces.empty() ? 1.0 : std::exp(log_sum / static_cast<double>(pieces.size()));
+  }
+
   void close() {
     if (!cur_) return;
+    if (!cur_->furniture.empty()) {
+      split_boxes();
+      if (!cur_) return;
+    }
     Draft &d = *cur_;
-    if (!d.furniture.empty()) d.kind_hint = box_kind(a_.pieces, d.furniture, lex_);
     // A byline with nothing of a story after it: the page's editor line
     // (责任编辑 X) stands alone; any other byline lost its story.
     const bool lone_byline = !d.bylines.empty() && d.body.empty() && d.headline.empty() && d.notes.empty();
@@ -88,10 +145,7 @@ class DraftBuilder {
       d.kind_hint = Kind::Other;
       d.unattached_byline = !editors;
     }
-    // The item's confidence: the geometric mean of its pieces' probabilities.
-    double log_sum = 0;
-    for (size_t k : d.all) log_sum += std::log(std::max(a_.probability[k], 1e-9));
-    d.confidence = d.all.empty() ? 1.0 : std::exp(log_sum / static_cast<double>(d.all.size()));
+    d.confidence = confidence_of(d.all);  // the item's confidence
     a_.drafts.push_back(std::move(d));
     cur_.reset();
   }

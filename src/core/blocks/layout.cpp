@@ -1,6 +1,7 @@
 #include "core/blocks/layout.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/common/utf8.h"
 #include "core/normalize/inline_text.h"
@@ -21,6 +22,12 @@ constexpr size_t k_stacked_percent = 25;
 constexpr size_t k_sentence_end_percent = 60;
 // Neighbouring non-blank lines that vote on a line's column width.
 constexpr size_t k_window = 8;
+// An in-body subhead: this many characters, no punctuation.
+constexpr size_t k_subhead_min_cps = 4;
+constexpr size_t k_subhead_max_cps = 24;
+// The lost indent of a paragraph's first line, in layout cells.
+constexpr int k_indent_min_cells = 3;
+constexpr int k_indent_max_cells = 7;
 
 bool is_final_punct(char32_t c) {
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 || c == U'!' || c == U'?' || c == U'.';
@@ -99,6 +106,23 @@ LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) 
 
 namespace {
 
+// A subhead: a short line with no punctuation at all (quotes aside).
+bool looks_like_subhead(std::string_view text) {
+  std::string_view t = trim(text);
+  size_t cps = 0;
+  for (size_t i = 0; i < t.size();) {
+    const char32_t c = next_cp(t, i);
+    if (is_space_cp(c)) continue;
+    ++cps;
+    const bool quote = c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x300A || c == 0x300B;
+    const bool letter = c >= 0x3400 || (c < 0x80 && std::isalnum(static_cast<int>(c)));
+    if (!quote && (!letter || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+                   (c >= 0xFF1A && c <= 0xFF20)))
+      return false;
+  }
+  return cps >= k_subhead_min_cps && cps <= k_subhead_max_cps;
+}
+
 bool starts_section_tag(std::string_view s) {
   size_t i = 0;
   std::string_view t = trim(s);
@@ -107,9 +131,20 @@ bool starts_section_tag(std::string_view s) {
 
 }  // namespace
 
-bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout) {
+bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, Subheads subheads) {
   if (starts_section_tag(b.text)) return true;
   if (a.ends_paragraph) return true;
+  // An in-body subhead (突出对代表履职的政治要求) is a paragraph of its own,
+  // though it ends no sentence: set off by a blank line, or followed by an
+  // indented first line.
+  if (subheads == Subheads::AreParagraphs && looks_like_subhead(a.text) && a.last_in_line) {
+    if (layout.layout == Layout::OneParagraphPerLine) return true;
+    // Hard-wrapped: a full line without punctuation is text running on; a
+    // subhead is narrower than its column and the next line starts afresh.
+    const int col_a = layout.column[a.line], col_b = layout.column[b.line];
+    const bool b_indented = b.width <= col_b - k_indent_min_cells && b.width >= col_b - k_indent_max_cells;
+    if (a.width < col_a - k_indent_min_cells && (b.blanks_before > 0 || b_indented)) return true;
+  }
   // One paragraph per line: a line straight under another is a new paragraph;
   // only a blank line after an unfinished sentence is a column break.
   if (layout.layout == Layout::OneParagraphPerLine && b.blanks_before == 0 && b.first_in_line) return true;
@@ -122,7 +157,8 @@ bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout) {
   return b.width <= col_b - 3;
 }
 
-std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const LayoutInfo &layout) {
+std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const LayoutInfo &layout,
+                                 Subheads subheads) {
   std::vector<RawParagraph> out;
   std::vector<std::string_view> parts;
   size_t first = 0;
@@ -132,7 +168,7 @@ std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const
     parts.clear();
   };
   for (size_t k = 0; k < pieces.size(); ++k) {
-    if (k > 0 && paragraph_break(*pieces[k - 1], *pieces[k], layout)) flush();
+    if (k > 0 && paragraph_break(*pieces[k - 1], *pieces[k], layout, subheads)) flush();
     if (parts.empty()) first = k;
     parts.push_back(pieces[k]->text);
   }

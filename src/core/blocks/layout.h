@@ -24,8 +24,19 @@ LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines);
 // Does the text end a sentence (。！？… and closing quotes/brackets after them)?
 bool ends_sentence(std::string_view text);
 
+// How to read a short line without punctuation before a break.
+enum class Subheads {
+  // Text alone (bm_normalize): a blank line after it is a column break, as
+  // the normalization spec's rule 6 says for every unfinished line.
+  AreText,
+  // A story's body (bm_parse): such a line set off by a blank line, or
+  // followed by an indented first line, is an in-body subhead, a paragraph
+  // of its own (突出对代表履职的政治要求).
+  AreParagraphs,
+};
+
 // Does piece `b` start a new paragraph after piece `a` (rule 6)?
-bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout);
+bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, Subheads subheads = Subheads::AreText);
 
 // Groups body pieces (in page order) into raw paragraphs (lines joined by
 // rule 5, not yet normalized). Returns for each paragraph its first piece index.
@@ -33,6 +44,7 @@ struct RawParagraph {
   std::string text;
   size_t first_piece = 0;
 };
-std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const LayoutInfo &layout);
+std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const LayoutInfo &layout,
+                                 Subheads subheads = Subheads::AreText);
 
 }  // namespace bm::detail

@@ -152,9 +152,13 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
     const size_t n = bytes_of(end16);
     if (n == 0 || n > end_of.size()) continue;
     out.end = lead + end_of[n - 1];
-    UErrorCode gs = U_ZERO_ERROR;
-    const int32_t g = p->groupNumberFromName(icu::UnicodeString(u"byline"), gs);
-    if (U_SUCCESS(gs)) {
+    // The group named byline, byline1 .. byline9 that took part in the match.
+    static const char16_t *const names[] = {u"byline",  u"byline1", u"byline2", u"byline3", u"byline4",
+                                             u"byline5", u"byline6", u"byline7", u"byline8", u"byline9"};
+    for (const char16_t *name : names) {
+      UErrorCode gs = U_ZERO_ERROR;
+      const int32_t g = p->groupNumberFromName(icu::UnicodeString(name), gs);
+      if (U_FAILURE(gs)) continue;
       const int32_t b16 = m->start(g, gs), e16 = m->end(g, gs);
       if (U_SUCCESS(gs) && b16 >= 0 && e16 > b16) {
         const size_t b = bytes_of(b16), e = bytes_of(e16);
@@ -162,6 +166,7 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
           out.byline_begin = lead + begin_of[b];
           out.byline_end = lead + end_of[e - 1];
         }
+        break;
       }
     }
     return out;

@@ -155,6 +155,7 @@ class DraftExtractor {
     }
     body(d, art);
     for (size_t k : d.credits) add_people(art.bylines, people_of(a_.pieces[k]));
+    closing_paragraph(art);
     for (size_t k : d.endnotes) end_note(a_.pieces[k], art);
     kind(d, art);
     art.confidence = draft.confidence;
@@ -170,6 +171,7 @@ class DraftExtractor {
         b.furniture = banner;
         b.all = banner;
         b.kind_hint = Kind::Other;
+        b.confidence = draft.confidence;
         out.push_back(furniture(b));
         gone.insert(gone.end(), banner.begin(), banner.end());
       }
@@ -188,6 +190,7 @@ class DraftExtractor {
   Article furniture(const Draft &d) {
     Article art;
     art.kind = d.kind_hint;
+    art.confidence = d.confidence;
     std::vector<const Piece *> ps;
     for (size_t k : d.furniture) ps.push_back(&a_.pieces[k]);
     // Furniture lines are boxes, not prose: their lines run together until
@@ -247,6 +250,7 @@ class DraftExtractor {
     Draft b;
     b.furniture = d.headline;
     b.all = d.all;
+    b.confidence = d.confidence;
     std::string all;
     for (size_t k : d.headline) all += a_.pieces[k].text;
     b.kind_hint = count_cues(all, lex_, "ad") + has_phone_number(all) >= 1 ? Kind::Ad : Kind::Other;
@@ -296,7 +300,7 @@ class DraftExtractor {
   void body(const Draft &d, Article &art) {
     std::vector<const Piece *> ps;
     for (size_t k : d.body) ps.push_back(&a_.pieces[k]);
-    std::vector<RawParagraph> raw = reflow(ps, a_.layout);
+    std::vector<RawParagraph> raw = reflow(ps, a_.layout, Subheads::AreParagraphs);
     for (size_t i = 0; i < raw.size(); ++i) {
       std::string text = raw[i].text;
       const Piece &first = *ps[raw[i].first_piece];
@@ -347,8 +351,10 @@ class DraftExtractor {
   // story's dateline, bracketed names are its bylines; a note with an
   // end-note cue (作者为…, …参与采写) is neither body nor byline; anything
   // else stays text, as the last paragraph.
-  void end_note(const Piece &p, Article &art) {
-    std::string_view t = trim(p.text);
+  // Reads a closing note into the article; false when it is none of these
+  // (the caller keeps it as text).
+  bool read_end_note(std::string_view note, Article &art) {
+    std::string_view t = trim(note);
     std::string inner(t);
     size_t i = 0;
     const char32_t open = t.empty() ? 0 : next_cp(t, i);
@@ -359,11 +365,11 @@ class DraftExtractor {
     }
     if (size_t n = match_dateline(inner, lex_); n > 0 && trim(std::string_view(inner).substr(n)).empty()) {
       if (!art.dateline) art.dateline = dateline_text(inner.substr(0, n));
-      return;
+      return true;
     }
     if (auto by = parse_byline(inner, lex_, false); by && by->leftover.empty() && !by->people.empty()) {
       add_people(art.bylines, by->people);
-      return;
+      return true;
     }
     if (has_role_word(inner)) {  // （本报记者常钦、顾仲阳）: names the surname list may not know
       std::vector<Byline> people = parse_byline_lenient(inner, lex_);
@@ -371,20 +377,47 @@ class DraftExtractor {
       for (const Byline &b : people) named = named || !b.role.empty();
       if (named) {
         add_people(art.bylines, people);
-        return;
+        return true;
       }
     }
-    if (has_cue(inner, lex_, "end_note")) return;
-    if (inner != std::string(t) && !inner.empty() && cp_count(inner) <= k_author_max_cps) {
+    if (has_cue(inner, lex_, "end_note")) return true;
+    for (const auto &m : lex_.words("end_mark"))
+      if (!m.empty() && t == m) return false;  // （完） ends the text, it names nobody
+    if (inner != std::string(t) && cp_count(inner) >= 2 && cp_count(inner) <= k_author_max_cps) {
       bool han = true;
       for (size_t k = 0; k < inner.size();) han = is_han(next_cp(inner, k)) && han;
       if (han) {
         add_people(art.bylines, {Byline{"author", inner}});
-        return;
+        return true;
       }
     }
-    std::string n = normalize_inline(t, InlineMode::Body);
+    return false;
+  }
+
+  void end_note(const Piece &p, Article &art) {
+    if (read_end_note(p.text, art)) return;
+    std::string n = normalize_inline(trim(p.text), InlineMode::Body);
     if (!n.empty()) art.paragraphs.push_back(std::move(n));
+  }
+
+  // A last paragraph wholly in brackets that reads as a closing note
+  // (（新华社北京1月1日电）, （本报记者常钦、顾仲阳）) is one, wherever the
+  // decoder put it.
+  void closing_paragraph(Article &art) {
+    if (art.paragraphs.size() < 2) return;
+    std::string_view last = trim(art.paragraphs.back());
+    size_t i = 0, j = last.size();
+    if (last.empty()) return;
+    const char32_t open = next_cp(last, i), close = prev_cp(last, j);
+    if (!((open == 0xFF08 || open == U'(') && (close == 0xFF09 || close == U')'))) return;
+    const std::string note(last);
+    const size_t before = art.bylines.size();
+    const bool had_dateline = art.dateline.has_value();
+    if (!read_end_note(note, art)) return;
+    // Only a byline or a dateline makes it a closing note here; an author
+    // note (作者为…) in the body stays text.
+    if (art.bylines.size() == before && had_dateline == art.dateline.has_value()) return;
+    art.paragraphs.pop_back();
   }
 
   void kind(const Draft &d, Article &art) {

@@ -58,6 +58,7 @@ struct Facts {
   size_t han = 0, digits = 0;
   bool ends_sentence = false, headline_shaped = false, bracket_name = false;
   bool byline = false, dateline = false, note = false;
+  bool ends_author = false;  // the text closes with a bracketed name: （丹翁）
   bool box_cue = false;  // a phone number, or a cue of an ad, weather box or other furniture
 };
 
@@ -77,6 +78,16 @@ Facts facts_of(const Piece &p) {
   f.dateline = p.type == PieceType::Dateline;
   f.note = p.type == PieceType::EditorNote;
   const std::u32string &s = f.cps;
+  if (s.size() >= 4 && is_close_bracket(s.back())) {
+    size_t open = s.size() - 1;
+    while (open > 0 && !is_open_bracket(s[open - 1]) && s.size() - open <= k_bracket_name_max_cps + 1) --open;
+    if (open > 0 && is_open_bracket(s[open - 1])) {
+      const size_t len = s.size() - 1 - open;
+      bool han = len >= 2 && len <= k_bracket_name_max_cps;
+      for (size_t i = open; i + 1 < s.size() && han; ++i) han = is_han(s[i]);
+      f.ends_author = han;
+    }
+  }
   if (s.size() >= 3 && is_open_bracket(s.front()) && is_close_bracket(s.back()) &&
       s.size() - 2 <= k_bracket_name_max_cps) {
     bool han = true;
@@ -171,8 +182,8 @@ const char *edge_feature_name(EdgeFeature f) { return k_edge_names[static_cast<s
 
 std::string emit_id_name(uint16_t id) {
   if (id < k_emit_feature_count) return k_emit_names[id];
-  if (id < 2 * k_emit_feature_count) return std::string("wrapped&") + k_emit_names[id - k_emit_feature_count];
-  return std::string("textfirst&") + k_emit_names[id - 2 * k_emit_feature_count];
+  static const char *const groups[] = {"", "wrapped&", "textfirst&", "noperiod&"};
+  return std::string(groups[id / k_emit_feature_count]) + k_emit_names[id % k_emit_feature_count];
 }
 
 std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, const LayoutInfo &layout,
@@ -232,6 +243,7 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
     // Punctuation at the ends and inside.
     if (!f.cps.empty()) {
       const char32_t first = f.cps.front(), last = f.cps.back();
+      if (last == 0x3001 || last == 0xFF0C || last == U',') add(EmitFeature::end_comma);
       if (f.ends_sentence) add(EmitFeature::end_sentence);
       else if (is_clause(last)) add(EmitFeature::end_clause);
       else if (is_dash(last)) add(EmitFeature::end_dash);
@@ -317,6 +329,16 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       else if (d <= 10) add(EmitFeature::credit_ahead_5_10);
     }
     if (k > 0 && pieces[k - 1].credit && facts[k - 1].byline) add(EmitFeature::prev_credit);
+    if (f.ends_author) add(EmitFeature::ends_author);
+    if (k > 0 && facts[k - 1].ends_author) add(EmitFeature::prev_ends_author);
+    if (wrapped && k + 1 < n) {
+      const Piece &q = pieces[k + 1];
+      const int qc = layout.column[q.line];
+      if (q.width >= qc - k_full_slack_cells) add(EmitFeature::next_full);
+      else if (q.width >= qc - k_indent_max_cells) add(EmitFeature::next_indent);
+    }
+    if (wrapped && k > 0 && pieces[k - 1].width >= layout.column[pieces[k - 1].line] - k_full_slack_cells)
+      add(EmitFeature::prev_full);
     if (f.box_cue) add(EmitFeature::box_cue_line);
     if (f.headline_shaped && bb > 0 && ba > 0) add(EmitFeature::isolated_short);
     if (wrapped && f.headline_shaped) add(EmitFeature::wrapped_x_headline_shaped);
@@ -336,6 +358,9 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       if (!q.ends_sentence && !q.headline_shaped) add(EmitFeature::prev_unfinished);
       if (q.box_cue) add(EmitFeature::prev_box_cue);
       if (k > 1 && facts[k - 2].ends_sentence) add(EmitFeature::prev2_end_sentence);
+      if (q.cps.size() <= 2) add(EmitFeature::prev_tiny);
+      if (!q.cps.empty() && (q.cps.back() == 0x3001 || q.cps.back() == 0xFF0C || q.cps.back() == U','))
+        add(EmitFeature::prev_end_comma);
     }
     if (k + 1 < n) {
       const Facts &q = facts[k + 1];
@@ -359,6 +384,8 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + k_emit_feature_count));
     if (text_first)
       for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 2 * k_emit_feature_count));
+    if (no_period)
+      for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 3 * k_emit_feature_count));
     // Between the piece before and this one.
     std::vector<EdgeFeature> &g = out[k].edge;
     g.push_back(EdgeFeature::e_bias);
