@@ -117,7 +117,9 @@ class CRF:
         alpha = [None] * n
         c = [0.0] * n
         a0 = [T[0][0][s] * E[0][s] for s in range(S)]
-        c[0] = sum(a0) or 1e-300
+        c[0] = sum(a0)
+        if not (c[0] > 1e-250):
+            return self.step_log(pieces, gold, rate, l2)
         alpha[0] = [x / c[0] for x in a0]
         rng = range(S)
         for k in range(1, n):
@@ -133,7 +135,9 @@ class CRF:
                         ak[s] += pf * row[s]
             for s in rng:
                 ak[s] *= ek[s]
-            c[k] = sum(ak) or 1e-300
+            c[k] = sum(ak)
+            if not (c[k] > 1e-250):
+                return self.step_log(pieces, gold, rate, l2)
             inv = 1.0 / c[k]
             alpha[k] = [x * inv for x in ak]
         beta = [None] * n
@@ -151,6 +155,8 @@ class CRF:
                         v += row[s] * w[s]
                 bp[f] = v * inv
             beta[k - 1] = bp
+        if any(not (x > 1e-250) or x == float('inf') for x in c):
+            return self.step_log(pieces, gold, rate, l2)
         log_z = sum(math.log(x) for x in c) + shift
         gold_score = 0.0
         ge, gg = {}, {}
@@ -184,9 +190,76 @@ class CRF:
                 base = (r * S + to) * G
                 for e in p['edge']:
                     gg[base + e] = gg.get(base + e, 0.0) + m
+        # Scaled recursions can still overflow where the model is very sure
+        # (a state with almost no forward mass but a large backward one):
+        # then this page is redone in log space.
+        if not (math.isfinite(log_z) and all(math.isfinite(x) for x in ge.values())
+                and all(math.isfinite(x) for x in gg.values())):
+            return self.step_log(pieces, gold, rate, l2)
         for acc, w, grads in ((self.ge, self.we, ge), (self.gg, self.wg, gg)):
             for i, d in grads.items():
                 d += l2 * w[i]
                 acc[i] += d * d
                 w[i] -= rate * d / math.sqrt(acc[i])
         return log_z - gold_score
+
+    def step_log(self, pieces, gold, rate, l2):
+        """step() in log space: slower, but free of under- and overflow;
+        used for a page where the scaled recursions underflow."""
+        S, F, G, n = self.S, self.F, self.G, len(pieces)
+        emit, trans = self._scores(pieces)
+        fwd = [[NEG] * S for _ in range(n)]
+        for s in range(S):
+            if trans[0][0][s] != NEG:
+                fwd[0][s] = trans[0][0][s] + emit[0][s]
+        for k in range(1, n):
+            t, prev = trans[k], fwd[k - 1]
+            for s in range(S):
+                v = log_sum([prev[f] + t[f + 1][s] for f in range(S)
+                             if prev[f] != NEG and t[f + 1][s] != NEG] or [NEG])
+                fwd[k][s] = v + emit[k][s] if v != NEG else NEG
+        bwd = [[NEG] * S for _ in range(n)]
+        bwd[n - 1] = [0.0] * S
+        for k in range(n - 1, 0, -1):
+            t = trans[k]
+            for f in range(S):
+                bwd[k - 1][f] = log_sum([t[f + 1][s] + emit[k][s] + bwd[k][s] for s in range(S)
+                                         if t[f + 1][s] != NEG and bwd[k][s] != NEG] or [NEG])
+        z = log_sum(fwd[n - 1])
+        gold_score = 0.0
+        ge, gg = {}, {}
+        for k, p in enumerate(pieces):
+            g = gold[k]
+            row_g = gold[k - 1] + 1 if k else 0
+            gold_score += emit[k][g] + (trans[k][row_g][g] if trans[k][row_g][g] != NEG else -1e4)
+            for s in range(S):
+                lp = fwd[k][s] + bwd[k][s] - z if fwd[k][s] != NEG and bwd[k][s] != NEG else NEG
+                m = (math.exp(lp) if lp != NEG else 0.0) - (1.0 if s == g else 0.0)
+                if -1e-6 < m < 1e-6:
+                    continue
+                for f in p['emit']:
+                    ge[s * F + f] = ge.get(s * F + f, 0.0) + m
+            t = trans[k]
+            for r, to in self.pairs:
+                if (k == 0) != (r == 0):
+                    continue
+                x = t[r][to]
+                if k == 0:
+                    lp = x + emit[0][to] + bwd[0][to] - z if bwd[0][to] != NEG else NEG
+                else:
+                    a = fwd[k - 1][r - 1]
+                    lp = a + x + emit[k][to] + bwd[k][to] - z if a != NEG and bwd[k][to] != NEG else NEG
+                m = math.exp(lp) if lp != NEG else 0.0
+                if r == row_g and to == g:
+                    m -= 1.0
+                if -1e-6 < m < 1e-6:
+                    continue
+                base = (r * S + to) * G
+                for e in p['edge']:
+                    gg[base + e] = gg.get(base + e, 0.0) + m
+        for acc, w, grads in ((self.ge, self.we, ge), (self.gg, self.wg, gg)):
+            for i, d in grads.items():
+                d += l2 * w[i]
+                acc[i] += d * d
+                w[i] -= rate * d / math.sqrt(acc[i])
+        return z - gold_score

@@ -10,13 +10,14 @@ cd "$(dirname "$0")/../.."
 shared=${BM_SHARED:-../shared}
 work=${BM_LOO_DIR:-build/loo}
 mkdir -p "$work"
-args=(--bm-debug build/tools/bm_debug --shared "$shared" --corpus dev --corpus rmrb --corpus jingbao
+bm_debug=${BM_DEBUG:-build/tools/bm_debug}
+args=(--bm-debug "$bm_debug" --shared "$shared" --corpus dev --corpus rmrb --corpus jingbao
       --extra tests/data/pages/own:tests/data/gold/own
       --extra tests/data/pages/conventions:tests/data/gold/conventions)
 if [ ! -f "$work/gen/MANIFEST.tsv" ]; then
   python3 tools/gen/make_pages.py --shared "$shared" --out "$work/gen" --pages 300 --seed 2 >/dev/null
 fi
-args+=(--gen "$work/gen" --gen-pages 300 --epochs ${BM_FIT_EPOCHS:-15})
+args+=(--gen "$work/gen" --gen-pages 300 --epochs ${BM_FIT_EPOCHS:-16})
 for held in ${BM_LOO:-dev rmrb jingbao own conventions}; do
   python3 tools/fit/fit.py "${args[@]}" --leave-out "$held" --out "$work/without-$held.model" 2>"$work/fit-$held.log"
   case $held in
@@ -24,6 +25,6 @@ for held in ${BM_LOO:-dev rmrb jingbao own conventions}; do
     *) dirs=() ;;
   esac
   echo "== held out: $held"
-  python3 tools/eval/run_eval.py --cli build/src/cli/banmian --shared "$shared" --work "$work/pred" \
+  python3 tools/eval/run_eval.py --cli build/src/cli/banmian --bm-debug "$bm_debug" --shared "$shared" --work "$work/pred" \
     --model "$work/without-$held.model" "${dirs[@]}" "$held" | sed -n '1,2p'
 done

@@ -17,6 +17,9 @@ namespace bm::detail {
 
 namespace {
 
+// A masthead item is a name: a header line longer than this is a box.
+constexpr size_t k_masthead_item_max_cps = 12;
+
 bool editors_only(const Piece &p) {
   if (p.people.empty()) return false;
   for (const Byline &b : p.people)
@@ -46,8 +49,21 @@ class DraftBuilder {
       const State s = a_.states[k];
       Piece &p = a_.pieces[k];
       if (s == State::Header) {
-        close();
-        (is_edition_line(p.text, lex_) ? a_.edition : a_.masthead).push_back(k);
+        // The masthead holds names (the paper, its sites, the edition); a
+        // longer box at the head of the page (a forecast, a notice) is a box.
+        const bool name_like = is_edition_line(p.text, lex_) || is_masthead_line(p.text, lex_) ||
+                               cp_count(p.text) <= k_masthead_item_max_cps;
+        if (name_like) {
+          close();
+          (is_edition_line(p.text, lex_) ? a_.edition : a_.masthead).push_back(k);
+          continue;
+        }
+        if (!cur_ || cur_->furniture.empty() || p.blanks_before > 0) {
+          close();
+          cur_ = Draft{};
+        }
+        cur_->all.push_back(k);
+        cur_->furniture.push_back(k);
         continue;
       }
       if (opens_item(s) || !cur_) {

@@ -148,13 +148,31 @@ class DraftExtractor {
     }
     Draft d = draft;
     Article art;
-    for (size_t k : d.bylines) add_people(art.bylines, people_of(a_.pieces[k]));
+    // A piece read as a byline that names nobody keeps its text: an
+    // editor's note goes to the note, anything else opens the body.
+    std::vector<std::string> unread_bylines;
+    for (size_t k : d.bylines) {
+      std::vector<Byline> people = people_of(a_.pieces[k]);
+      if (people.empty() && !unread_text(a_.pieces[k], art)) {
+        std::string n = normalize_inline(trim(a_.pieces[k].text), InlineMode::Body);
+        if (!n.empty()) unread_bylines.push_back(std::move(n));
+      }
+      add_people(art.bylines, people);
+    }
     for (size_t k : d.notes) {
       std::string note = editor_note_text(a_.pieces[k].text, lex_);
       art.editor_note = art.editor_note ? *art.editor_note + note : note;
     }
     body(d, art);
-    for (size_t k : d.credits) add_people(art.bylines, people_of(a_.pieces[k]));
+    art.paragraphs.insert(art.paragraphs.begin(), unread_bylines.begin(), unread_bylines.end());
+    for (size_t k : d.credits) {
+      std::vector<Byline> people = people_of(a_.pieces[k]);
+      if (people.empty() && !unread_text(a_.pieces[k], art)) {
+        std::string n = normalize_inline(trim(a_.pieces[k].text), InlineMode::Body);
+        if (!n.empty()) art.paragraphs.push_back(std::move(n));
+      }
+      add_people(art.bylines, people);
+    }
     closing_paragraph(art);
     for (size_t k : d.endnotes) end_note(a_.pieces[k], art);
     kind(d, art);
@@ -344,6 +362,21 @@ class DraftExtractor {
   bool has_role_word(std::string_view t) const {
     for (const RoleWord &rw : lex_.roles())
       if (rw.word32.size() >= 2 && t.find(rw.word) != std::string_view::npos) return true;
+    return false;
+  }
+
+  // Text of a byline or credit piece that names nobody: true when it is
+  // nothing worth keeping (a role word alone, 新华社记者) or was kept as the
+  // editor's note; false when the caller must keep it as body text.
+  bool unread_text(const Piece &p, Article &art) const {
+    std::string_view t = trim(p.text);
+    if (has_role_word(t) && parse_byline_lenient(t, lex_).empty() && cp_count(t) <= k_author_max_cps + 4) return true;
+    for (const auto &w : lex_.words("editor_note"))
+      if (!w.empty() && t.substr(0, w.size()) == w) {
+        const std::string note = editor_note_text(std::string(t), lex_);
+        art.editor_note = art.editor_note ? *art.editor_note + note : note;
+        return true;
+      }
     return false;
   }
 
