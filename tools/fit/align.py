@@ -41,6 +41,7 @@ def load_roles(lexicon_path):
 
 HEAD_MAX = 30     # a headline line is at most this long (key characters)
 AUTHOR_MAX = 12   # a bracketed author line after it
+HEADER_NAME_MAX = 12  # a header line is a name (the paper, a section); longer ones are boxes
 DECK_MAX = 80     # a deck of headline lines the gold joined into one paragraph (no punctuation at all)
 
 
@@ -223,8 +224,8 @@ def align_page(pieces, gold, roles):
         first = j != prev_j
         roles_seen = seen.setdefault(j, set())
         if not art.story and all(not arts[i].story for i in range(j + 1)) and \
-                (k == 0 or states[-1] == 'header'):
-            states.append('header')  # furniture above the first story: the page's head
+                (k == 0 or states[-1] == 'header') and len(keys[k]) <= HEADER_NAME_MAX:
+            states.append('header')  # names above the first story (paper, date line): the page's head
             prev_j = j
             continue
         if not art.story:

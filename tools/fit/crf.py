@@ -18,6 +18,38 @@ def log_sum(xs):
     return m + math.log(sum(math.exp(x - m) for x in xs if x != NEG))
 
 
+def best_path(n, S, first, trans, emit):
+    """Viterbi over S states: first(s) scores the page's first state (NEG =
+    not allowed), trans(k, f, s) the move from f into s at piece k, emit(k, s)
+    the state at piece k. Returns the best state sequence."""
+    best = [[NEG] * S for _ in range(n)]
+    back = [[0] * S for _ in range(n)]
+    for s in range(S):
+        x = first(s)
+        if x != NEG:
+            best[0][s] = x + emit(0, s)
+    for k in range(1, n):
+        prev = best[k - 1]
+        for s in range(S):
+            b, arg = NEG, 0
+            for f in range(S):
+                x = trans(k, f, s)
+                if x == NEG or prev[f] == NEG:
+                    continue
+                v = prev[f] + x
+                if v > b:
+                    b, arg = v, f
+            if b != NEG:
+                best[k][s] = b + emit(k, s)
+                back[k][s] = arg
+    s = max(range(S), key=lambda x: best[n - 1][x])
+    path = [0] * n
+    for k in range(n - 1, -1, -1):
+        path[k] = s
+        s = back[k][s]
+    return path
+
+
 class CRF:
     def __init__(self, S, F, G, allowed):
         self.S, self.F, self.G = S, F, G
@@ -51,36 +83,20 @@ class CRF:
             trans.append(t)
         return emit, trans
 
+    def _apply(self, ge, gg, rate, l2):
+        """One AdaGrad update with L2 from sparse gradients."""
+        for acc, w, grads in ((self.ge, self.we, ge), (self.gg, self.wg, gg)):
+            for i, d in grads.items():
+                d += l2 * w[i]
+                acc[i] += d * d
+                w[i] -= rate * d / math.sqrt(acc[i])
+
     def viterbi(self, pieces):
-        S, n = self.S, len(pieces)
-        if n == 0:
+        if not pieces:
             return []
         emit, trans = self._scores(pieces)
-        best = [[NEG] * S for _ in range(n)]
-        back = [[0] * S for _ in range(n)]
-        for s in range(S):
-            if trans[0][0][s] != NEG:
-                best[0][s] = trans[0][0][s] + emit[0][s]
-        for k in range(1, n):
-            t, prev = trans[k], best[k - 1]
-            for s in range(S):
-                b, arg = NEG, 0
-                for f in range(S):
-                    x = t[f + 1][s]
-                    if x == NEG or prev[f] == NEG:
-                        continue
-                    v = prev[f] + x
-                    if v > b:
-                        b, arg = v, f
-                if b != NEG:
-                    best[k][s] = b + emit[k][s]
-                    back[k][s] = arg
-        s = max(range(S), key=lambda x: best[n - 1][x])
-        path = [0] * n
-        for k in range(n - 1, -1, -1):
-            path[k] = s
-            s = back[k][s]
-        return path
+        return best_path(len(pieces), self.S, lambda s: trans[0][0][s],
+                         lambda k, f, s: trans[k][f + 1][s], lambda k, s: emit[k][s])
 
     def step(self, pieces, gold, rate, l2):
         """One AdaGrad step on one page; returns its negative log-likelihood.
@@ -196,11 +212,7 @@ class CRF:
         if not (math.isfinite(log_z) and all(math.isfinite(x) for x in ge.values())
                 and all(math.isfinite(x) for x in gg.values())):
             return self.step_log(pieces, gold, rate, l2)
-        for acc, w, grads in ((self.ge, self.we, ge), (self.gg, self.wg, gg)):
-            for i, d in grads.items():
-                d += l2 * w[i]
-                acc[i] += d * d
-                w[i] -= rate * d / math.sqrt(acc[i])
+        self._apply(ge, gg, rate, l2)
         return log_z - gold_score
 
     def step_log(self, pieces, gold, rate, l2):
@@ -257,9 +269,5 @@ class CRF:
                 base = (r * S + to) * G
                 for e in p['edge']:
                     gg[base + e] = gg.get(base + e, 0.0) + m
-        for acc, w, grads in ((self.ge, self.we, ge), (self.gg, self.wg, gg)):
-            for i, d in grads.items():
-                d += l2 * w[i]
-                acc[i] += d * d
-                w[i] -= rate * d / math.sqrt(acc[i])
+        self._apply(ge, gg, rate, l2)
         return z - gold_score

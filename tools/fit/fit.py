@@ -39,29 +39,11 @@ def run_features(bm_debug, pages):
 def project(gold, allowed, S):
     """The grammatical state sequence closest to the aligned one (most
     pieces kept): the gold the CRF can reach."""
-    n = len(gold)
-    if n == 0:
+    if not gold:
         return gold
-    best = [[NEG] * S for _ in range(n)]
-    back = [[0] * S for _ in range(n)]
-    for s in range(S):
-        if allowed[0][s]:
-            best[0][s] = 1.0 if s == gold[0] else 0.0
-    for k in range(1, n):
-        for s in range(S):
-            b, arg = NEG, 0
-            for f in range(S):
-                if best[k - 1][f] != NEG and allowed[f + 1][s] and best[k - 1][f] > b:
-                    b, arg = best[k - 1][f], f
-            if b != NEG:
-                best[k][s] = b + (1.0 if s == gold[k] else 0.0)
-                back[k][s] = arg
-    s = max(range(S), key=lambda x: best[n - 1][x])
-    out = [0] * n
-    for k in range(n - 1, -1, -1):
-        out[k] = s
-        s = back[k][s]
-    return out
+    return crf_mod.best_path(len(gold), S, lambda s: 0.0 if allowed[0][s] else NEG,
+                             lambda k, f, s: 0.0 if allowed[f + 1][s] else NEG,
+                             lambda k, s: 1.0 if s == gold[k] else 0.0)
 
 
 def write_model(path, header, crf, note):

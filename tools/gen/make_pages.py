@@ -68,10 +68,12 @@ def ascii_alnum(c):
 
 # --------------------------------------------------------------------------- sources
 
-def load_sources(shared):
+def load_sources(shared, exclude=()):
     modern, jb_stories, jb_boxes = [], [], []
     seen = set()
     for sub in ('dev', 'rmrb'):
+        if sub in exclude:
+            continue
         files = sorted(glob.glob(os.path.join(shared, 'eval', sub, '*.gold.json')))
         if not files:
             sys.exit(f'make_pages: no gold files in {os.path.join(shared, "eval", sub)}')
@@ -85,7 +87,8 @@ def load_sources(shared):
                     continue
                 seen.add(k)
                 modern.append(dict(a, _src=f'{sub}/{os.path.basename(f)}'))
-    for f in sorted(glob.glob(os.path.join(shared, 'eval', 'jingbao', '*.gold.json'))):
+    jb_files = [] if 'jingbao' in exclude else sorted(glob.glob(os.path.join(shared, 'eval', 'jingbao', '*.gold.json')))
+    for f in jb_files:
         g = json.load(open(f, encoding='utf-8'))
         for a in g['articles']:
             if a['kind'] in STORY:
@@ -502,6 +505,8 @@ def make_page(seed, idx, sources):
     modern, jb_stories, jb_boxes = sources
     rng = random.Random(f'banmian-gen:{seed}:{idx}')
     family = 'jingbao' if rng.random() < 0.2 else 'modern'
+    if not jb_stories or not modern:  # a corpus left out (--exclude): the other family only
+        family = 'modern' if modern else 'jingbao'
     layout = rng.choice('ab')
     pg = Page(rng, layout, family)
     n_items = rng.randint(2, 8)
@@ -579,8 +584,10 @@ def main():
     ap.add_argument('--out', required=True)
     ap.add_argument('--pages', type=int, default=2000)
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--exclude', action='append', default=[], choices=['dev', 'rmrb', 'jingbao'],
+                    help='build no page from this corpus\'s stories (leave-one-out fitting)')
     a = ap.parse_args()
-    sources = load_sources(a.shared)
+    sources = load_sources(a.shared, a.exclude)
     os.makedirs(a.out, exist_ok=True)
     stale = re.compile(r'^gen\d+_\d{5}[ab]j?\.(txt|gold\.json)$')  # an earlier run's pages (another --pages)
     for fn in sorted(os.listdir(a.out)):

@@ -51,8 +51,10 @@ class DraftBuilder {
       if (s == State::Header) {
         // The masthead holds names (the paper, its sites, the edition); a
         // longer box at the head of the page (a forecast, a notice) is a box.
-        const bool name_like = is_edition_line(p.text, lex_) || is_masthead_line(p.text, lex_) ||
-                               cp_count(p.text) <= k_masthead_item_max_cps;
+        // (A piece that lost repeated text after it is a box too: its item
+        // must carry the duplicate_text_removed flag.)
+        const bool name_like = !p.duplicate_cut && (is_edition_line(p.text, lex_) || is_masthead_line(p.text, lex_) ||
+                                                    cp_count(p.text) <= k_masthead_item_max_cps);
         if (name_like) {
           close();
           (is_edition_line(p.text, lex_) ? a_.edition : a_.masthead).push_back(k);

@@ -397,8 +397,9 @@ class DraftExtractor {
       if (close == 0xFF09 || close == U')') inner = std::string(t.substr(i, j - i));
     }
     if (size_t n = match_dateline(inner, lex_); n > 0 && trim(std::string_view(inner).substr(n)).empty()) {
-      if (!art.dateline) art.dateline = dateline_text(inner.substr(0, n));
-      return true;
+      const std::string dateline = dateline_text(inner.substr(0, n));
+      if (!art.dateline) art.dateline = dateline;
+      return *art.dateline == dateline;  // another source than the opening one stays text
     }
     if (auto by = parse_byline(inner, lex_, false); by && by->leftover.empty() && !by->people.empty()) {
       add_people(art.bylines, by->people);
