@@ -7,20 +7,12 @@ namespace bm::detail {
 
 namespace {
 
-// Doubling is only looked for in headline-sized text (keeps it linear overall).
-constexpr size_t k_max_doubled_cps = 160;
 // A gap inside a headline line separates two parts when both sides are long.
 constexpr size_t k_part_min_cps = 10;
 // Two short lines of similar length printed one under the other are one title.
 constexpr size_t k_broken_title_max_cps = 12;
 // A second part this long (or with clause punctuation) is a subtitle.
 constexpr size_t k_subtitle_min_cps = 20;
-
-std::u32string u32(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) out.push_back(next_cp(s, i));
-  return out;
-}
 
 size_t cps_nospace(const std::string &s) {
   size_t n = 0;
@@ -29,39 +21,6 @@ size_t cps_nospace(const std::string &s) {
 }
 
 }  // namespace
-
-bool undouble(std::string &text) {
-  const std::u32string s = u32(text);
-  const size_t n = s.size();
-  if (n < 4 || n > k_max_doubled_cps || n % 2 != 0) return false;
-  // best[i]: fewest runs that cover s[i..n) as doubled runs (XX YY ...), or -1.
-  std::vector<int> best(n + 1, -1), step(n + 1, 0);
-  best[n] = 0;
-  for (size_t i = n; i-- > 0;) {
-    for (size_t len = 1; i + 2 * len <= n; ++len) {
-      if (best[i + 2 * len] < 0) continue;
-      if (s.compare(i, len, s, i + len, len) != 0) continue;
-      const int cand = best[i + 2 * len] + 1;
-      if (best[i] < 0 || cand < best[i]) {
-        best[i] = cand;
-        step[i] = static_cast<int>(len);
-      }
-    }
-  }
-  if (best[0] < 0) return false;
-  std::u32string out;
-  size_t longest = 0;
-  for (size_t i = 0; i < n; i += 2 * static_cast<size_t>(step[i])) {
-    out += s.substr(i, static_cast<size_t>(step[i]));
-    longest = std::max(longest, static_cast<size_t>(step[i]));
-  }
-  // Real text can repeat a character (谢谢); a fake-bold line repeats phrases.
-  if (longest < 3 || out.size() < 3) return false;
-  std::string r;
-  for (char32_t c : out) append_cp(r, c);
-  text = std::move(r);
-  return true;
-}
 
 std::vector<std::string> split_headline_line(const std::string &raw) {
   std::vector<std::string> words;  // space-separated runs

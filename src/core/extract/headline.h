@@ -5,11 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "core/common/doubling.h"
+
 namespace bm::detail {
 
-// `县政府召开常务会议县政府召开常务会议` -> `县政府召开常务会议`; the string is left
-// alone (and false returned) unless all of it reads as doubled runs.
-bool undouble(std::string &text);
 
 // Cuts a raw headline line at a space with a long phrase on both sides (two
 // headline lines the extractor put on one line); short phrases keep their gap.
