@@ -31,6 +31,17 @@ const Allowed &allowed_table() {
   return a;
 }
 
+// log(sum(exp(x))) over the finite terms: one exp per term, one log per sum.
+template <size_t N>
+double log_sum(const std::array<double, N> &x, size_t count) {
+  double m = k_none;
+  for (size_t i = 0; i < count; ++i) m = std::max(m, x[i]);
+  if (m == k_none) return k_none;
+  double sum = 0;
+  for (size_t i = 0; i < count; ++i) sum += std::exp(x[i] - m);
+  return m + std::log(sum);
+}
+
 double log_add(double a, double b) {
   if (a == k_none) return b;
   if (b == k_none) return a;
@@ -89,13 +100,16 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
       if (k == 0) {
         b = f = (*tr[0])[0][to];
       } else {
+        std::array<double, S> terms;
+        size_t count = 0;
         for (size_t from = 0; from < S; ++from) {
           const double t = (*tr[k])[from + 1][to];
           if (t == k_none || best[k - 1][from] == k_none) continue;
           const double v = best[k - 1][from] + t;
           if (v > b) b = v, arg = static_cast<uint8_t>(from);
-          f = log_add(f, fwd[k - 1][from] + t);
+          if (fwd[k - 1][from] != k_none) terms[count++] = fwd[k - 1][from] + t;
         }
+        f = log_sum(terms, count);
       }
       best[k][to] = b == k_none ? k_none : b + emit[k][to];
       fwd[k][to] = f == k_none ? k_none : f + emit[k][to];
@@ -106,13 +120,14 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
   for (size_t s = 0; s < S; ++s) bwd[n - 1][s] = 0;
   for (size_t k = n - 1; k > 0; --k)
     for (size_t from = 0; from < S; ++from) {
-      double v = k_none;
+      std::array<double, S> terms;
+      size_t count = 0;
       for (size_t to = 0; to < S; ++to) {
         const double t = (*tr[k])[from + 1][to];
         if (t == k_none || bwd[k][to] == k_none) continue;
-        v = log_add(v, t + emit[k][to] + bwd[k][to]);
+        terms[count++] = t + emit[k][to] + bwd[k][to];
       }
-      bwd[k - 1][from] = v;
+      bwd[k - 1][from] = log_sum(terms, count);
     }
   double z = k_none;
   for (size_t s = 0; s < S; ++s) z = log_add(z, fwd[n - 1][s]);
