@@ -18,6 +18,12 @@ def log_sum(xs):
     return m + math.log(sum(math.exp(x - m) for x in xs if x != NEG))
 
 
+def add_grad(grads, base, features, m):
+    """Adds m to the sparse gradient of each feature at base + feature."""
+    for f in features:
+        grads[base + f] = grads.get(base + f, 0.0) + m
+
+
 def best_path(n, S, first, trans, emit):
     """Viterbi over S states: first(s) scores the page's first state (NEG =
     not allowed), trans(k, f, s) the move from f into s at piece k, emit(k, s)
@@ -185,10 +191,7 @@ class CRF:
                 m = ak[s] * bk[s] - (1.0 if s == g else 0.0)
                 if -1e-6 < m < 1e-6:
                     continue
-                base = s * F
-                for f in p['emit']:
-                    i = base + f
-                    ge[i] = ge.get(i, 0.0) + m
+                add_grad(ge, s * F, p['emit'], m)
             tk, ek = T[k], E[k]
             inv = 1.0 / c[k]
             for r, to in self.pairs:
@@ -203,9 +206,7 @@ class CRF:
                     m -= 1.0
                 if -1e-6 < m < 1e-6:
                     continue
-                base = (r * S + to) * G
-                for e in p['edge']:
-                    gg[base + e] = gg.get(base + e, 0.0) + m
+                add_grad(gg, (r * S + to) * G, p['edge'], m)
         # Scaled recursions can still overflow where the model is very sure
         # (a state with almost no forward mass but a large backward one):
         # then this page is redone in log space.
@@ -249,8 +250,7 @@ class CRF:
                 m = (math.exp(lp) if lp != NEG else 0.0) - (1.0 if s == g else 0.0)
                 if -1e-6 < m < 1e-6:
                     continue
-                for f in p['emit']:
-                    ge[s * F + f] = ge.get(s * F + f, 0.0) + m
+                add_grad(ge, s * F, p['emit'], m)
             t = trans[k]
             for r, to in self.pairs:
                 if (k == 0) != (r == 0):
@@ -266,8 +266,6 @@ class CRF:
                     m -= 1.0
                 if -1e-6 < m < 1e-6:
                     continue
-                base = (r * S + to) * G
-                for e in p['edge']:
-                    gg[base + e] = gg.get(base + e, 0.0) + m
+                add_grad(gg, (r * S + to) * G, p['edge'], m)
         self._apply(ge, gg, rate, l2)
         return z - gold_score
