@@ -7,4 +7,5 @@ bash scripts/build.sh -DBM_BUILD_TESTS=OFF
 echo "== articles of examples/data/sample-page.txt (C API, examples/c/parse_page.c style) =="
 ./build/src/cli/banmian parse --summary examples/data/sample-page.txt
 echo "== the same page as JSON: ./build/src/cli/banmian parse --pretty examples/data/sample-page.txt =="
-./build/src/cli/banmian parse --pretty examples/data/sample-page.txt | head -40
+./build/src/cli/banmian parse --pretty examples/data/sample-page.txt > build/sample-page.json
+head -40 build/sample-page.json

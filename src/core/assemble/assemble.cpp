@@ -55,6 +55,16 @@ class DraftBuilder {
         // must carry the duplicate_text_removed flag.)
         const bool name_like = !p.duplicate_cut && (is_edition_line(p.text, lex_) || is_masthead_line(p.text, lex_) ||
                                                     cp_count(p.text) <= k_masthead_item_max_cps);
+        const bool masthead_words = is_edition_line(p.text, lex_) || is_masthead_line(p.text, lex_);
+        if (p.type == PieceType::Byline && !masthead_words && !p.duplicate_cut) {
+          // A byline above the first story is no masthead name: it lost its story.
+          close();
+          cur_ = Draft{};
+          cur_->all.push_back(k);
+          cur_->bylines.push_back(k);
+          close();
+          continue;
+        }
         if (name_like) {
           close();
           (is_edition_line(p.text, lex_) ? a_.edition : a_.masthead).push_back(k);
