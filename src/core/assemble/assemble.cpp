@@ -34,9 +34,8 @@ Kind box_kind(const std::vector<Piece> &pieces, const std::vector<size_t> &box, 
     all += pieces[k].text;
     all += '\n';
   }
-  if (has_cue(all, lex, "weather.strong") && has_cue(all, lex, "weather.time") && count_cues(all, lex, "weather") >= 3)
-    return Kind::Weather;
-  if (count_cues(all, lex, "ad") + has_phone_number(all) >= 1 || has_cue(all, lex, "ad.strong")) return Kind::Ad;
+  if (weather_box(all, lex)) return Kind::Weather;
+  if (ad_evidence(all, lex) >= 1 || has_cue(all, lex, "ad.strong")) return Kind::Ad;
   return Kind::Other;
 }
 
@@ -49,33 +48,7 @@ class DraftBuilder {
       const State s = a_.states[k];
       Piece &p = a_.pieces[k];
       if (s == State::Header) {
-        // The masthead holds names (the paper, its sites, the edition); a
-        // longer box at the head of the page (a forecast, a notice) is a box.
-        // (A piece that lost repeated text after it is a box too: its item
-        // must carry the duplicate_text_removed flag.)
-        const bool name_like = !p.duplicate_cut && (is_edition_line(p.text, lex_) || is_masthead_line(p.text, lex_) ||
-                                                    cp_count(p.text) <= k_masthead_item_max_cps);
-        const bool masthead_words = is_edition_line(p.text, lex_) || is_masthead_line(p.text, lex_);
-        if (p.type == PieceType::Byline && !masthead_words && !p.duplicate_cut) {
-          // A byline above the first story is no masthead name: it lost its story.
-          close();
-          cur_ = Draft{};
-          cur_->all.push_back(k);
-          cur_->bylines.push_back(k);
-          close();
-          continue;
-        }
-        if (name_like) {
-          close();
-          (is_edition_line(p.text, lex_) ? a_.edition : a_.masthead).push_back(k);
-          continue;
-        }
-        if (!cur_ || cur_->furniture.empty() || p.blanks_before > 0) {
-          close();
-          cur_ = Draft{};
-        }
-        cur_->all.push_back(k);
-        cur_->furniture.push_back(k);
+        header(k);
         continue;
       }
       if (opens_item(s) || !cur_) {
@@ -103,6 +76,36 @@ class DraftBuilder {
   }
 
  private:
+  // A piece the decoder read as the page's header. The masthead holds names
+  // (the paper, its sites, the edition); a byline there lost its story; a
+  // longer line (a forecast, a notice) is a box. A piece that lost repeated
+  // text after it is never a masthead name: its item must carry the
+  // duplicate_text_removed flag.
+  void header(size_t k) {
+    const Piece &p = a_.pieces[k];
+    const bool edition = is_edition_line(p.text, lex_);
+    const bool masthead_words = edition || is_masthead_line(p.text, lex_);
+    if (!p.duplicate_cut && p.type == PieceType::Byline && !masthead_words) {
+      close();
+      cur_ = Draft{};
+      cur_->all.push_back(k);
+      cur_->bylines.push_back(k);
+      close();
+      return;
+    }
+    if (!p.duplicate_cut && (masthead_words || cp_count(p.text) <= k_masthead_item_max_cps)) {
+      close();
+      (edition ? a_.edition : a_.masthead).push_back(k);
+      return;
+    }
+    if (!cur_ || cur_->furniture.empty() || p.blanks_before > 0) {
+      close();
+      cur_ = Draft{};
+    }
+    cur_->all.push_back(k);
+    cur_->furniture.push_back(k);
+  }
+
   // Boxes that stand one under another read as one box to the decoder;
   // where a blank-separated block carries its own evidence of another kind
   // (a QR prompt, then an ad, then a forecast) it is a box of its own.
@@ -143,9 +146,8 @@ class DraftBuilder {
   std::optional<Kind> evident_kind(const std::vector<size_t> &block) const {
     std::string all;
     for (size_t k : block) all += a_.pieces[k].text + "\n";
-    if (has_cue(all, lex_, "weather.strong") && has_cue(all, lex_, "weather.time") && count_cues(all, lex_, "weather") >= 3)
-      return Kind::Weather;
-    if (count_cues(all, lex_, "ad") + has_phone_number(all) >= 2) return Kind::Ad;
+    if (weather_box(all, lex_)) return Kind::Weather;
+    if (ad_evidence(all, lex_) >= 2) return Kind::Ad;
     if (has_cue(all, lex_, "other")) return Kind::Other;
     return std::nullopt;
   }
@@ -191,7 +193,7 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
   a.layout = detect_layout(text, lines);
   a.pieces = split_pieces(text, lines, lex);
   remove_repeats(a.pieces);
-  classify_pieces(a.pieces, a.layout, lex);
+  classify_pieces(a.pieces, lex);
   const Reading r = decode_page(compute_features(a.pieces, a.layout, lex), model);
   a.states = r.states;
   a.probability = r.probability;

@@ -134,7 +134,7 @@ bool starts_section_tag(std::string_view s) {
 bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, Subheads subheads) {
   if (starts_section_tag(b.text)) return true;
   if (a.ends_paragraph) return true;
-  // An in-body subhead (突出对代表履职的政治要求) is a paragraph of its own,
+  // An in-body subhead (推动产业提质增效) is a paragraph of its own,
   // though it ends no sentence: set off by a blank line, or followed by an
   // indented first line.
   if (subheads == Subheads::AreParagraphs && looks_like_subhead(a.text) && a.last_in_line) {

@@ -31,7 +31,7 @@ enum class Subheads {
   AreText,
   // A story's body (bm_parse): such a line set off by a blank line, or
   // followed by an indented first line, is an in-body subhead, a paragraph
-  // of its own (突出对代表履职的政治要求).
+  // of its own (推动产业提质增效).
   AreParagraphs,
 };
 

@@ -40,7 +40,7 @@ Tokens tokenize(const std::u32string &s) {
       if (!cur.empty()) t.list.push_back(std::move(cur));
       cur.clear();
     } else if (c == U'/' || c == 0xFF0F || c == U':' || c == 0xFF1A || c == 0x3001 || c == 0xFF0C || c == U',') {
-      // 文/图, 摄影：张伟, 王政、刘温馨 — a separator that is not part of names
+      // 文/图, 摄影：张伟, 王明、李华 — a separator that is not part of names
       if (!cur.empty()) t.list.push_back(std::move(cur));
       cur.clear();
     } else {
@@ -107,7 +107,7 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
   std::u32string single;  // a letter-spaced first character waiting for its second
   for (const std::u32string &tok : t.list) {
     if (!all_han(tok)) return {};
-    // A role word that is the token, ends it (四川日报记者, 张伟摄) or starts it (记者张伟).
+    // A role word that is the token, ends it (江南日报记者, 张伟摄) or starts it (记者张伟).
     const RoleWord *hit = nullptr;
     bool at_end = false;
     for (const RoleWord &rw : lex.roles()) {
@@ -126,7 +126,7 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
     if (hit) {
       name = at_end ? tok.substr(0, tok.size() - hit->word32.size()) : tok.substr(hit->word32.size());
       role = hit->role;
-      if (at_end && hit->word32.size() > 1) continue;  // 四川日报记者: the paper before the role word
+      if (at_end && hit->word32.size() > 1) continue;  // 江南日报记者: the paper before the role word
     }
     // 张伟摄, 记者王建民攝: a one-character role closing the token credits the name before it.
     if (!at_end || (hit && hit->word32.size() == 1)) {
@@ -152,6 +152,12 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
   }
   if (!single.empty()) return {};
   return out;
+}
+
+bool has_role_word(std::string_view text, const Lexicon &lex) {
+  for (const RoleWord &rw : lex.roles())
+    if (rw.word32.size() >= 2 && text.find(rw.word) != std::string_view::npos) return true;
+  return false;
 }
 
 bool looks_like_name(const std::u32string &s) { return s.size() >= 2 && s.size() <= 4 && all_han(s); }

@@ -26,10 +26,14 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
 
 // A piece the decoder has already read as a byline or credit, read without
 // the surname list: role words anywhere (also at the end of a token:
-// 四川日报记者, 张伟摄), every other Han token of 2-4 characters a name
+// 江南日报记者, 张伟摄), every other Han token of 2-4 characters a name
 // (letter-spaced single characters joined: 王 强). Empty when some token is
 // neither.
 std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &lex);
+
+// Does the text hold a role word of two characters or more (记者, 通讯员)?
+// (One-character roles such as 摄 or 文 stand in ordinary prose.)
+bool has_role_word(std::string_view text, const Lexicon &lex);
 
 // True when every character is Han and the count fits a personal name (2-4).
 bool looks_like_name(const std::u32string &s);

@@ -176,8 +176,7 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
 
 size_t match_dateline(std::string_view text, const Lexicon &lex) { return find_dateline(text, lex).end; }
 
-void classify_pieces(std::vector<Piece> &pieces, const LayoutInfo &layout, const Lexicon &lex) {
-  (void)layout;
+void classify_pieces(std::vector<Piece> &pieces, const Lexicon &lex) {
   classify_locally(pieces, lex);
 }
 

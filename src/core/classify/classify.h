@@ -6,14 +6,13 @@
 #pragma once
 #include <vector>
 
-#include "core/blocks/layout.h"
 #include "core/lines/lines.h"
 
 namespace bm::detail {
 
 class Lexicon;
 
-void classify_pieces(std::vector<Piece> &pieces, const LayoutInfo &layout, const Lexicon &lex);
+void classify_pieces(std::vector<Piece> &pieces, const Lexicon &lex);
 
 // Does the text have the shape of a headline line (short, no full stop, not
 // ending in a comma-like mark)?

@@ -29,6 +29,15 @@ bool has_phone_number(std::string_view text) {
   return false;
 }
 
+bool weather_box(std::string_view text, const Lexicon &lex) {
+  return has_cue(text, lex, "weather.strong") && has_cue(text, lex, "weather.time") &&
+         count_cues(text, lex, "weather") >= 3;
+}
+
+int ad_evidence(std::string_view text, const Lexicon &lex) {
+  return count_cues(text, lex, "ad") + (has_phone_number(text) ? 1 : 0);
+}
+
 namespace {
 bool ends_with(std::string_view s, std::string_view w) {
   return s.size() >= w.size() && s.substr(s.size() - w.size()) == w;

@@ -14,6 +14,10 @@ int count_cues(std::string_view text, const Lexicon &lex, const char *section);
 bool has_cue(std::string_view text, const Lexicon &lex, const char *section);
 // A run of at least seven digits: a phone number in an ad.
 bool has_phone_number(std::string_view text);
+// A forecast: a must-have weather word, a day word and three weather cues.
+bool weather_box(std::string_view text, const Lexicon &lex);
+// The evidence of an ad: its distinct ad cues, plus one for a phone number.
+int ad_evidence(std::string_view text, const Lexicon &lex);
 // A short line of masthead words only (海宁发布 今海宁客户端, CITY DAILY).
 bool is_masthead_line(std::string_view text, const Lexicon &lex);
 // The whole text matches an [edition] pattern (海宁版, A3版).

@@ -1,6 +1,7 @@
 #include "core/extract/extract.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "banmian/banmian.h"
 #include "core/classify/byline.h"
@@ -25,6 +26,28 @@ constexpr size_t k_headline_max_lines = 3;
 constexpr size_t k_author_max_cps = 8;
 
 bool contains_replacement(const std::string &s) { return s.find("\xEF\xBF\xBD") != std::string::npos; }
+
+// Does a lenient byline reading give someone a role (记者, 通讯员 ...)? Bare
+// names alone are no evidence that a bracket holds a byline.
+bool gives_a_role(const std::vector<Byline> &people) {
+  for (const Byline &b : people)
+    if (!b.role.empty()) return true;
+  return false;
+}
+
+// The text inside brackets that enclose the whole of `t` (（…） or (…)), or
+// nothing.
+std::optional<std::string_view> bracketed(std::string_view t) {
+  size_t i = 0, j = t.size();
+  if (t.empty()) return std::nullopt;
+  const char32_t open = next_cp(t, i), close = prev_cp(t, j);
+  if (!((open == 0xFF08 || open == U'(') && (close == 0xFF09 || close == U')')) || j < i) return std::nullopt;
+  return t.substr(i, j - i);
+}
+
+void add_editor_note(Article &art, const std::string &note) {
+  art.editor_note = art.editor_note ? *art.editor_note + note : note;
+}
 
 void add_people(std::vector<Byline> &out, const std::vector<Byline> &people) {
   std::string last_role = out.empty() ? "author" : out.back().role;
@@ -51,11 +74,9 @@ std::vector<Byline> take_bracket_byline(std::string &para, const Lexicon &lex) {
     people = by->people;
   } else {
     // Right after a dateline a bracket with a role word is the byline, even
-    // with names the surname list does not know (（记者亓玉昆）).
+    // with names the surname list does not know (（记者X））.
     people = parse_byline_lenient(inner, lex);
-    bool named = false;
-    for (const Byline &b : people) named = named || !b.role.empty();
-    if (!named) return {};
+    if (!gives_a_role(people)) return {};
   }
   const size_t close_len = open == U'(' ? 1 : 3;
   para = std::string(trim(t.substr(close + close_len)));
@@ -103,7 +124,7 @@ std::vector<Byline> take_trailing_credit(std::string &para, const Lexicon &lex) 
 }
 
 // A dateline as reported: without spaces, without the brackets and
-// separators that set it off (（長沙廿日海通電）, 【台北報導】, 記者X／).
+// separators that set it off (（漢口廿日電）, 【台北報導】, 記者X／).
 std::string dateline_text(const std::string &marker) {
   std::string out;
   const std::string n = normalize_inline(marker, InlineMode::Name);
@@ -148,31 +169,13 @@ class DraftExtractor {
     }
     Draft d = draft;
     Article art;
-    // A piece read as a byline that names nobody keeps its text: an
-    // editor's note goes to the note, anything else opens the body.
-    std::vector<std::string> unread_bylines;
-    for (size_t k : d.bylines) {
-      std::vector<Byline> people = people_of(a_.pieces[k]);
-      if (people.empty() && !unread_text(a_.pieces[k], art)) {
-        std::string n = normalize_inline(trim(a_.pieces[k].text), InlineMode::Body);
-        if (!n.empty()) unread_bylines.push_back(std::move(n));
-      }
-      add_people(art.bylines, people);
-    }
-    for (size_t k : d.notes) {
-      std::string note = editor_note_text(a_.pieces[k].text, lex_);
-      art.editor_note = art.editor_note ? *art.editor_note + note : note;
-    }
+    // Byline text that names nobody opens the body; credit text closes it.
+    const std::vector<std::string> unread_bylines = read_bylines(d.bylines, art);
+    for (size_t k : d.notes) add_editor_note(art, editor_note_text(a_.pieces[k].text, lex_));
     body(d, art);
     art.paragraphs.insert(art.paragraphs.begin(), unread_bylines.begin(), unread_bylines.end());
-    for (size_t k : d.credits) {
-      std::vector<Byline> people = people_of(a_.pieces[k]);
-      if (people.empty() && !unread_text(a_.pieces[k], art)) {
-        std::string n = normalize_inline(trim(a_.pieces[k].text), InlineMode::Body);
-        if (!n.empty()) art.paragraphs.push_back(std::move(n));
-      }
-      add_people(art.bylines, people);
-    }
+    const std::vector<std::string> unread_credits = read_bylines(d.credits, art);
+    art.paragraphs.insert(art.paragraphs.end(), unread_credits.begin(), unread_credits.end());
     closing_paragraph(art);
     for (size_t k : d.endnotes) end_note(a_.pieces[k], art);
     kind(d, art);
@@ -342,6 +345,23 @@ class DraftExtractor {
     }
   }
 
+  // The people of byline or credit pieces go to the article. The text of a
+  // piece that names nobody is kept: an editor's note as the note, anything
+  // else returned (normalized) for the caller to keep as body.
+  std::vector<std::string> read_bylines(const std::vector<size_t> &pieces, Article &art) const {
+    std::vector<std::string> unread;
+    for (size_t k : pieces) {
+      const Piece &p = a_.pieces[k];
+      const std::vector<Byline> people = people_of(p);
+      if (people.empty() && !unread_text(p, art)) {
+        std::string n = normalize_inline(trim(p.text), InlineMode::Body);
+        if (!n.empty()) unread.push_back(std::move(n));
+      }
+      add_people(art.bylines, people);
+    }
+    return unread;
+  }
+
   // The people of a piece the decoder read as a byline or credit: what
   // classify/ parsed, else the piece as a bare author name (a pen name in
   // brackets, a name the surname list does not know).
@@ -349,7 +369,7 @@ class DraftExtractor {
     if (!p.people.empty()) return p.people;
     if (auto by = parse_byline(p.text, lex_, /*allow_bare=*/true); by && by->leftover.empty()) return by->people;
     std::vector<Byline> lenient = parse_byline_lenient(p.text, lex_);
-    if (!lenient.empty() || has_role_word(p.text)) return lenient;  // 新华社记者 alone names nobody
+    if (!lenient.empty() || has_role_word(p.text, lex_)) return lenient;  // 新华社记者 alone names nobody
     std::string name;
     for (size_t i = 0; i < p.text.size();) {
       const char32_t c = next_cp(p.text, i);
@@ -359,43 +379,29 @@ class DraftExtractor {
     return {Byline{"author", name}};
   }
 
-  bool has_role_word(std::string_view t) const {
-    for (const RoleWord &rw : lex_.roles())
-      if (rw.word32.size() >= 2 && t.find(rw.word) != std::string_view::npos) return true;
-    return false;
-  }
-
   // Text of a byline or credit piece that names nobody: true when it is
   // nothing worth keeping (a role word alone, 新华社记者) or was kept as the
   // editor's note; false when the caller must keep it as body text.
   bool unread_text(const Piece &p, Article &art) const {
     std::string_view t = trim(p.text);
-    if (has_role_word(t) && parse_byline_lenient(t, lex_).empty() && cp_count(t) <= k_author_max_cps + 4) return true;
+    if (has_role_word(t, lex_) && parse_byline_lenient(t, lex_).empty() && cp_count(t) <= k_author_max_cps + 4)
+      return true;
     for (const auto &w : lex_.words("editor_note"))
       if (!w.empty() && t.substr(0, w.size()) == w) {
-        const std::string note = editor_note_text(std::string(t), lex_);
-        art.editor_note = art.editor_note ? *art.editor_note + note : note;
+        add_editor_note(art, editor_note_text(std::string(t), lex_));
         return true;
       }
     return false;
   }
 
-  // A closing note: a bracketed dateline (（新华社北京1月1日电）) is the
-  // story's dateline, bracketed names are its bylines; a note with an
-  // end-note cue (作者为…, …参与采写) is neither body nor byline; anything
-  // else stays text, as the last paragraph.
-  // Reads a closing note into the article; false when it is none of these
-  // (the caller keeps it as text).
+  // Reads a closing note into the article: a bracketed dateline
+  // (（新华社北京3月5日电）) is the story's dateline, bracketed names are its
+  // bylines, a note with an end-note cue (作者为…, …参与采写) is neither body
+  // nor byline. False when it is none of these: the caller keeps it as text.
   bool read_end_note(std::string_view note, Article &art) {
-    std::string_view t = trim(note);
-    std::string inner(t);
-    size_t i = 0;
-    const char32_t open = t.empty() ? 0 : next_cp(t, i);
-    if (open == 0xFF08 || open == U'(') {
-      size_t j = t.size();
-      const char32_t close = prev_cp(t, j);
-      if (close == 0xFF09 || close == U')') inner = std::string(t.substr(i, j - i));
-    }
+    const std::string_view t = trim(note);
+    const std::optional<std::string_view> in_brackets = bracketed(t);
+    const std::string inner(in_brackets ? *in_brackets : t);
     if (size_t n = match_dateline(inner, lex_); n > 0 && trim(std::string_view(inner).substr(n)).empty()) {
       const std::string dateline = dateline_text(inner.substr(0, n));
       if (!art.dateline) art.dateline = dateline;
@@ -405,11 +411,9 @@ class DraftExtractor {
       add_people(art.bylines, by->people);
       return true;
     }
-    if (has_role_word(inner)) {  // （本报记者常钦、顾仲阳）: names the surname list may not know
+    if (has_role_word(inner, lex_)) {  // （本报记者X、Y）: names the surname list may not know
       std::vector<Byline> people = parse_byline_lenient(inner, lex_);
-      bool named = false;
-      for (const Byline &b : people) named = named || !b.role.empty();
-      if (named) {
+      if (gives_a_role(people)) {
         add_people(art.bylines, people);
         return true;
       }
@@ -417,7 +421,7 @@ class DraftExtractor {
     if (has_cue(inner, lex_, "end_note")) return true;
     for (const auto &m : lex_.words("end_mark"))
       if (!m.empty() && t == m) return false;  // （完） ends the text, it names nobody
-    if (inner != std::string(t) && cp_count(inner) >= 2 && cp_count(inner) <= k_author_max_cps) {
+    if (in_brackets && cp_count(inner) >= 2 && cp_count(inner) <= k_author_max_cps) {
       bool han = true;
       for (size_t k = 0; k < inner.size();) han = is_han(next_cp(inner, k)) && han;
       if (han) {
@@ -435,15 +439,12 @@ class DraftExtractor {
   }
 
   // A last paragraph wholly in brackets that reads as a closing note
-  // (（新华社北京1月1日电）, （本报记者常钦、顾仲阳）) is one, wherever the
+  // (（新华社北京3月5日电）, （本报记者X、Y）) is one, wherever the
   // decoder put it.
   void closing_paragraph(Article &art) {
     if (art.paragraphs.size() < 2) return;
-    std::string_view last = trim(art.paragraphs.back());
-    size_t i = 0, j = last.size();
-    if (last.empty()) return;
-    const char32_t open = next_cp(last, i), close = prev_cp(last, j);
-    if (!((open == 0xFF08 || open == U'(') && (close == 0xFF09 || close == U')'))) return;
+    const std::string_view last = trim(art.paragraphs.back());
+    if (!bracketed(last)) return;
     const std::string note(last);
     const size_t before = art.bylines.size();
     const bool had_dateline = art.dateline.has_value();

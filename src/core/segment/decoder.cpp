@@ -42,12 +42,6 @@ double log_sum(const std::array<double, N> &x, size_t count) {
   return m + std::log(sum);
 }
 
-double log_add(double a, double b) {
-  if (a == k_none) return b;
-  if (b == k_none) return a;
-  const double m = std::max(a, b);
-  return m + std::log1p(std::exp(-std::fabs(a - b)));
-}
 
 }  // namespace
 
@@ -129,8 +123,7 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
       }
       bwd[k - 1][from] = log_sum(terms, count);
     }
-  double z = k_none;
-  for (size_t s = 0; s < S; ++s) z = log_add(z, fwd[n - 1][s]);
+  const double z = log_sum(fwd[n - 1], S);
   // Best path, back to front.
   r.states.resize(n);
   r.probability.resize(n);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 
+#include "core/classify/byline.h"
 #include "core/classify/classify.h"
 #include "core/classify/cues.h"
 #include "core/common/utf8.h"
@@ -59,10 +60,12 @@ struct Facts {
   bool ends_sentence = false, headline_shaped = false, bracket_name = false;
   bool byline = false, dateline = false, note = false;
   bool ends_author = false;  // the text closes with a bracketed name: （丹翁）
+  // What the lexicon finds in it (each looked up once per piece).
+  bool phone = false, ad_cue = false, weather_cue = false, masthead = false, edition = false;
   bool box_cue = false;  // a phone number, or a cue of an ad, weather box or other furniture
 };
 
-Facts facts_of(const Piece &p) {
+Facts facts_of(const Piece &p, const Lexicon &lex) {
   Facts f;
   std::string_view t = trim(p.text);
   for (size_t i = 0; i < t.size();) {
@@ -94,6 +97,12 @@ Facts facts_of(const Piece &p) {
     for (size_t i = 1; i + 1 < s.size(); ++i) han = han && is_han(s[i]);
     f.bracket_name = han;
   }
+  f.phone = has_phone_number(t);
+  f.ad_cue = has_cue(t, lex, "ad");
+  f.weather_cue = has_cue(t, lex, "weather");
+  f.masthead = is_masthead_line(t, lex);
+  f.edition = is_edition_line(t, lex);
+  f.box_cue = f.phone || f.ad_cue || f.weather_cue || p.type == PieceType::Other || p.type == PieceType::Ad;
   return f;
 }
 
@@ -113,12 +122,6 @@ EmitFeature len_bucket(size_t n) {
 bool starts_with_any(std::string_view s, const std::vector<std::string> &words) {
   for (const auto &w : words)
     if (!w.empty() && s.substr(0, w.size()) == w) return true;
-  return false;
-}
-
-bool has_role_word(std::string_view t, const Lexicon &lex) {
-  for (const RoleWord &rw : lex.roles())
-    if (rw.word32.size() >= 2 && t.find(rw.word) != std::string_view::npos) return true;
   return false;
 }
 
@@ -165,9 +168,8 @@ std::vector<Block> blocks_of(const std::vector<Piece> &pieces, const std::vector
       all += '\n';
       short_lines = short_lines && facts[k].cps.size() <= k_box_line_max_cps;
     }
-    blk.weather = has_cue(all, lex, "weather.strong") && has_cue(all, lex, "weather.time") &&
-                  count_cues(all, lex, "weather") >= 3;
-    blk.ad = e - b <= k_box_max_pieces && short_lines && count_cues(all, lex, "ad") + has_phone_number(all) >= 2;
+    blk.weather = weather_box(all, lex);
+    blk.ad = e - b <= k_box_max_pieces && short_lines && ad_evidence(all, lex) >= 2;
     blk.other = has_cue(all, lex, "other");
     out.push_back(blk);
     b = e;
@@ -191,11 +193,7 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
   const size_t n = pieces.size();
   std::vector<Facts> facts;
   facts.reserve(n);
-  for (const Piece &p : pieces) {
-    facts.push_back(facts_of(p));
-    facts.back().box_cue = has_phone_number(p.text) || has_cue(p.text, lex, "ad") || has_cue(p.text, lex, "weather") ||
-                           p.type == PieceType::Other || p.type == PieceType::Ad;
-  }
+  for (const Piece &p : pieces) facts.push_back(facts_of(p, lex));
   // Historic punctuation: hardly a line with a full stop (、 serves as the comma).
   size_t periods = 0;
   for (const Facts &f : facts)
@@ -211,8 +209,7 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
   // with a short headline line? A prior for every item, not a decision.
   bool text_first = false, decided = false;
   for (size_t k = 0; k < n && !decided; ++k) {
-    const std::string_view t = trim(pieces[k].text);
-    if (is_masthead_line(t, lex) || is_edition_line(t, lex)) continue;
+    if (facts[k].masthead || facts[k].edition) continue;
     text_first = facts[k].byline || facts[k].dateline || facts[k].cps.size() >= k_long_cps;
     decided = true;
   }
@@ -296,12 +293,12 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
     }
     if (f.bracket_name) add(EmitFeature::bracket_name);
     if (f.cps.size() <= k_short_cps && letter_spaced(t)) add(EmitFeature::letter_spaced);
-    if (is_masthead_line(t, lex)) add(EmitFeature::masthead_line);
-    if (is_edition_line(t, lex)) add(EmitFeature::edition_line);
+    if (f.masthead) add(EmitFeature::masthead_line);
+    if (f.edition) add(EmitFeature::edition_line);
     if (doubled(f.cps)) add(EmitFeature::doubled);
-    if (has_phone_number(t)) add(EmitFeature::phone);
-    if (has_cue(t, lex, "ad")) add(EmitFeature::ad_cue);
-    if (has_cue(t, lex, "weather")) add(EmitFeature::weather_cue);
+    if (f.phone) add(EmitFeature::phone);
+    if (f.ad_cue) add(EmitFeature::ad_cue);
+    if (f.weather_cue) add(EmitFeature::weather_cue);
     if (p.duplicate_cut) add(EmitFeature::repeat_cut);
     if (!p.first_in_line) add(EmitFeature::glued_piece);
     // The block it stands in.
