@@ -263,10 +263,6 @@ def align_page(pieces, gold, roles):
             st = 'caption_start' if first or roles_seen <= {'box'} else 'caption'
         else:  # body
             st = 'body_start' if first or roles_seen <= {'box'} else 'body'
-        if st.startswith('box') and art.story:
-            # a label the gold leaves out, before the item proper: its own box;
-            # the item's first real piece then opens the item
-            pass
         roles_seen.add({'head_after': 'body'}.get(st, field or 'none'))
         if st in ('credit', 'end_note'):
             roles_seen.add('body')

@@ -97,6 +97,34 @@ class CRF:
                 acc[i] += d * d
                 w[i] -= rate * d / math.sqrt(acc[i])
 
+    def _gradients(self, pieces, gold, emit, trans, node, pair):
+        """The gold path's score and the sparse gradients (marginal minus gold
+        count) of one page, from its marginals: node(k, s) = P(state s at
+        piece k), pair(k, r, to) = P(transition r -> to into piece k), r = 0
+        the page start."""
+        S, F, G = self.S, self.F, self.G
+        gold_score = 0.0
+        ge, gg = {}, {}
+        for k, p in enumerate(pieces):
+            g = gold[k]
+            row_g = gold[k - 1] + 1 if k else 0
+            gold_score += emit[k][g] + (trans[k][row_g][g] if trans[k][row_g][g] != NEG else -1e4)
+            for s in range(S):
+                m = node(k, s) - (1.0 if s == g else 0.0)
+                if -1e-6 < m < 1e-6:
+                    continue
+                add_grad(ge, s * F, p['emit'], m)
+            for r, to in self.pairs:
+                if (k == 0) != (r == 0):
+                    continue
+                m = pair(k, r, to)
+                if r == row_g and to == g:
+                    m -= 1.0
+                if -1e-6 < m < 1e-6:
+                    continue
+                add_grad(gg, (r * S + to) * G, p['edge'], m)
+        return gold_score, ge, gg
+
     def viterbi(self, pieces):
         if not pieces:
             return []
@@ -180,33 +208,17 @@ class CRF:
         if any(not (x > 1e-250) or x == float('inf') for x in c):
             return self.step_log(pieces, gold, rate, l2)
         log_z = sum(math.log(x) for x in c) + shift
-        gold_score = 0.0
-        ge, gg = {}, {}
-        for k, p in enumerate(pieces):
-            g = gold[k]
-            row_g = gold[k - 1] + 1 if k else 0
-            gold_score += emit[k][g] + (trans[k][row_g][g] if trans[k][row_g][g] != NEG else -1e4)
-            ak, bk = alpha[k], beta[k]
-            for s in rng:
-                m = ak[s] * bk[s] - (1.0 if s == g else 0.0)
-                if -1e-6 < m < 1e-6:
-                    continue
-                add_grad(ge, s * F, p['emit'], m)
-            tk, ek = T[k], E[k]
-            inv = 1.0 / c[k]
-            for r, to in self.pairs:
-                if (k == 0) != (r == 0):
-                    continue
-                x = tk[r][to]
-                if k == 0:
-                    m = x * ek[to] * bk[to] * inv
-                else:
-                    m = alpha[k - 1][r - 1] * x * ek[to] * bk[to] * inv
-                if r == row_g and to == g:
-                    m -= 1.0
-                if -1e-6 < m < 1e-6:
-                    continue
-                add_grad(gg, (r * S + to) * G, p['edge'], m)
+
+        def node(k, s):
+            return alpha[k][s] * beta[k][s]
+
+        def pair(k, r, to):
+            x, inv = T[k][r][to], 1.0 / c[k]
+            if k == 0:
+                return x * E[0][to] * beta[0][to] * inv
+            return alpha[k - 1][r - 1] * x * E[k][to] * beta[k][to] * inv
+
+        gold_score, ge, gg = self._gradients(pieces, gold, emit, trans, node, pair)
         # Scaled recursions can still overflow where the model is very sure
         # (a state with almost no forward mass but a large backward one):
         # then this page is redone in log space.
@@ -239,33 +251,19 @@ class CRF:
                 bwd[k - 1][f] = log_sum([t[f + 1][s] + emit[k][s] + bwd[k][s] for s in range(S)
                                          if t[f + 1][s] != NEG and bwd[k][s] != NEG] or [NEG])
         z = log_sum(fwd[n - 1])
-        gold_score = 0.0
-        ge, gg = {}, {}
-        for k, p in enumerate(pieces):
-            g = gold[k]
-            row_g = gold[k - 1] + 1 if k else 0
-            gold_score += emit[k][g] + (trans[k][row_g][g] if trans[k][row_g][g] != NEG else -1e4)
-            for s in range(S):
-                lp = fwd[k][s] + bwd[k][s] - z if fwd[k][s] != NEG and bwd[k][s] != NEG else NEG
-                m = (math.exp(lp) if lp != NEG else 0.0) - (1.0 if s == g else 0.0)
-                if -1e-6 < m < 1e-6:
-                    continue
-                add_grad(ge, s * F, p['emit'], m)
-            t = trans[k]
-            for r, to in self.pairs:
-                if (k == 0) != (r == 0):
-                    continue
-                x = t[r][to]
-                if k == 0:
-                    lp = x + emit[0][to] + bwd[0][to] - z if bwd[0][to] != NEG else NEG
-                else:
-                    a = fwd[k - 1][r - 1]
-                    lp = a + x + emit[k][to] + bwd[k][to] - z if a != NEG and bwd[k][to] != NEG else NEG
-                m = math.exp(lp) if lp != NEG else 0.0
-                if r == row_g and to == g:
-                    m -= 1.0
-                if -1e-6 < m < 1e-6:
-                    continue
-                add_grad(gg, (r * S + to) * G, p['edge'], m)
+        def node(k, s):
+            lp = fwd[k][s] + bwd[k][s] - z if fwd[k][s] != NEG and bwd[k][s] != NEG else NEG
+            return math.exp(lp) if lp != NEG else 0.0
+
+        def pair(k, r, to):
+            x = trans[k][r][to]
+            if k == 0:
+                lp = x + emit[0][to] + bwd[0][to] - z if bwd[0][to] != NEG else NEG
+            else:
+                a = fwd[k - 1][r - 1]
+                lp = a + x + emit[k][to] + bwd[k][to] - z if a != NEG and bwd[k][to] != NEG else NEG
+            return math.exp(lp) if lp != NEG else 0.0
+
+        gold_score, ge, gg = self._gradients(pieces, gold, emit, trans, node, pair)
         self._apply(ge, gg, rate, l2)
         return z - gold_score
