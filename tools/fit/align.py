@@ -233,6 +233,9 @@ def align_page(pieces, gold, roles):
             # and the page rarely shows them.
             prev_box = k > 0 and states[-1] in ('box_start', 'box')
             st = 'box' if prev_box else 'box_start'
+        elif field is None and not keys[k] and 'body' in roles_seen and \
+                k + 1 < n and assign[k + 1] == j and scores[k + 1][j][1] == 'body':
+            st = 'body'  # punctuation or ornaments between two paragraphs (×　×　×)
         elif field is None:
             # Text the gold does not hold: closing notes after the body, a
             # label before the item (its own box), a bare role line.

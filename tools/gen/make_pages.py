@@ -18,6 +18,10 @@ item (seeded, so one seed always writes the same bytes):
 * layout b: byline -> body hard-wrapped at 16-24 characters (first line of each paragraph
   2 narrower), headline after the body, justified spaces next to Han characters,
   column breaks before a full-width line;
+* layout n (narrow columns of historic and tabloid pages): headline first, broken into short
+  lines; body hard-wrapped at 6-10 characters with no indent, a blank line between paragraphs,
+  closing punctuation carried to the start of the next line or left alone on a line (vertical
+  print), sometimes ``×　×　×`` between the paragraphs of a column of notes;
 * bylines: ``■记者 X 通讯员 Y``, ``本报记者  X  Y``, ``（记者 X、Y）`` after a dateline
   (``本报讯``, ``本报北京3月5日电``, ``新华社…电``; invented for some stories without one),
   a bare author name or ``文/X``, a closing ``（本报记者X、Y）``; two-character names
@@ -42,6 +46,7 @@ import sys
 import unicodedata
 
 STORY = ('news', 'photo')
+SEPARATOR = '×　×　×'  # between the notes of a column (layout n); a paragraph of its own in the gold
 NO_LINE_START = set('，。、；：？！”’）》」』】…·%')
 CJK_PUNCT = set('，。、；：？！“”‘’（）《》「」『』【】…—·')
 HALF = {'，': ',', '；': ';', '：': ':', '？': '?', '！': '!'}
@@ -207,15 +212,22 @@ def tokens(text):
     return re.findall(r'[!-~]+|.', text, flags=re.S)
 
 
-def wrap(text, width, first):
-    """Hard-wrap at `width` characters (full-width units), the first line at `first`."""
+def wrap(text, width, first, carry=0.0, rng=None):
+    """Hard-wrap at `width` characters (full-width units), the first line at `first`. Closing
+    punctuation stays on its line (kinsoku), except with probability `carry`, where it starts the
+    next line or stands alone on one (narrow vertical columns)."""
     lines, cur, curw, cap = [], '', 0, first * 2
     for tok in tokens(text):
         tw = sum(cw(c) for c in tok)
         if cur and curw + tw > cap:
-            if tok[0] in NO_LINE_START:  # kinsoku: closing punctuation stays on the line
+            if tok[0] in NO_LINE_START and not (carry and rng.random() < carry):
                 cur += tok
                 curw += tw
+                continue
+            if tok[0] in NO_LINE_START and rng.random() < 0.3:  # alone on its line
+                lines.append(cur)
+                lines.append(tok)
+                cur, curw, cap = '', 0, width * 2
                 continue
             lines.append(cur)
             cur, curw, cap = tok, tw, width * 2
@@ -335,10 +347,12 @@ class Page:
         self.halfrate = rng.choice([0.0, 0.0, 0.3, 0.7, 1.0]) if layout == 'a' else 0.0
         self.colbreak = rng.choice([0.0, 0.04, 0.1]) if layout == 'a' else rng.choice([0.0, 0.1, 0.2])
         self.repeats = rng.choice([0, 0, 0, 1, 2])
-        self.width = rng.randint(16, 24)
+        self.width = rng.randint(16, 24) if layout != 'n' else rng.randint(6, 10)
+        self.carry = rng.choice([0.0, 0.5, 0.9]) if layout == 'n' else 0.0
+        self.separators = layout == 'n' and rng.random() < 0.15
         self.p_ascii = rng.choice([0.0, 0.4, 0.8]) if layout == 'b' else 0.0
         self.p_han = rng.choice([0.0, 0.0, 0.01, 0.03]) if layout == 'b' else 0.0
-        self.para_gap = layout == 'a' or rng.random() < 0.75
+        self.para_gap = layout in 'an' or rng.random() < 0.75
         self.name_style = (rng.choices(['plain', 'dev', 'pad'], [5, 1, 1])[0] if layout == 'a'
                            else rng.choices(['plain', 'pad'], [2, 3])[0])
         self.hl_one_block = rng.random() < 0.5
@@ -376,6 +390,13 @@ class Page:
                         else:
                             blocks[-1] = [line, line]
                         self.features.add('repeat')
+            elif self.layout == 'n':
+                if self.separator_before(paras, i):
+                    blocks.append([SEPARATOR])
+                    self.features.add('separators')
+                blocks.append(wrap(text, self.width, self.width, self.carry, rng))
+                if self.carry:
+                    self.features.add('punct_carried')
             else:
                 lines = wrap(text, self.width, self.width - 2)
                 lines = [justify(ln, self.p_ascii, self.p_han, rng) if j < len(lines) - 1 else ln
@@ -398,11 +419,34 @@ class Page:
                     blocks[-1].extend(lines)
         return blocks
 
+    def separator_before(self, paras, i):
+        """A separator stands between two notes: after a paragraph that ends a sentence."""
+        return self.layout == 'n' and self.separators and i > 0 and paras[i - 1].rstrip()[-1:] in tuple('。！？」』、')
+
+    def gold_paragraphs(self, paras):
+        """The gold paragraphs of text rendered by body_blocks: separators included."""
+        out = []
+        for i, p in enumerate(paras):
+            if self.separator_before(paras, i):
+                out.append(SEPARATOR)
+            out.append(p)
+        return out
+
     def headline_blocks(self, parts, double_idx):
         shown = [doubled(p, self.rng) if i == double_idx else p for i, p in enumerate(parts)]
         if not shown:
             return []
+        if self.layout == 'n':  # a narrow column breaks every part into short lines
+            return [sum((self.short_lines(p) for p in shown), [])]
         return [shown] if self.hl_one_block else [[p] for p in shown]
+
+    def short_lines(self, part):
+        """A headline part in lines of at most the column width, cut where the printer would."""
+        n = max(1, -(-len(part) // self.width))
+        if n == 1 and len(part) > 4 and self.rng.random() < 0.5:
+            n = 2
+        size = -(-len(part) // n)
+        return [part[i:i + size] for i in range(0, len(part), size)]
 
 
 def story_gold(src, bylines, dateline):
@@ -415,6 +459,11 @@ def story_gold(src, bylines, dateline):
     if src.get('editor_note'):
         g['editor_note'] = src['editor_note']
     g['paragraphs'] = list(src['paragraphs'])
+    return g
+
+
+def with_separators(pg, g, paras):
+    g['paragraphs'] = pg.gold_paragraphs(paras)
     return g
 
 
@@ -472,7 +521,7 @@ def render_story(pg, src, flip, allow_repeat):
             pre.append([byline_line(bylines, form, style, rng)])
         if src.get('editor_note'):
             note = '编者按：' + src['editor_note']
-            pre.append([note] if pg.layout == 'a' else wrap(note, pg.width, pg.width))
+            pre.append([note] if pg.layout == 'a' else wrap(note, pg.width, pg.width, pg.carry, rng))
         body = pg.body_blocks(src['paragraphs'], prefix, allow_repeat)
         if form == 'closing':
             post.append(['（本报记者' + '、'.join(b['name'] for b in bylines) + '）'])
@@ -480,18 +529,28 @@ def render_story(pg, src, flip, allow_repeat):
             post.append(['（' + dateline + '）'])
     if pg.layout == 'a':
         blocks = (pre + body + post + hl) if flip else (hl + pre + body + post)
+    elif pg.layout == 'n':
+        blocks = hl + pre + body + post
     else:
         blocks = pre + body + post + hl
-    return blocks, story_gold(src, bylines, dateline)
+    return blocks, with_separators(pg, story_gold(src, bylines, dateline), src['paragraphs'])
 
 
 def render_jingbao(pg, src, allow_repeat):
-    blocks = pg.body_blocks(src['paragraphs'], '', allow_repeat)
+    paras = src['paragraphs']
+    first = paras[0] if paras else ''
+    if pg.layout == 'n' and len(paras) > 1 and 2 <= len(first) <= 24 and not any(c in CJK_PUNCT for c in first):
+        # its title (the gold keeps it as the first paragraph): short lines of its own
+        blocks = pg.headline_blocks([first], None) + pg.body_blocks(paras[1:], '', allow_repeat)
+        gold_paras = [first] + pg.gold_paragraphs(paras[1:])
+    else:
+        blocks = pg.body_blocks(paras, '', allow_repeat)
+        gold_paras = pg.gold_paragraphs(paras)
     g = {'kind': src['kind'], 'headline': list(src.get('headline') or [])}
     for f in ('title', 'kicker', 'subtitle', 'bylines', 'dateline', 'editor_note'):
         if f in src:
             g[f] = src[f]
-    g['paragraphs'] = list(src['paragraphs'])
+    g['paragraphs'] = gold_paras
     if 'unscored' in src:
         g['unscored'] = list(src['unscored'])
     return blocks, g
@@ -507,7 +566,7 @@ def make_page(seed, idx, sources):
     family = 'jingbao' if rng.random() < 0.2 else 'modern'
     if not jb_stories or not modern:  # a corpus left out (--exclude): the other family only
         family = 'modern' if modern else 'jingbao'
-    layout = rng.choice('ab')
+    layout = rng.choices('abn', [5, 5, 2])[0]
     pg = Page(rng, layout, family)
     n_items = rng.randint(2, 8)
     n_boxes = min(rng.choices([0, 1, 2, 3], [3, 4, 2, 1])[0], n_items - 1)
@@ -568,7 +627,7 @@ def make_page(seed, idx, sources):
     text = '\n'.join(out) + '\n'
     name = f'gen{seed}_{idx:05d}{layout}{"j" if family == "jingbao" else ""}'
     feats = sorted(pg.features)
-    if layout == 'b':
+    if layout in 'bn':
         feats.append(f'width{pg.width}')
         if not pg.para_gap:
             feats.append('no_para_gap')

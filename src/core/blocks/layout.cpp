@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/common/punct.h"
 #include "core/common/utf8.h"
 #include "core/normalize/inline_text.h"
 
@@ -134,6 +135,10 @@ bool starts_section_tag(std::string_view s) {
 bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, Subheads subheads) {
   if (starts_section_tag(b.text)) return true;
   if (a.ends_paragraph) return true;
+  // No paragraph opens with closing punctuation: a narrow column carried it over.
+  if (starts_with_closing_punct(b.text)) return false;
+  // A separator between the notes of a column (×　×　×) stands alone.
+  if (is_separator_line(a.text) || is_separator_line(b.text)) return true;
   // An in-body subhead (推动产业提质增效) is a paragraph of its own,
   // though it ends no sentence: set off by a blank line, or followed by an
   // indented first line.

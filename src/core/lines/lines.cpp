@@ -1,5 +1,6 @@
 #include "core/lines/lines.h"
 
+#include "core/common/punct.h"
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
 
@@ -63,6 +64,16 @@ std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &
       continue;
     }
     std::string_view s = text.substr(line.begin, line.end - line.begin);
+    // A line of nothing but closing punctuation (`，`, `。」`) is the end of
+    // the line before, carried over by vertical print or a narrow column.
+    if (!pieces.empty() && is_closing_punct_only(s)) {
+      Piece &prev = pieces.back();
+      const std::string_view part = trim(s);
+      prev.text += part;
+      prev.end = static_cast<size_t>(part.data() - text.data()) + part.size();
+      blanks = 0;
+      continue;
+    }
     std::vector<size_t> cuts = cut_points(s, lex);
     cuts.push_back(s.size());
     size_t start = 0;

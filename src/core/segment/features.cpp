@@ -7,6 +7,7 @@
 #include "core/classify/byline.h"
 #include "core/classify/classify.h"
 #include "core/classify/cues.h"
+#include "core/common/punct.h"
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
 #include "core/normalize/inline_text.h"
@@ -28,6 +29,8 @@ constexpr size_t k_page_top_pieces = 3;  // the first pieces of a page
 constexpr size_t k_name_max_cps = 4;
 constexpr size_t k_bracket_name_max_cps = 8;
 constexpr size_t k_doubled_max_cps = 60;
+// A page whose median line is at most this wide (cells) is set in narrow columns.
+constexpr int k_narrow_column_cells = 20;
 
 const char *const k_emit_names[] = {
 #define X(name) #name,
@@ -184,7 +187,7 @@ const char *edge_feature_name(EdgeFeature f) { return k_edge_names[static_cast<s
 
 std::string emit_id_name(uint16_t id) {
   if (id < k_emit_feature_count) return k_emit_names[id];
-  static const char *const groups[] = {"", "wrapped&", "textfirst&", "noperiod&"};
+  static const char *const groups[k_emit_groups] = {"", "wrapped&", "textfirst&", "noperiod&", "narrow&"};
   return std::string(groups[id / k_emit_feature_count]) + k_emit_names[id % k_emit_feature_count];
 }
 
@@ -204,6 +207,15 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       }
     }
   const bool no_period = n >= 10 && periods * 20 < n;
+  // Narrow columns: most lines a few characters wide.
+  std::vector<int> widths;
+  widths.reserve(n);
+  for (const Piece &p : pieces) widths.push_back(p.width);
+  bool narrow = false;
+  if (n >= 10) {
+    std::nth_element(widths.begin(), widths.begin() + n / 2, widths.end());
+    narrow = widths[n / 2] <= k_narrow_column_cells;
+  }
   // The page's habit: does its first story-like piece open with text (a
   // byline, a dateline, a long line: byline -> body -> headline pages) or
   // with a short headline line? A prior for every item, not a decision.
@@ -327,6 +339,10 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
     }
     if (k > 0 && pieces[k - 1].credit && facts[k - 1].byline) add(EmitFeature::prev_credit);
     if (f.ends_author) add(EmitFeature::ends_author);
+    if (starts_with_closing_punct(t)) add(EmitFeature::start_continuation);
+    if (k + 1 < n && starts_with_closing_punct(pieces[k + 1].text)) add(EmitFeature::next_continuation);
+    if (is_separator_line(t)) add(EmitFeature::separator_line);
+    if (k > 0 && is_separator_line(pieces[k - 1].text)) add(EmitFeature::prev_separator);
     if (k > 0 && facts[k - 1].ends_author) add(EmitFeature::prev_ends_author);
     if (wrapped && k + 1 < n) {
       const Piece &q = pieces[k + 1];
@@ -383,6 +399,8 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 2 * k_emit_feature_count));
     if (no_period)
       for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 3 * k_emit_feature_count));
+    if (narrow)
+      for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 4 * k_emit_feature_count));
     // Between the piece before and this one.
     std::vector<EdgeFeature> &g = out[k].edge;
     g.push_back(EdgeFeature::e_bias);
@@ -398,6 +416,7 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       if (!facts[k - 1].ends_sentence && !facts[k - 1].headline_shaped) g.push_back(EdgeFeature::e_prev_unfinished);
     }
     if (f.byline) g.push_back(EdgeFeature::e_cur_byline);
+    if (starts_with_closing_punct(t)) g.push_back(EdgeFeature::e_cur_continuation);
     if (f.dateline) g.push_back(EdgeFeature::e_cur_dateline);
     if (f.note) g.push_back(EdgeFeature::e_cur_note);
     if (f.headline_shaped) g.push_back(EdgeFeature::e_cur_headline_shaped);

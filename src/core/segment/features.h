@@ -42,12 +42,14 @@ class Lexicon;
   X(prev2_end_sentence) X(wrapped_x_headline_shaped) X(wrapped_x_next_byline) X(box_cue_line)         \
   X(next_box_cue) X(prev_box_cue) X(page_no_period) X(credit_ahead_1) X(credit_ahead_2_4)          \
   X(credit_ahead_5_10) X(prev_credit) X(prev_tiny) X(end_comma) X(prev_end_comma)   \
-  X(next_full) X(next_indent) X(prev_full) X(prev_ends_author) X(ends_author)
+  X(next_full) X(next_indent) X(prev_full) X(prev_ends_author) X(ends_author)   \
+  X(start_continuation) X(next_continuation) X(separator_line) X(prev_separator)
 
 #define BM_EDGE_FEATURES(X)                                                                             \
   X(e_bias) X(e_blank_0) X(e_blank_1) X(e_blank_2_up) X(e_prev_end_sentence) X(e_prev_full)            \
   X(e_cur_indent) X(e_same_line) X(e_prev_short) X(e_cur_byline) X(e_cur_dateline) X(e_cur_headline_shaped) \
-  X(e_prev_headline_shaped) X(e_cur_box_cue) X(e_cur_long) X(e_prev_unfinished) X(e_cur_note) X(e_prev_credit)
+  X(e_prev_headline_shaped) X(e_cur_box_cue) X(e_cur_long) X(e_prev_unfinished) X(e_cur_note) X(e_prev_credit) \
+  X(e_cur_continuation)
 
 enum class EmitFeature : uint16_t {
 #define X(name) name,
@@ -62,17 +64,21 @@ enum class EdgeFeature : uint16_t {
   kCount
 };
 constexpr size_t k_emit_feature_count = static_cast<size_t>(EmitFeature::kCount);
-// Every emission feature also exists conjoined with three page habits: id
+// Every emission feature also exists conjoined with four page habits: id
 // f + k_emit_feature_count is "wrapped&f" (the page is hard-wrapped), id
 // f + 2 * k_emit_feature_count is "textfirst&f" (the page's first item opens
 // with its text, not a headline), id f + 3 * k_emit_feature_count is
-// "noperiod&f" (historic punctuation: 、 serves as comma and full stop). So one model holds what each kind of page
-// teaches separately and what all share.
-constexpr size_t k_emit_id_count = 4 * k_emit_feature_count;
+// "noperiod&f" (historic punctuation: 、 serves as comma and full stop), id
+// f + 4 * k_emit_feature_count is "narrow&f" (columns of a few characters,
+// where a headline line is as wide as a body line and blank lines part
+// paragraphs). So one model holds what each kind of page teaches separately
+// and what all share.
+constexpr size_t k_emit_groups = 5;
+constexpr size_t k_emit_id_count = k_emit_groups * k_emit_feature_count;
 constexpr size_t k_edge_feature_count = static_cast<size_t>(EdgeFeature::kCount);
 
 const char *emit_feature_name(EmitFeature f);
-// "name", "wrapped&name", "textfirst&name" or "noperiod&name" for an emission id.
+// "name", "wrapped&name", "textfirst&name", "noperiod&name" or "narrow&name" for an emission id.
 std::string emit_id_name(uint16_t id);
 const char *edge_feature_name(EdgeFeature f);
 

@@ -1,0 +1,66 @@
+#include "core/common/punct.h"
+
+#include "core/common/utf8.h"
+
+namespace bm::detail {
+
+bool is_closing_punct(char32_t c) {
+  switch (c) {
+    case 0xFF0C: case 0x3001: case 0x3002: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:  // ，、。；：！？
+    case 0xFF09: case 0x3015: case 0x3011: case 0x300D: case 0x300F: case 0x300B: case 0x3009:  // ）〕】」』》〉
+    case 0x201D: case 0x2019: case 0xFF0E:                                                          // ”’．
+    case U',': case U'.': case U';': case U':': case U'!': case U'?': case U')': case U']':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool starts_with_closing_punct(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = next_cp(text, i);
+    if (is_space_cp(c)) continue;
+    return is_closing_punct(c);
+  }
+  return false;
+}
+
+bool is_closing_punct_only(std::string_view text) {
+  bool any = false;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = next_cp(text, i);
+    if (is_space_cp(c)) continue;
+    if (!is_closing_punct(c)) return false;
+    any = true;
+  }
+  return any;
+}
+
+namespace {
+// Ornaments a column sets between its short notes. Text punctuation (dashes,
+// ellipses, brackets) is not among them: a line of it belongs to the text.
+bool is_ornament(char32_t c) {
+  switch (c) {
+    case 0x00D7: case 0xFF0A: case U'*': case 0x25CF: case 0x25CB: case 0x25CE: case 0x25C7: case 0x25C6:  // × ＊ * ● ○ ◎ ◇ ◆
+    case 0x25B3: case 0x25B2: case 0x25A1: case 0x25A0: case 0x2606: case 0x2605: case 0x203B:           // △ ▲ □ ■ ☆ ★ ※
+    case 0xFF0B: case U'+': case 0xFF03: case U'#': case 0xFF5E: case U'~': case 0x00B7: case 0x2027:    // ＋ + ＃ # ～ ~ · ‧
+    case 0x2022:                                                                                        // •
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+bool is_separator_line(std::string_view text) {
+  size_t ornaments = 0;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = next_cp(text, i);
+    if (is_space_cp(c)) continue;
+    if (!is_ornament(c)) return false;
+    ++ornaments;
+  }
+  return ornaments >= 2;
+}
+
+}  // namespace bm::detail

@@ -1,0 +1,24 @@
+// Punctuation facts shared by the stages that cut lines and paragraphs and
+// the decoder's features.
+#pragma once
+#include <string_view>
+
+namespace bm::detail {
+
+// Punctuation that closes what comes before it and never opens a line of
+// running text: ，、。；：！？ and the closing brackets and quotes (full and
+// half width). Vertical print and narrow columns carry it to the start of
+// the next line (`，生意雖尚稱不惡`), or leave it alone on a line.
+bool is_closing_punct(char32_t c);
+
+// The line opens with closing punctuation: it continues the line before.
+bool starts_with_closing_punct(std::string_view text);
+
+// The line holds only closing punctuation (and spaces): `，`, `。」`.
+bool is_closing_punct_only(std::string_view text);
+
+// A separator line between the short notes of one column: only ornaments
+// and spaces, at least two ornaments (`×　×　×`, `＊＊＊`, `●　●`).
+bool is_separator_line(std::string_view text);
+
+}  // namespace bm::detail
