@@ -31,7 +31,7 @@ int run_normalize(const std::vector<std::string> &args) {
     }
   }
   std::string bytes, error;
-  if (!read_input(path, &bytes, &error)) {
+  if (!read_input(path, BM_DEFAULT_MAX_INPUT_BYTES, &bytes, &error)) {  // the parser below has the default limit
     std::cerr << "banmian: " << error << "\n";
     return 1;
   }

@@ -128,9 +128,10 @@ int run_parse(const std::vector<std::string> &args) {
   // Several files without --out or --summary: one JSON document per line.
   const bool one_per_line = p.jsonl || (p.out_dir.empty() && !p.summary && p.files.size() > 1);
   int rc = 0;
+  const size_t max_bytes = popts.max_input_bytes ? popts.max_input_bytes : BM_DEFAULT_MAX_INPUT_BYTES;
   for (const std::string &path : p.files) {
     std::string bytes, error;
-    if (!read_input(path, &bytes, &error)) {
+    if (!read_input(path, max_bytes, &bytes, &error)) {  // a directory, missing, too large: say so, go on
       std::cerr << "banmian: " << error << "\n";
       rc = 1;
       continue;
