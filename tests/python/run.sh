@@ -14,9 +14,10 @@ if [ ! -x "$venv/bin/python" ]; then
   "${PYTHON:-python3}" -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check pytest
-# pandas is optional for the package; installed here so to_pandas is tested (skipped if unavailable).
-"$venv/bin/python" -m pip install -q --disable-pip-version-check pandas \
-  || echo "run.sh: pandas not installed; its test will be skipped" >&2
+# pandas and pyarrow are optional for the package; installed here so to_arrow/to_pandas
+# are tested (skipped if unavailable).
+"$venv/bin/python" -m pip install -q --disable-pip-version-check pandas pyarrow \
+  || echo "run.sh: pandas/pyarrow not installed; their tests will be skipped" >&2
 # One build for both sides of the golden comparison: the same ninja run in
 # build-py/skbuild-venv compiles the core objects once and links the extension
 # (static) and the `banmian` CLI (not installed into the wheel) from them, so
