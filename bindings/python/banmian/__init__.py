@@ -6,6 +6,7 @@
 >>> pages = banmian.parse_many(texts, threads=4)   # C++ threads, GIL released
 >>> banmian.to_arrow(pages)                         # one row per article, fixed schema (needs pyarrow)
 >>> banmian.to_pandas(pages)                        # the same as a DataFrame (needs pandas, pyarrow)
+>>> page.view("page.html")                          # the page view: one self-contained HTML file
 
 A thin layer over the banmian C library (private extension ``banmian._banmian``).
 """
@@ -17,6 +18,7 @@ from ._errors import (EncodingError, Error, InternalError, InvalidArgumentError,
                       RangeError, ReadError, TooLargeError, UnknownEncodingError, VersionError)
 from ._arrow import arrow_schema, to_arrow, to_pandas
 from ._model import Article, Byline, Page
+from ._view import View
 
 __version__: str = _banmian.version()
 #: The C library's version ("MAJOR.MINOR.PATCH").
@@ -24,7 +26,7 @@ library_version: str = _banmian.version()
 
 __all__ = [
     "parse", "parse_file", "parse_many", "normalize", "to_arrow", "to_pandas", "arrow_schema", "default_parser",
-    "Parser", "Page", "Article", "Byline", "Item", "TextOrBytes",
+    "Parser", "Page", "Article", "Byline", "Item", "TextOrBytes", "View",
     "Error", "InvalidArgumentError", "OutOfMemoryError", "EncodingError", "UnknownEncodingError",
     "TooLargeError", "LexiconError", "ReadError", "VersionError", "RangeError", "InternalError",
     "__version__", "library_version",
