@@ -50,9 +50,6 @@ case $CASE in
   view_without_python)
     # `banmian view` runs the Python package's renderer; without Python it says so.
     BANMIAN_PYTHON=/nonexistent/python3 run view "$TMP/in.txt"; expect_rc 1; err_has "cannot run"; out_empty ;;
-  view_without_python)
-    # `banmian view` runs the Python package's renderer; without Python it says so.
-    BANMIAN_PYTHON=/nonexistent/python3 run view "$TMP/in.txt"; expect_rc 1; err_has "cannot run"; out_empty ;;
   help_subcommand)
     run normalize --help; expect_rc 0; out_has "usage:" ;;
   no_arguments)
