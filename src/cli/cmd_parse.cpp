@@ -116,7 +116,10 @@ int run_parse(const std::vector<std::string> &args) {
   ParseArgs p;
   if (int rc = parse_args(args, &p)) return rc;
   bm_parser_options popts;
-  bm_parser_options_init(&popts);
+  if (bm_parser_options_init(&popts, BM_PARSER_OPTIONS_VERSION) != BM_OK) {
+    report_error("creating the parser");
+    return 1;
+  }
   if (!p.lexicon.empty()) popts.lexicon_path = p.lexicon.c_str();
   if (p.replace_lexicon) popts.flags |= BM_PARSER_LEXICON_REPLACE;
   bm_parser *parser = nullptr;
@@ -136,8 +139,7 @@ int run_parse(const std::vector<std::string> &args) {
       rc = 1;
       continue;
     }
-    bm_parse_options opts;
-    bm_parse_options_init(&opts);
+    bm_parse_options opts = BM_PARSE_OPTIONS_INIT;
     opts.encoding = p.encoding.c_str();
     opts.source = path.c_str();
     if (p.strict) opts.flags |= BM_PARSE_STRICT_DECODING;
