@@ -125,3 +125,19 @@ TEST(LexiconLoad, ManyEntriesLoadAndLimitsAreErrors) {
   EXPECT_EQ(code, BM_E_LEXICON);
   EXPECT_NE(msg.find("patterns in [edition]"), std::string::npos) << msg;
 }
+
+// The checker reads any text without running off its end (random patterns
+// of regex syntax; ICU reports what is not a pattern).
+TEST(LexiconPatterns, CheckerReadsAnyText) {
+  const std::string alphabet = "()[]{}|*+?\\ak<>:=!#,019^$.pQE-";
+  uint32_t x = 12345;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int len = 1 + static_cast<int>(x % 24);
+    for (int i = 0; i < len; ++i) {
+      x = x * 1103515245u + 12345u;
+      s.push_back(alphabet[(x >> 16) % alphabet.size()]);
+    }
+    (void)check_pattern(s);
+  }
+}
