@@ -41,8 +41,9 @@ bool read_input(const std::string &path, size_t max_bytes, std::string *bytes, s
   for (;;) {
     // Read up to one byte past the limit: that byte is how we know.
     const size_t room = max_bytes + 1 - bytes->size();
-    const size_t want = room < k_chunk_bytes ? room : k_chunk_bytes;
     const size_t old = bytes->size();
+    size_t want = room < k_chunk_bytes ? room : k_chunk_bytes;
+    if (bytes->capacity() > old && bytes->capacity() - old < want) want = bytes->capacity() - old;  // no regrowth
     bytes->resize(old + want);
     ssize_t n;
     do n = ::read(fd, &(*bytes)[old], want);
