@@ -9,12 +9,13 @@
 #   ratio     pathological linear-time ratios (ctest -L ratio, serial)
 #   abi       bm_*-only exports, SONAME, abidiff vs abi/ (scripts/abi-check.sh)
 #   fuzz      each libFuzzer target for 60 s (tests/fuzz/run.sh)
+#   browser   the page view in Chromium via Selenium (tests/browser/run.sh; issue 13)
 # Every step runs even when an earlier one failed; the script fails if any did
 # and prints the time of each step. BM_CI_STEPS="asan fuzz" runs a subset.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BM_SETUP_EXTRA="clang-14 libclang-rt-14-dev valgrind abigail-tools" bash scripts/setup.sh || exit 1
-steps=${BM_CI_STEPS:-asan tsan release threads stack valgrind ratio abi fuzz}
+steps=${BM_CI_STEPS:-asan tsan release threads stack valgrind ratio abi fuzz browser}
 export BM_JOBS=2
 failed=""
 timing=""
@@ -64,6 +65,7 @@ run valgrind bash scripts/valgrind.sh
 run ratio ratio
 run abi bash scripts/abi-check.sh
 run fuzz fuzz
+run browser bash tests/browser/run.sh
 echo "=== ci-extra: time per step"
 printf "$timing"
 if [ -n "$failed" ]; then echo "ci-extra: FAILED:$failed"; exit 1; fi

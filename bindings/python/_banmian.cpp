@@ -136,12 +136,16 @@ struct ParseSettings {
 bool parse_one(const bm_parser *parser, Input in, const ParseSettings &s, const char *source,
                std::unique_ptr<Page> *out, ErrorInfo *err) {
   bm_parse_options opts;
-  bm_parse_options_init(&opts);
+  bm_status st = bm_parse_options_init(&opts, BM_PARSE_OPTIONS_VERSION);
+  if (st != BM_OK) {
+    *err = capture_error(st);
+    return false;
+  }
   opts.encoding = s.encoding.c_str();
   opts.source = source;
   if (s.strict) opts.flags |= BM_PARSE_STRICT_DECODING;
   bm_page *page = nullptr;
-  bm_status st = bm_parse(parser, in.data, in.len, &opts, &page);
+  st = bm_parse(parser, in.data, in.len, &opts, &page);
   if (st != BM_OK) {
     *err = capture_error(st);
     return false;
@@ -170,7 +174,7 @@ class Parser {
   Parser(std::optional<std::string> lexicon_path, std::optional<std::string> lexicon_text, bool replace_lexicon,
          size_t max_input_bytes) {
     bm_parser_options opts;
-    bm_parser_options_init(&opts);
+    if (bm_status st0 = bm_parser_options_init(&opts, BM_PARSER_OPTIONS_VERSION)) raise_error(capture_error(st0));
     if (lexicon_path) opts.lexicon_path = lexicon_path->c_str();
     if (lexicon_text) {
       opts.lexicon_text = lexicon_text->data();
@@ -253,7 +257,7 @@ class Parser {
   py::str normalize(const py::bytes &data, const std::string &encoding, bool strict) const {
     const Input in = bytes_view(data);
     bm_parse_options opts;
-    bm_parse_options_init(&opts);
+    if (bm_status st0 = bm_parse_options_init(&opts, BM_PARSE_OPTIONS_VERSION)) raise_error(capture_error(st0));
     opts.encoding = encoding.c_str();
     if (strict) opts.flags |= BM_PARSE_STRICT_DECODING;
     char *out = nullptr;

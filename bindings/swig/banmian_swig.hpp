@@ -247,7 +247,7 @@ class Parser {
          int64_t maxInputBytes = 0) {
     if (maxInputBytes < 0) throw Error(BM_E_INVALID_ARGUMENT, "banmian: maxInputBytes is negative", -1);
     bm_parser_options o;
-    bm_parser_options_init(&o);
+    detail::check(bm_parser_options_init(&o, BM_PARSER_OPTIONS_VERSION));
     if (replaceLexicon) o.flags |= BM_PARSER_LEXICON_REPLACE;
     o.max_input_bytes = static_cast<size_t>(maxInputBytes);
     if (!lexiconPath.empty()) o.lexicon_path = lexiconPath.c_str();
@@ -271,7 +271,7 @@ class Parser {
               bool strict) const {
     auto h = live();
     bm_parse_options o;
-    bm_parse_options_init(&o);
+    detail::check(bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION));
     if (!encoding.empty()) o.encoding = encoding.c_str();
     if (!source.empty()) o.source = source.c_str();
     if (strict) o.flags |= BM_PARSE_STRICT_DECODING;
@@ -286,7 +286,7 @@ class Parser {
   std::string normalize(const char *data, size_t len, const std::string &encoding, bool strict) const {
     auto h = live();
     bm_parse_options o;
-    bm_parse_options_init(&o);
+    detail::check(bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION));
     if (!encoding.empty()) o.encoding = encoding.c_str();
     if (strict) o.flags |= BM_PARSE_STRICT_DECODING;
     char *out = nullptr;

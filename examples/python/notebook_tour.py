@@ -43,9 +43,9 @@ try:
 except banmian.UnknownEncodingError as e:
     print("error:", type(e).__name__, e.code, e.message[:40])
 
-# %% A table, one row per article (needs pandas)
+# %% A table, one row per article (needs pandas and pyarrow; banmian.to_arrow gives the Arrow table)
 try:
     df = banmian.to_pandas(pages)
     print(df[["page", "kind", "title", "bylines"]].head(8).to_string())
 except ImportError:
-    print("(pandas not installed: skipping to_pandas)")
+    print("(pandas or pyarrow not installed: skipping to_pandas)")

@@ -14,8 +14,11 @@
  *    objects with their bm_<noun>_free. Every bm_*_free accepts NULL.
  *  - Strings returned as `const char *` are NUL-terminated UTF-8 owned by the
  *    object they came from and valid until that object is freed.
- *  - Options are versioned structs: call the *_init function, then change fields.
- *    New fields are only ever appended.
+ *  - Options are versioned structs: call the *_init function with the
+ *    BM_*_OPTIONS_VERSION your program was compiled with, then change fields.
+ *    The library reads and writes only the fields of that version, so a program
+ *    built against an older header keeps working with a newer library. New
+ *    fields are only ever appended (see "Versioned options" below).
  */
 #ifndef BANMIAN_H
 #define BANMIAN_H
@@ -102,6 +105,36 @@ BM_EXTERN void bm_string_free(char *str);
 
 typedef struct bm_parser bm_parser;
 
+/*
+ * Versioned options (libgit2's git_*_options_init is the model).
+ *
+ * Each options struct begins with `uint32_t version`, and the caller tells the
+ * library which version of the struct it was compiled with:
+ *
+ *     bm_parser_options opts;
+ *     if (bm_parser_options_init(&opts, BM_PARSER_OPTIONS_VERSION) != BM_OK) ...;
+ *     opts.max_input_bytes = 1 << 20;
+ *
+ * or, without a call, `bm_parser_options opts = BM_PARSER_OPTIONS_INIT;`.
+ * The *_init functions write, and every function taking options reads, only
+ * the fields that exist in that version: a program built against an older
+ * header never gets a write or a read past the end of its (smaller) struct,
+ * and the fields it does not know keep their defaults. A version of 0 or one
+ * newer than the library knows fails with BM_E_VERSION.
+ *
+ * How a field is appended (never inserted, never removed or retyped):
+ *  1. add it at the end of the struct, with its default in the comment;
+ *  2. increment BM_<NAME>_OPTIONS_VERSION (2, 3, ...) and note next to the
+ *     field which version added it;
+ *  3. append the field's default to BM_<NAME>_OPTIONS_INIT;
+ *  4. in src/capi/options.cpp, append one entry to the struct's size table
+ *     (the end of the new field: offsetof + sizeof) and set its default;
+ *  5. record the compatible change: scripts/abi-check.sh --update
+ *     (abi/README.md). The SOVERSION does not change.
+ */
+
+/* Version history of bm_parser_options:
+ *   1: version, flags, max_input_bytes, lexicon_path, lexicon_text, lexicon_len */
 #define BM_PARSER_OPTIONS_VERSION 1
 
 /* bm_parser_options.flags */
@@ -112,19 +145,30 @@ typedef struct bm_parser bm_parser;
 #define BM_LIMIT_MAX_INPUT_BYTES ((size_t)1024 * 1024 * 1024)
 
 typedef struct bm_parser_options {
-    uint32_t version;          /* BM_PARSER_OPTIONS_VERSION */
-    uint32_t flags;            /* BM_PARSER_* bits */
+    uint32_t version;          /* the BM_PARSER_OPTIONS_VERSION the caller was compiled with */
+    uint32_t flags;            /* BM_PARSER_* bits; default 0 */
     size_t max_input_bytes;    /* inputs larger than this fail with BM_E_TOO_LARGE; 0 = default (64 MiB); at most 1 GiB */
     const char *lexicon_path;  /* NULL, or a lexicon file (format: docs/lexicon.md) added to the built-in one */
     const char *lexicon_text;  /* NULL, or lexicon text in memory (lexicon_len bytes), added after lexicon_path */
     size_t lexicon_len;
+    /* new fields are appended here (see "Versioned options" above) */
 } bm_parser_options;
 
-/** Fills `opts` with the defaults of this library version. NULL is ignored. */
-BM_EXTERN void bm_parser_options_init(bm_parser_options *opts);
+/** Static initializer with the defaults of the current version (same values as bm_parser_options_init). */
+#define BM_PARSER_OPTIONS_INIT { BM_PARSER_OPTIONS_VERSION, 0u, BM_DEFAULT_MAX_INPUT_BYTES, NULL, NULL, 0 }
 
 /**
- * Creates a parser. `opts` may be NULL (defaults). On success *out owns a new
+ * Fills the fields of version `version` of `opts` with their defaults and sets
+ * opts->version = version; bytes past that version's last field are never
+ * touched. Pass BM_PARSER_OPTIONS_VERSION. Returns BM_OK, BM_E_INVALID_ARGUMENT
+ * when `opts` is NULL, or BM_E_VERSION (nothing written) when `version` is 0 or
+ * newer than this library knows. Thread-safe.
+ */
+BM_EXTERN bm_status bm_parser_options_init(bm_parser_options *opts, unsigned int version);
+
+/**
+ * Creates a parser. `opts` may be NULL (defaults); otherwise only the fields of
+ * opts->version are read (BM_E_VERSION for an unknown one). On success *out owns a new
  * parser, freed with bm_parser_free. The parser is immutable: one parser may be
  * used by any number of threads at once. Creating one loads and compiles the
  * lexicons: create it once and reuse it.
@@ -138,20 +182,32 @@ BM_EXTERN void bm_parser_free(bm_parser *parser);
 /* Per-call options                                                          */
 /* ------------------------------------------------------------------------ */
 
+/* Version history of bm_parse_options (see "Versioned options" above):
+ *   1: version, flags, encoding, source */
 #define BM_PARSE_OPTIONS_VERSION 1
 
 /* bm_parse_options.flags */
 #define BM_PARSE_STRICT_DECODING 0x1u  /* invalid input bytes fail with BM_E_ENCODING instead of becoming U+FFFD */
 
 typedef struct bm_parse_options {
-    uint32_t version;      /* BM_PARSE_OPTIONS_VERSION */
-    uint32_t flags;        /* BM_PARSE_* bits */
+    uint32_t version;      /* the BM_PARSE_OPTIONS_VERSION the caller was compiled with */
+    uint32_t flags;        /* BM_PARSE_* bits; default 0 */
     const char *encoding;  /* NULL or "auto": BOM, then UTF-8, then detection; or an ICU converter name ("GB18030", "Big5", "UTF-16LE", ...) */
     const char *source;    /* NULL, or a name for the input reported as "source" in the page JSON */
+    /* new fields are appended here (see "Versioned options" above) */
 } bm_parse_options;
 
-/** Fills `opts` with the defaults. NULL is ignored. */
-BM_EXTERN void bm_parse_options_init(bm_parse_options *opts);
+/** Static initializer with the defaults of the current version (same values as bm_parse_options_init). */
+#define BM_PARSE_OPTIONS_INIT { BM_PARSE_OPTIONS_VERSION, 0u, NULL, NULL }
+
+/**
+ * Fills the fields of version `version` of `opts` with their defaults and sets
+ * opts->version = version; bytes past that version's last field are never
+ * touched. Pass BM_PARSE_OPTIONS_VERSION. Returns BM_OK, BM_E_INVALID_ARGUMENT
+ * when `opts` is NULL, or BM_E_VERSION (nothing written) when `version` is 0 or
+ * newer than this library knows. Thread-safe.
+ */
+BM_EXTERN bm_status bm_parse_options_init(bm_parse_options *opts, unsigned int version);
 
 /* ------------------------------------------------------------------------ */
 /* Decoding                                                                  */
@@ -169,8 +225,10 @@ typedef struct bm_text bm_text;
 /**
  * Decodes `len` bytes into UTF-8 text (see docs/errors.md for the exact policy:
  * BOM, UTF-8, detection, U+FFFD substitution, line ends, control characters).
- * `opts` may be NULL. On success *out owns a new bm_text (bm_text_free).
- * Thread-safe (the parser is only read).
+ * `opts` may be NULL (defaults); otherwise only the fields of opts->version are
+ * read (BM_E_VERSION for an unknown one), here and in bm_normalize and bm_parse.
+ * On success *out owns a new bm_text (bm_text_free). Thread-safe (the parser is
+ * only read).
  */
 BM_EXTERN bm_status bm_decode(const bm_parser *parser, const char *bytes, size_t len,
                               const bm_parse_options *opts, bm_text **out);

@@ -1,4 +1,5 @@
-// bm_parser, per-call options, bm_decode and bm_normalize.
+// bm_parser, per-call options, bm_decode and bm_normalize (the options
+// structs themselves: options.cpp).
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -6,6 +7,7 @@
 
 #include "capi/guard.h"
 #include "capi/handles.h"
+#include "capi/options.h"
 #include "capi/strings.h"
 #include "core/common/error.h"
 
@@ -15,18 +17,16 @@ using bm::capi::guard;
 namespace bm::capi {
 
 bool call_options(const bm_parse_options *opts, bm::detail::CallOptions &out, bm_status &status) {
-  if (opts == nullptr) return true;
-  if (opts->version == 0 || opts->version > BM_PARSE_OPTIONS_VERSION) {
-    status = fail(BM_E_VERSION, "bm_parse_options.version is not one this library knows (call bm_parse_options_init)");
-    return false;
-  }
-  if ((opts->flags & ~BM_PARSE_STRICT_DECODING) != 0) {
+  bm_parse_options o;
+  status = read_options(opts, o);  // only the fields of the caller's version
+  if (status != BM_OK) return false;
+  if ((o.flags & ~BM_PARSE_STRICT_DECODING) != 0) {
     status = fail(BM_E_INVALID_ARGUMENT, "bm_parse_options.flags has unknown bits");
     return false;
   }
-  out.strict = (opts->flags & BM_PARSE_STRICT_DECODING) != 0;
-  if (opts->encoding) out.encoding = opts->encoding;
-  if (opts->source) out.source = std::string(opts->source);
+  out.strict = (o.flags & BM_PARSE_STRICT_DECODING) != 0;
+  if (o.encoding) out.encoding = o.encoding;
+  if (o.source) out.source = std::string(o.source);
   return true;
 }
 
@@ -47,30 +47,13 @@ std::string read_file(const char *path) {
 
 extern "C" {
 
-void bm_parser_options_init(bm_parser_options *opts) {
-  if (!opts) return;
-  std::memset(opts, 0, sizeof *opts);
-  opts->version = BM_PARSER_OPTIONS_VERSION;
-  opts->max_input_bytes = BM_DEFAULT_MAX_INPUT_BYTES;
-}
-
-void bm_parse_options_init(bm_parse_options *opts) {
-  if (!opts) return;
-  std::memset(opts, 0, sizeof *opts);
-  opts->version = BM_PARSE_OPTIONS_VERSION;
-}
-
 bm_status bm_parser_new(const bm_parser_options *opts, bm_parser **out) {
   return guard([&]() -> bm_status {
     if (!out) return fail(BM_E_INVALID_ARGUMENT, "bm_parser_new: out is NULL");
     *out = nullptr;
     bm_parser_options o;
-    bm_parser_options_init(&o);
-    if (opts) {
-      if (opts->version == 0 || opts->version > BM_PARSER_OPTIONS_VERSION)
-        return fail(BM_E_VERSION, "bm_parser_options.version is not one this library knows (call bm_parser_options_init)");
-      o = *opts;
-    }
+    const bm_status st = bm::capi::read_options(opts, o);  // only the fields of the caller's version
+    if (st != BM_OK) return st;
     if ((o.flags & ~BM_PARSER_LEXICON_REPLACE) != 0)
       return fail(BM_E_INVALID_ARGUMENT, "bm_parser_options.flags has unknown bits");
     if (o.max_input_bytes == 0) o.max_input_bytes = BM_DEFAULT_MAX_INPUT_BYTES;

@@ -31,7 +31,7 @@ int run_normalize(const std::vector<std::string> &args) {
     }
   }
   std::string bytes, error;
-  if (!read_input(path, &bytes, &error)) {
+  if (!read_input(path, BM_DEFAULT_MAX_INPUT_BYTES, &bytes, &error)) {  // the parser below has the default limit
     std::cerr << "banmian: " << error << "\n";
     return 1;
   }
@@ -40,8 +40,7 @@ int run_normalize(const std::vector<std::string> &args) {
     report_error("creating the parser");
     return 1;
   }
-  bm_parse_options opts;
-  bm_parse_options_init(&opts);
+  bm_parse_options opts = BM_PARSE_OPTIONS_INIT;
   opts.encoding = encoding.c_str();
   if (strict) opts.flags |= BM_PARSE_STRICT_DECODING;
   char *out = nullptr;

@@ -116,7 +116,10 @@ int run_parse(const std::vector<std::string> &args) {
   ParseArgs p;
   if (int rc = parse_args(args, &p)) return rc;
   bm_parser_options popts;
-  bm_parser_options_init(&popts);
+  if (bm_parser_options_init(&popts, BM_PARSER_OPTIONS_VERSION) != BM_OK) {
+    report_error("creating the parser");
+    return 1;
+  }
   if (!p.lexicon.empty()) popts.lexicon_path = p.lexicon.c_str();
   if (p.replace_lexicon) popts.flags |= BM_PARSER_LEXICON_REPLACE;
   bm_parser *parser = nullptr;
@@ -128,15 +131,15 @@ int run_parse(const std::vector<std::string> &args) {
   // Several files without --out or --summary: one JSON document per line.
   const bool one_per_line = p.jsonl || (p.out_dir.empty() && !p.summary && p.files.size() > 1);
   int rc = 0;
+  const size_t max_bytes = popts.max_input_bytes ? popts.max_input_bytes : BM_DEFAULT_MAX_INPUT_BYTES;
   for (const std::string &path : p.files) {
     std::string bytes, error;
-    if (!read_input(path, &bytes, &error)) {
+    if (!read_input(path, max_bytes, &bytes, &error)) {  // a directory, missing, too large: say so, go on
       std::cerr << "banmian: " << error << "\n";
       rc = 1;
       continue;
     }
-    bm_parse_options opts;
-    bm_parse_options_init(&opts);
+    bm_parse_options opts = BM_PARSE_OPTIONS_INIT;
     opts.encoding = p.encoding.c_str();
     opts.source = path.c_str();
     if (p.strict) opts.flags |= BM_PARSE_STRICT_DECODING;

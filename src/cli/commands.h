@@ -8,6 +8,8 @@ namespace bm::cli {
 
 int run_normalize(const std::vector<std::string> &args);
 int run_parse(const std::vector<std::string> &args);
+// Runs the Python package's renderer (python3 -c ..., or $BANMIAN_PYTHON).
+int run_view(const std::vector<std::string> &args);
 
 // Prints "banmian: <what>: <bm_last_error message>" to stderr.
 void report_error(const std::string &what);

@@ -28,6 +28,10 @@ const char *k_help =
     "                [--out DIR | --jsonl | --summary] [--pretty] FILE...\n"
     "      split pages into articles; page JSON to stdout, one file per page in DIR\n"
     "      (DIR/NAME.json), one page per line (--jsonl), or a readable summary\n"
+    "  banmian view [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
+    "               [-o FILE.html] FILE\n"
+    "      the page view: one self-contained HTML file (stdout without -o) showing\n"
+    "      every article's span in the page's text, its fields, flags and confidence\n"
     "  banmian --version | --help\n"
     "\n"
     "ENC is auto (default: UTF-8, else detected among GB18030, Big5, UTF-16),\n"
@@ -59,6 +63,7 @@ int main(int argc, char **argv) {
   }
   if (cmd == "normalize") return bm::cli::run_normalize(rest);
   if (cmd == "parse") return bm::cli::run_parse(rest);
+  if (cmd == "view") return bm::cli::run_view(rest);
   std::cerr << "banmian: unknown command '" << cmd << "'\n\n" << k_help;
   return 2;
 }

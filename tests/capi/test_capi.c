@@ -134,10 +134,24 @@ static void test_versioned_options(void) {
     bm_parser *p = NULL;
     bm_text *t = NULL;
 
-    bm_parser_options_init(NULL); /* ignored */
-    bm_parse_options_init(NULL);
+    /* init: NULL and unknown versions fail, set the error and write nothing */
+    CHECK_STATUS(bm_parser_options_init(NULL, BM_PARSER_OPTIONS_VERSION), BM_E_INVALID_ARGUMENT);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "NULL");
+    CHECK_STATUS(bm_parse_options_init(NULL, BM_PARSE_OPTIONS_VERSION), BM_E_INVALID_ARGUMENT);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "NULL");
+    memset(&po, 0xA5, sizeof po);
+    CHECK_STATUS(bm_parser_options_init(&po, 0), BM_E_VERSION);
+    CHECK_ERROR(BM_E_VERSION, "BM_PARSER_OPTIONS_VERSION");
+    CHECK_STATUS(bm_parser_options_init(&po, BM_PARSER_OPTIONS_VERSION + 1), BM_E_VERSION);
+    CHECK(po.version == 0xA5A5A5A5u && po.flags == 0xA5A5A5A5u);
+    memset(&o, 0xA5, sizeof o);
+    CHECK_STATUS(bm_parse_options_init(&o, 0), BM_E_VERSION);
+    CHECK_STATUS(bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION + 1), BM_E_VERSION);
+    CHECK_ERROR(BM_E_VERSION, "BM_PARSE_OPTIONS_VERSION");
+    CHECK(o.version == 0xA5A5A5A5u && o.flags == 0xA5A5A5A5u);
 
-    bm_parser_options_init(&po);
+    CHECK_STATUS(bm_parser_options_init(&po, BM_PARSER_OPTIONS_VERSION), BM_OK);
+    CHECK(bm_last_error()->code == BM_OK);
     CHECK(po.version == BM_PARSER_OPTIONS_VERSION);
     CHECK(po.max_input_bytes == BM_DEFAULT_MAX_INPUT_BYTES);
     CHECK(po.flags == 0 && po.lexicon_path == NULL && po.lexicon_text == NULL && po.lexicon_len == 0);
@@ -149,25 +163,39 @@ static void test_versioned_options(void) {
     po.version = 0;
     CHECK_STATUS(bm_parser_new(&po, &p), BM_E_VERSION);
 
-    bm_parser_options_init(&po);
+    bm_parser_options_init(&po, BM_PARSER_OPTIONS_VERSION);
     po.flags = 0x80000000u;
     CHECK_STATUS(bm_parser_new(&po, &p), BM_E_INVALID_ARGUMENT);
-    bm_parser_options_init(&po);
+    bm_parser_options_init(&po, BM_PARSER_OPTIONS_VERSION);
     po.max_input_bytes = BM_LIMIT_MAX_INPUT_BYTES + 1;
     CHECK_STATUS(bm_parser_new(&po, &p), BM_E_INVALID_ARGUMENT);
-    bm_parser_options_init(&po);
+    bm_parser_options_init(&po, BM_PARSER_OPTIONS_VERSION);
     po.max_input_bytes = (size_t)-1;
     CHECK_STATUS(bm_parser_new(&po, &p), BM_E_INVALID_ARGUMENT);
-    bm_parser_options_init(&po);
+    bm_parser_options_init(&po, BM_PARSER_OPTIONS_VERSION);
     po.lexicon_len = 4; /* without lexicon_text */
     CHECK_STATUS(bm_parser_new(&po, &p), BM_E_INVALID_ARGUMENT);
 
-    bm_parse_options_init(&o);
+    CHECK_STATUS(bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION), BM_OK);
     CHECK(o.version == BM_PARSE_OPTIONS_VERSION && o.flags == 0 && o.encoding == NULL && o.source == NULL);
+
+    /* The static initializers give the same defaults as the init functions. */
+    {
+        bm_parser_options spo = BM_PARSER_OPTIONS_INIT;
+        bm_parse_options so = BM_PARSE_OPTIONS_INIT;
+        CHECK_STATUS(bm_parser_options_init(&po, BM_PARSER_OPTIONS_VERSION), BM_OK);
+        CHECK(spo.version == po.version && spo.flags == po.flags && spo.max_input_bytes == po.max_input_bytes &&
+              spo.lexicon_path == po.lexicon_path && spo.lexicon_text == po.lexicon_text &&
+              spo.lexicon_len == po.lexicon_len);
+        CHECK(so.version == o.version && so.flags == o.flags && so.encoding == o.encoding && so.source == o.source);
+        CHECK_STATUS(bm_parser_new(&spo, &p), BM_OK);
+        bm_parser_free(p);
+        p = NULL;
+    }
     o.version = 99;
     CHECK_STATUS(bm_decode(g_parser, "a", 1, &o, &t), BM_E_VERSION);
     CHECK(t == NULL);
-    bm_parse_options_init(&o);
+    bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION);
     o.flags = 0x100u;
     CHECK_STATUS(bm_decode(g_parser, "a", 1, &o, &t), BM_E_INVALID_ARGUMENT);
     CHECK_ERROR(BM_E_INVALID_ARGUMENT, "flags");
@@ -179,7 +207,7 @@ static void test_limits(void) {
     bm_text *t = NULL;
     char buf[101];
     memset(buf, 'a', sizeof buf);
-    bm_parser_options_init(&po);
+    bm_parser_options_init(&po, BM_PARSER_OPTIONS_VERSION);
     po.max_input_bytes = 100;
     CHECK_STATUS(bm_parser_new(&po, &p), BM_OK);
     CHECK_STATUS(bm_decode(p, buf, 99, NULL, &t), BM_OK);
@@ -196,19 +224,19 @@ static void test_limits(void) {
 static void test_decode_errors(void) {
     bm_parse_options o;
     bm_text *t = NULL;
-    bm_parse_options_init(&o);
+    bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION);
     o.encoding = "no-such-charset";
     CHECK_STATUS(bm_decode(g_parser, "abc", 3, &o, &t), BM_E_UNKNOWN_ENCODING);
     CHECK_ERROR(BM_E_UNKNOWN_ENCODING, "no-such-charset");
 
-    bm_parse_options_init(&o);
+    bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION);
     o.flags = BM_PARSE_STRICT_DECODING;
     CHECK_STATUS(bm_decode(g_parser, "ab\xFF" "cd", 5, &o, &t), BM_E_ENCODING);
     CHECK_ERROR(BM_E_ENCODING, NULL);
     CHECK(bm_last_error()->byte_offset == 2);
 
     /* The same bytes as UTF-8 without strict: repaired, flagged, counted. */
-    bm_parse_options_init(&o);
+    bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION);
     o.encoding = "UTF-8";
     CHECK_STATUS(bm_decode(g_parser, "ab\xFF" "cd", 5, &o, &t), BM_OK);
     if (t) {
@@ -249,7 +277,7 @@ static void test_round_trip(void) {
         bm_string_free(norm);
     }
 
-    bm_parse_options_init(&o);
+    bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION);
     o.source = "small-page";
     CHECK_STATUS(bm_parse(g_parser, k_page, sizeof k_page - 1, &o, &page), BM_OK);
     CHECK(page != NULL);
@@ -376,7 +404,7 @@ static void *thread_main(void *p) {
         bm_text *t = NULL;
         if (arg->use_bad_encoding) {
             bm_parse_options o;
-            bm_parse_options_init(&o);
+            bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION);
             o.encoding = "bogus-encoding";
             if (bm_decode(g_parser, "abc", 3, &o, &t) != BM_E_UNKNOWN_ENCODING) arg->ok = 0;
             if (bm_last_error()->code != BM_E_UNKNOWN_ENCODING) arg->ok = 0;

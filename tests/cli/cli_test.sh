@@ -23,6 +23,11 @@ run() {
   if [ -n "${STDIN:-}" ]; then "$BIN" "$@" <"$STDIN" >"$OUT" 2>"$ERR"; else "$BIN" "$@" </dev/null >"$OUT" 2>"$ERR"; fi
   RC=$?
 }
+# VLIMIT: ulimit -v value in KiB that bounds the address space of a run, or
+# "unlimited" when the tool cannot start under it (sanitizer builds reserve
+# terabytes of shadow memory).
+VLIMIT=1048576
+(ulimit -v $VLIMIT 2>/dev/null && "$BIN" --version) >/dev/null 2>&1 || VLIMIT=unlimited
 expect_rc() { [ "$RC" -eq "$1" ] || fail "exit status $RC, want $1"; }
 expect_out() { [ "$(cat "$OUT")" = "$1" ] || fail "stdout is not '$1'"; }
 out_has() { grep -q -- "$1" "$OUT" || fail "stdout lacks '$1'"; }
@@ -42,6 +47,9 @@ case $CASE in
     run --version; expect_rc 0; expect_out "banmian $VERSION"; err_empty ;;
   help)
     run --help; expect_rc 0; out_has "usage:"; out_has "banmian normalize"; out_has "banmian parse"; err_empty ;;
+  view_without_python)
+    # `banmian view` runs the Python package's renderer; without Python it says so.
+    BANMIAN_PYTHON=/nonexistent/python3 run view "$TMP/in.txt"; expect_rc 1; err_has "cannot run"; out_empty ;;
   help_subcommand)
     run normalize --help; expect_rc 0; out_has "usage:" ;;
   no_arguments)
@@ -91,6 +99,25 @@ case $CASE in
   parse_bad_lexicon)
     printf '[nonsense]\nx\n' >"$TMP/bad.lex"
     run parse --lexicon "$TMP/bad.lex" "$TMP/in.txt"; expect_rc 1; out_empty; err_has "bad.lex:1" ;;
+  parse_directory)
+    # A directory among the inputs is an error line naming it; the others are
+    # still parsed (issue 16: it used to abort the whole run with SIGABRT).
+    run parse --jsonl "$TMP/in.txt" "$TMP" "$TMP/gb.txt"; expect_rc 1
+    [ "$(wc -l <"$OUT")" -eq 2 ] || fail "want the two readable pages on stdout"
+    err_has "$TMP: Is a directory"
+    run parse "$TMP"; expect_rc 1; out_empty; err_has "Is a directory" ;;
+  normalize_directory)
+    run normalize "$TMP"; expect_rc 1; out_empty; err_has "$TMP: Is a directory" ;;
+  parse_endless_input)
+    # /dev/zero never ends: reading stops one byte past the limit (64 MiB by
+    # default), well inside 1 GiB of address space (it used to grow forever).
+    [ -r /dev/zero ] || exit 0
+    (ulimit -v $VLIMIT 2>/dev/null; "$BIN" parse /dev/zero "$TMP/in.txt" >"$OUT" 2>"$ERR"); RC=$?
+    expect_rc 1; err_has "/dev/zero: input too large"; out_has '"banmian.page/1"' ;;
+  normalize_endless_input)
+    [ -r /dev/zero ] || exit 0
+    (ulimit -v $VLIMIT 2>/dev/null; "$BIN" normalize - </dev/zero >"$OUT" 2>"$ERR"); RC=$?
+    expect_rc 1; out_empty; err_has "<stdin>: input too large" ;;
   *)
     fail "unknown case" ;;
 esac

@@ -127,7 +127,7 @@ TEST(LexiconErrors, UnknownRole) {
 TEST(UserLexicon, TextExtendsTheBuiltIn) {
   const std::string text = "[role.photographer]\n航拍\n";
   bm_parser_options o;
-  bm_parser_options_init(&o);
+  bm_parser_options_init(&o, BM_PARSER_OPTIONS_VERSION);
   o.lexicon_text = text.data();
   o.lexicon_len = text.size();
   bm_parser *p = nullptr;
@@ -140,7 +140,7 @@ TEST(UserLexicon, TextExtendsTheBuiltIn) {
 TEST(UserLexicon, TextIsTakenByLengthNotNul) {
   const char text[] = "[ad]\n甲\n[nonsense";  // the bad header lies beyond lexicon_len
   bm_parser_options o;
-  bm_parser_options_init(&o);
+  bm_parser_options_init(&o, BM_PARSER_OPTIONS_VERSION);
   o.lexicon_text = text;
   o.lexicon_len = 8;  // "[ad]\n甲" is 4 + 1 + 3 bytes
   bm_parser *p = nullptr;
@@ -152,7 +152,7 @@ TEST(UserLexicon, TextIsTakenByLengthNotNul) {
 TEST(UserLexicon, ReplaceFlagDropsTheBuiltIn) {
   const std::string text = "[role.reporter]\n访员\n";
   bm_parser_options o;
-  bm_parser_options_init(&o);
+  bm_parser_options_init(&o, BM_PARSER_OPTIONS_VERSION);
   o.flags = BM_PARSER_LEXICON_REPLACE;
   o.lexicon_text = text.data();
   o.lexicon_len = text.size();
@@ -171,7 +171,7 @@ TEST(UserLexicon, PathThenText) {
   }
   const std::string text = "[ad]\n!文件词\n";
   bm_parser_options o;
-  bm_parser_options_init(&o);
+  bm_parser_options_init(&o, BM_PARSER_OPTIONS_VERSION);
   o.lexicon_path = path.c_str();
   o.lexicon_text = text.data();
   o.lexicon_len = text.size();
@@ -190,7 +190,7 @@ TEST(UserLexicon, BadFileIsBmELexicon) {
     f << "[ad]\n好词\n[bogus]\n坏词\n";
   }
   bm_parser_options o;
-  bm_parser_options_init(&o);
+  bm_parser_options_init(&o, BM_PARSER_OPTIONS_VERSION);
   o.lexicon_path = path.c_str();
   bm_parser *p = reinterpret_cast<bm_parser *>(0x1);
   EXPECT_EQ(bm_parser_new(&o, &p), BM_E_LEXICON);
@@ -203,7 +203,7 @@ TEST(UserLexicon, BadFileIsBmELexicon) {
 
 TEST(UserLexicon, MissingFileIsBmEIo) {
   bm_parser_options o;
-  bm_parser_options_init(&o);
+  bm_parser_options_init(&o, BM_PARSER_OPTIONS_VERSION);
   o.lexicon_path = "/nonexistent/dir/user.lex";
   bm_parser *p = nullptr;
   EXPECT_EQ(bm_parser_new(&o, &p), BM_E_IO);
@@ -214,7 +214,7 @@ TEST(UserLexicon, MissingFileIsBmEIo) {
 TEST(UserLexicon, BadTextIsBmELexicon) {
   const std::string text = "[dateline]\n(unclosed\n";
   bm_parser_options o;
-  bm_parser_options_init(&o);
+  bm_parser_options_init(&o, BM_PARSER_OPTIONS_VERSION);
   o.lexicon_text = text.data();
   o.lexicon_len = text.size();
   bm_parser *p = nullptr;

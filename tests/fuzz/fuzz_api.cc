@@ -120,7 +120,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
           break;
         }
         bm_parser_options o;
-        bm_parser_options_init(&o);
+        bm_parser_options_init(&o, BM_PARSER_OPTIONS_VERSION);
         if (how & 1) o.version = r.small(3);  // 0, 1, 2
         if (how & 2) o.flags = r.byte() & 3;
         if (how & 4) o.max_input_bytes = (how & 0x80) ? (BM_LIMIT_MAX_INPUT_BYTES + r.small(2)) : r.small(64);
@@ -150,7 +150,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         const uint8_t how = r.byte();
         const std::string input = r.slice(4096);
         bm_parse_options po;
-        bm_parse_options_init(&po);
+        bm_parse_options_init(&po, BM_PARSE_OPTIONS_VERSION);
         if (how & 1) po.version = r.small(3);
         if (how & 2) po.flags = r.byte() & 3;
         if (how & 4) po.encoding = k_encodings[r.small(12)];
@@ -183,7 +183,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         const uint8_t how = r.byte();
         const std::string input = r.slice(1024);
         bm_parse_options po;
-        bm_parse_options_init(&po);
+        bm_parse_options_init(&po, BM_PARSE_OPTIONS_VERSION);
         if (how & 1) po.version = r.small(3);
         if (how & 2) po.flags = r.byte() & 3;
         if (how & 4) po.encoding = k_encodings[r.small(12)];
@@ -272,8 +272,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         break;
       }
       case 10: {  // option init with NULL, version/status strings, string_free(NULL)
-        bm_parser_options_init(nullptr);
-        bm_parse_options_init(nullptr);
+        {
+          bm_status st = bm_parser_options_init(nullptr, BM_PARSER_OPTIONS_VERSION);
+          after_call(st, "bm_parser_options_init(NULL)");
+          BMF_CHECK(st == BM_E_INVALID_ARGUMENT, "init NULL returned %d", st);
+          st = bm_parse_options_init(nullptr, BM_PARSE_OPTIONS_VERSION);
+          after_call(st, "bm_parse_options_init(NULL)");
+          BMF_CHECK(st == BM_E_INVALID_ARGUMENT, "init NULL returned %d", st);
+          // any version: known ones fill the struct, the others write nothing
+          const unsigned v = r.small(4);  // 0 .. 3
+          bm_parse_options po;
+          std::memset(&po, 0x5A, sizeof po);
+          st = bm_parse_options_init(&po, v);
+          after_call(st, "bm_parse_options_init");
+          if (v >= 1 && v <= BM_PARSE_OPTIONS_VERSION)
+            BMF_CHECK(st == BM_OK && po.version == v && po.flags == 0, "init version %u returned %d", v, st);
+          else
+            BMF_CHECK(st == BM_E_VERSION && po.version == 0x5A5A5A5Au, "init version %u returned %d", v, st);
+        }
         bm_string_free(nullptr);
         BMF_CHECK(bm_version() && bm_version_number() == BM_VERSION_NUMBER, "version");
         const int code = -static_cast<int>(r.byte());

@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const size_t len = size - 1;
 
   bm_parse_options po;
-  bm_parse_options_init(&po);
+  bm_parse_options_init(&po, BM_PARSE_OPTIONS_VERSION);
   po.encoding = enc;
   po.flags = strict ? BM_PARSE_STRICT_DECODING : 0;
   bm_text *t = nullptr;
@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   for (const char *enc2 : {"UTF-8", "auto"}) {
     bm_parse_options po2;
-    bm_parse_options_init(&po2);
+    bm_parse_options_init(&po2, BM_PARSE_OPTIONS_VERSION);
     po2.encoding = enc2;
     bm_text *t2 = nullptr;
     BMF_CHECK(bm_decode(default_parser(), once.data(), once.size(), &po2, &t2) == BM_OK, "re-decode failed");

@@ -49,7 +49,7 @@ bool to_gb18030(const std::string &utf8, std::string &out) {
 
 std::string parse_json(const std::string &bytes, const char *enc, std::string *encoding) {
   bm_parse_options po;
-  bm_parse_options_init(&po);
+  bm_parse_options_init(&po, BM_PARSE_OPTIONS_VERSION);
   po.encoding = enc;
   bm_page *page = nullptr;
   const bm_status st = bm_parse(default_parser(), bytes.data(), bytes.size(), &po, &page);

@@ -11,7 +11,7 @@ using namespace bmfuzz;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *bytes = reinterpret_cast<const char *>(data);
   bm_parse_options po;
-  bm_parse_options_init(&po);
+  bm_parse_options_init(&po, BM_PARSE_OPTIONS_VERSION);
   po.source = "fuzz.txt";
   // Inputs ending in 0x01..0x07 after a 0x00 byte choose options: lets the
   // fuzzer reach the named-encoding and strict paths too.

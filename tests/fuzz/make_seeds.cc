@@ -1,7 +1,10 @@
 // Writes the seed corpus of the fuzz targets (made at run time, not committed):
 //   OUT/text/    each page as UTF-8, GB18030, UTF-8+BOM, UTF-16LE+BOM, Big5
 //                (lossy: '?' for characters Big5 lacks), plus 2 KiB and 64-byte
-//                instances of every pathological generator
+//                instances of every pathological generator, and floods of tiny
+//                items (a line unit repeated to 24 KiB and 60 KiB: past the
+//                64 KiB slack of the output bound if an item ever costs its
+//                JSON overhead again; issue 16)
 //   OUT/decode/  the same with the decode target's selector byte in front
 // usage: bm_fuzz_make_seeds OUT PAGE.txt...
 #include <sys/stat.h>
@@ -67,6 +70,25 @@ int main(int argc, char **argv) {
     // a short piece: the first 1 KiB cut at a line end
     const size_t cut = page.find('\n', 1024);
     both(out, base + ".head", page.substr(0, cut == std::string::npos ? page.size() : cut + 1), 3);
+  }
+  // Units that each made an item of ~200 bytes of JSON before the bound.
+  static const char *const k_flood_units[] = {
+      "a\n(\xE5\xAE\x8C)\n",                                          // a / (完)
+      "\xE6\x9C\xAC\xE6\x8A\xA5\xE8\xAE\xAF \xE7\x94\xB2\xE3\x80\x82\n",  // 本报讯 甲。
+      "\xE6\xA0\x87\xE9\xA2\x98\n\n\xE6\x9C\xAC\xE6\x8A\xA5\xE8\xAE\xAF \xE7\x94\xB2\xE3\x80\x82\n\n",  // 标题 / 本报讯 甲。
+      "\xE2\x96\xA0\xE8\xAE\xB0\xE8\x80\x85 \xE7\x8E\x8B\n",   // ■记者 王
+      "(\xE5\xAE\x8C)\n\xE2\x96\xA0\xE8\xAE\xB0\xE8\x80\x85 \xE7\x8E\x8B\n",  // (完) / ■记者 王
+      "\xE5\x9B\xBE/\xE7\x8E\x8B\n",                                // 图/王
+      "\xE7\x94\xB2\xE4\xB9\x99\n\n\xE4\xB8\x99\xEF\xBC\x8C\n\n",  // 甲乙 / 丙，
+  };
+  int unit = 0;
+  for (const char *u : k_flood_units) {
+    for (size_t size : {size_t(24) * 1024, size_t(60) * 1024}) {
+      std::string flood;
+      while (flood.size() + std::char_traits<char>::length(u) <= size) flood += u;
+      both(out, "flood" + std::to_string(unit) + "." + std::to_string(size / 1024) + "k", flood, 3);
+    }
+    ++unit;
   }
   for (const auto &g : bmpath::generators()) {
     both(out, std::string("path_") + g.name + ".2k", g.gen(2048), 3);

@@ -26,7 +26,7 @@ std::string parse_to_json(const bm_parser *parser, const std::string &path) {
   const std::string bytes = read_file(path);
   const std::string base = path.substr(path.find_last_of('/') + 1);
   bm_parse_options opts;
-  bm_parse_options_init(&opts);
+  bm_parse_options_init(&opts, BM_PARSE_OPTIONS_VERSION);
   opts.source = base.c_str();
   bm_page *page = nullptr;
   EXPECT_EQ(bm_parse(parser, bytes.data(), bytes.size(), &opts, &page), BM_OK) << path;

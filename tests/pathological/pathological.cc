@@ -38,7 +38,7 @@ const bmpath::Generator *find(const char *name) {
 
 bm_parser *make_parser() {
   bm_parser_options o;
-  bm_parser_options_init(&o);
+  bm_parser_options_init(&o, BM_PARSER_OPTIONS_VERSION);
   o.max_input_bytes = BM_LIMIT_MAX_INPUT_BYTES;
   bm_parser *p = nullptr;
   if (bm_parser_new(&o, &p) != BM_OK) {

@@ -14,9 +14,16 @@ if [ ! -x "$venv/bin/python" ]; then
   "${PYTHON:-python3}" -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check pytest
-# pandas is optional for the package; installed here so to_pandas is tested (skipped if unavailable).
-"$venv/bin/python" -m pip install -q --disable-pip-version-check pandas \
-  || echo "run.sh: pandas not installed; its test will be skipped" >&2
+# pandas and pyarrow are optional for the package; installed here so to_arrow/to_pandas
+# are tested (skipped if unavailable).
+"$venv/bin/python" -m pip install -q --disable-pip-version-check pandas pyarrow \
+  || echo "run.sh: pandas/pyarrow not installed; their tests will be skipped" >&2
+# Selenium drives the browser test of the page view when a chromedriver is there
+# (tests/browser/run.sh installs Debian's chromium and chromium-driver first).
+if [ "${BM_PY_WITH_SELENIUM:-0}" = 1 ] || command -v chromedriver >/dev/null; then
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check selenium \
+    || echo "run.sh: selenium not installed; the browser test will be skipped" >&2
+fi
 # One build for both sides of the golden comparison: the same ninja run in
 # build-py/skbuild-venv compiles the core objects once and links the extension
 # (static) and the `banmian` CLI (not installed into the wheel) from them, so

@@ -71,17 +71,17 @@ def test_repr_is_readable():
     assert repr(first).startswith("Article(" + first.kind)
 
 
-def test_repr_html_table_escapes():
+def test_repr_html_is_the_view_and_escapes():
     page = banmian.parse_file(DEV_PAGES[0])
     h = page._repr_html_()
-    assert h.startswith("<table") and h.endswith("</table>")
-    assert h.count("<tr>") == len(page.articles) + 1
+    assert h.startswith('<div class="banmian-view">') and h.endswith("</div>")
+    assert h.count('<section class="bm-article') == len(page.articles)
     a = page.articles[0]
     assert a.kind in h and a.headline[0] in h and a.bylines[0].name in h
     hostile = banmian.parse("<b>市委</b>召开会议 & 部署\n\n本报讯 <script>alert(1)</script>会议要求，各地要抓好落实。\n")
     h = hostile._repr_html_()
     assert "<script>" not in h and "<b>" not in h
-    assert "&lt;script&gt;" in h or "&lt;b&gt;" in h
+    assert "&lt;script&gt;" in h and "&lt;b&gt;" in h
 
 
 def test_decode_information():

@@ -74,7 +74,7 @@ static int run_page(const bm_parser *p, const page_ref *r, int make_ref, page_re
   size_t jl = 0, pl = 0, nl = 0;
   bm_parse_options po;
   int bad = 0;
-  bm_parse_options_init(&po);
+  bm_parse_options_init(&po, BM_PARSE_OPTIONS_VERSION);
   po.source = r->name;
   if (bm_parse(p, r->bytes, r->len, &po, &page) != BM_OK) die("bm_parse");
   if (bm_page_to_json(page, 0, &json, &jl) != BM_OK) die("bm_page_to_json");
@@ -105,7 +105,7 @@ static int check_errors(const bm_parser *p, int id) {
   bm_text *t = NULL;
   char enc[64];
   const bm_error *e;
-  bm_parse_options_init(&po);
+  bm_parse_options_init(&po, BM_PARSE_OPTIONS_VERSION);
   snprintf(enc, sizeof enc, "no-such-encoding-%d", id);
   po.encoding = enc;
   if (bm_decode(p, "abc", 3, &po, &t) != BM_E_UNKNOWN_ENCODING || t != NULL) return 1;
@@ -249,7 +249,7 @@ int main(int argc, char **argv) {
   failures += run_threads(worker, 1, "own parsers");
   {
     bm_parse_options po;
-    bm_parse_options_init(&po);
+    bm_parse_options_init(&po, BM_PARSE_OPTIONS_VERSION);
     po.source = g_pages[0].name;
     if (bm_parse(g_shared, g_pages[0].bytes, g_pages[0].len, &po, &g_shared_page) != BM_OK) die("bm_parse");
     failures += run_threads(page_reader, 0, "shared page");

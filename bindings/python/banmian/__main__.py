@@ -1,5 +1,6 @@
-"""``python -m banmian parse|normalize ...``: the same arguments, output and exit
-codes as the ``banmian`` command-line tool (src/cli/)."""
+"""``python -m banmian parse|normalize|view ...``: the same arguments, output and
+exit codes as the ``banmian`` command-line tool (src/cli/). ``view`` is
+implemented here only: the C++ tool's ``banmian view`` runs this module."""
 from __future__ import annotations
 
 import os
@@ -21,6 +22,10 @@ HELP = (
     "                [--out DIR | --jsonl | --summary] [--pretty] FILE...\n"
     "      split pages into articles; page JSON to stdout, one file per page in DIR\n"
     "      (DIR/NAME.json), one page per line (--jsonl), or a readable summary\n"
+    "  banmian view [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
+    "               [-o FILE.html] FILE\n"
+    "      the page view: one self-contained HTML file (stdout without -o) showing\n"
+    "      every article's span in the page's text, its fields, flags and confidence\n"
     "  banmian --version | --help\n"
     "\n"
     "ENC is auto (default: UTF-8, else detected among GB18030, Big5, UTF-16),\n"
@@ -214,6 +219,73 @@ def run_normalize(args: List[str]) -> int:
     return 0
 
 
+VIEW_USAGE = (
+    "usage: banmian view [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
+    "                    [-o FILE.html] FILE\n"
+)
+
+
+def run_view(args: List[str]) -> int:
+    encoding, lexicon, out_path, path = "auto", "", "", ""
+    replace_lexicon = strict = False
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in ("--encoding", "--lexicon", "-o", "--output"):
+            if i + 1 >= len(args):
+                _err(f"banmian view: {a} needs a value\n" + VIEW_USAGE)
+                return 2
+            i += 1
+            if a == "--encoding":
+                encoding = args[i]
+            elif a == "--lexicon":
+                lexicon = args[i]
+            else:
+                out_path = args[i]
+        elif a == "--replace-lexicon":
+            replace_lexicon = True
+        elif a == "--strict":
+            strict = True
+        elif (a == "-" or a == "" or a[0] != "-") and not path:
+            path = a
+        else:
+            _err(f"banmian view: unexpected argument '{a}'\n" + VIEW_USAGE)
+            return 2
+        i += 1
+    if not path:
+        _err("banmian view: no input file\n" + VIEW_USAGE)
+        return 2
+    try:
+        parser = Parser(lexicon or None, replace_lexicon=replace_lexicon)
+    except Error as e:
+        _report(lexicon if lexicon else "creating the parser", e)
+        return 1
+    data, error = _read_input(path)
+    if data is None:
+        _err(f"banmian: {error}\n")
+        return 1
+    try:
+        page = parser.parse(data, encoding=encoding, source=path if path != "-" else None, strict=strict)
+    except Error as e:
+        _report("<stdin>" if path == "-" else path, e)
+        return 1
+    doc = str(page.view()).encode("utf-8")
+    if out_path and out_path != "-":
+        try:
+            with open(out_path, "wb") as f:
+                f.write(doc)
+        except OSError:
+            _err(f"banmian: cannot write {out_path}\n")
+            return 1
+        return 0
+    try:
+        sys.stdout.buffer.write(doc)
+        sys.stdout.buffer.flush()
+    except OSError:
+        return 1
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
@@ -233,6 +305,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return run_normalize(rest)
     if cmd == "parse":
         return run_parse(rest)
+    if cmd == "view":
+        return run_view(rest)
     _err(f"banmian: unknown command '{cmd}'\n\n" + HELP)
     return 2
 

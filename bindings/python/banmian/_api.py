@@ -6,6 +6,7 @@ import threading
 from typing import Iterable, List, Optional, Tuple, Union
 
 from . import _banmian
+from ._errors import TooLargeError
 from ._model import Page
 
 __all__ = ["Parser", "parse", "parse_file", "parse_many", "normalize", "default_parser", "TextOrBytes", "Item"]
@@ -16,14 +17,54 @@ PathLike = Union[str, "os.PathLike[str]"]
 Item = Union[TextOrBytes, "os.PathLike[str]", Tuple[Optional[str], TextOrBytes]]
 
 _UTF8_NAMES = {"auto", "utf-8", "utf8"}
+_DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024   # BM_DEFAULT_MAX_INPUT_BYTES
+_LIMIT_MAX_INPUT_BYTES = 1024 * 1024 * 1024   # BM_LIMIT_MAX_INPUT_BYTES
+_MAX_THREADS = 1024
+
+
+def _check_text(name: str, value: object, *, optional: bool = True) -> Optional[str]:
+    """A str argument that goes to the C API as UTF-8: None (when optional) or a
+    str without NUL (C would cut it there) and without lone surrogates."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        want = "a str or None" if optional else "a str"
+        raise TypeError(f"{name} must be {want}, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError(f"{name} must not contain a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError(f"{name} is not valid text: lone surrogate at index {e.start}") from None
+    return value
+
+
+def _check_encoding(encoding: object) -> str:
+    enc = _check_text("encoding", encoding, optional=False)
+    assert enc is not None
+    if not enc.strip():
+        raise ValueError("encoding must not be empty (use 'auto' to detect it)")
+    return enc
+
+
+def _check_int(name: str, value: object, lo: int, hi: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if not lo <= value <= hi:
+        raise ValueError(f"{name} must be between {lo} and {hi}, not {value}")
+    return value
+
+
+def _source_of(path: PathLike) -> str:
+    """The path as a source name; undecodable bytes of the file name become U+FFFD."""
+    return os.fsdecode(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _as_bytes(data: TextOrBytes, encoding: str) -> Tuple[bytes, str]:
     """Input for the C API. A str is UTF-8 by construction: it goes in as UTF-8
     (lone surrogates become U+FFFD in the library), and naming another encoding
     for it is an error."""
-    if not isinstance(encoding, str):
-        raise TypeError(f"encoding must be a str, not {type(encoding).__name__}")
+    encoding = _check_encoding(encoding)
     if isinstance(data, str):
         if encoding.lower() not in _UTF8_NAMES:
             raise ValueError(f"encoding={encoding!r} applies to bytes input only; a str is already text")
@@ -35,9 +76,14 @@ def _as_bytes(data: TextOrBytes, encoding: str) -> Tuple[bytes, str]:
     raise TypeError(f"expected str or bytes, not {type(data).__name__}")
 
 
-def _read(path: PathLike) -> bytes:
+def _read(path: PathLike, limit: int) -> bytes:
+    """The file's bytes, read up to one byte past ``limit`` (so /dev/zero or a
+    huge file costs at most limit + 1 bytes); TooLargeError above it."""
     with open(path, "rb") as f:
-        return f.read()
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise TooLargeError(f"{_source_of(path)}: input too large (more than {limit} bytes)", code=-5)
+    return data
 
 
 class Parser:
@@ -52,11 +98,16 @@ class Parser:
 
     def __init__(self, lexicon: Optional[PathLike] = None, *, lexicon_text: Optional[str] = None,
                  replace_lexicon: bool = False, max_input_bytes: Optional[int] = None) -> None:
+        _check_text("lexicon_text", lexicon_text)
+        if max_input_bytes is not None:
+            _check_int("max_input_bytes", max_input_bytes, 0, _LIMIT_MAX_INPUT_BYTES)
+        #: Inputs larger than this raise TooLargeError (0 in the call = the default).
+        self.max_input_bytes: int = max_input_bytes or _DEFAULT_MAX_INPUT_BYTES
         self._native = _banmian.NativeParser(
             None if lexicon is None else os.fsdecode(lexicon),
             lexicon_text,
             bool(replace_lexicon),
-            0 if max_input_bytes is None else int(max_input_bytes),
+            0 if max_input_bytes is None else max_input_bytes,
         )
 
     def parse(self, data: TextOrBytes, *, encoding: str = "auto", source: Optional[str] = None,
@@ -65,13 +116,13 @@ class Parser:
         detection among GB18030/Big5/UTF-16). The GIL is released while parsing.
         ``strict=True`` raises EncodingError on invalid bytes instead of U+FFFD."""
         raw, enc = _as_bytes(data, encoding)
-        return Page(self._native.parse(raw, enc, source, bool(strict)))
+        return Page(self._native.parse(raw, enc, _check_text("source", source), bool(strict)))
 
     def parse_file(self, path: PathLike, *, encoding: str = "auto", source: Optional[str] = None,
                    strict: bool = False) -> Page:
         """Reads and parses a file; ``source`` defaults to the path as given (as the CLI does)."""
-        return self.parse(_read(path), encoding=encoding, source=os.fsdecode(path) if source is None else source,
-                          strict=strict)
+        return self.parse(_read(path, self.max_input_bytes), encoding=encoding,
+                          source=_source_of(path) if source is None else source, strict=strict)
 
     def normalize(self, data: TextOrBytes, *, encoding: str = "auto", strict: bool = False) -> str:
         """The normalized text: one paragraph per line, each ending with a newline."""
@@ -93,8 +144,9 @@ class Parser:
             source: Optional[str] = None
             if isinstance(item, tuple):
                 source, data = item
+                _check_text("source", source)
             elif isinstance(item, os.PathLike):
-                source, data = os.fsdecode(item), _read(item)
+                source, data = _source_of(item), _read(item, self.max_input_bytes)
             else:
                 data = item
             raw, enc = _as_bytes(data, encoding)
@@ -104,9 +156,8 @@ class Parser:
             any_source = any_source or source is not None
         if threads is None:
             threads = os.cpu_count() or 1
-        if threads < 1:
-            raise ValueError("threads must be at least 1")
-        natives = self._native.parse_many(raws, sources if any_source else [], encodings, bool(strict), int(threads))
+        _check_int("threads", threads, 1, _MAX_THREADS)
+        natives = self._native.parse_many(raws, sources if any_source else [], encodings, bool(strict), threads)
         return [Page(n) for n in natives]
 
 

@@ -7,11 +7,13 @@ Every contract field is an attribute; spans are code-point offsets into
 """
 from __future__ import annotations
 
-import html
 import json
-from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple, cast
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, NamedTuple, Optional, Tuple, cast
 
 from . import _banmian
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._view import View
 
 __all__ = ["Byline", "Article", "Page"]
 
@@ -218,22 +220,23 @@ class Page:
             lines.append(f"  ... {len(self.articles) - 30} more")
         return "\n".join(lines)
 
+    def view(self, path: Optional[str] = None) -> "View":
+        """The page view: the page's text with every article's span tinted by
+        kind and its headline, byline, dateline and paragraphs marked, each
+        article's fields, flags and confidence beside it, removed repeats struck
+        through. A ``str`` holding one self-contained HTML document (no script,
+        no network) that a notebook displays as the view; written to ``path``
+        (UTF-8) when given. ``python -m banmian view PAGE.txt -o page.html``
+        does the same from the shell."""
+        from ._view import View
+        v = View(self)
+        if path is not None:
+            v.save(path)
+        return v
+
     def _repr_html_(self) -> str:
-        esc = html.escape
-        rows = []
-        for a in self.articles:
-            headline = " / ".join(a.headline)
-            bylines = "; ".join(f"{b.role} {b.name}" for b in a.bylines)
-            rows.append(
-                "<tr>"
-                f"<td>{a.index}</td><td>{esc(a.kind)}</td><td>{esc(headline)}</td>"
-                f"<td>{esc(bylines)}</td><td>{esc(_shorten(a.text.replace(chr(10), ' '), 40))}</td>"
-                "</tr>")
-        caption = f"banmian.Page {esc(self.source or '')} ({esc(self.encoding)}, {len(self.articles)} articles)"
-        return ("<table class=\"banmian-page\">"
-                f"<caption>{caption}</caption>"
-                "<thead><tr><th>#</th><th>kind</th><th>headline</th><th>bylines</th><th>first words</th></tr></thead>"
-                "<tbody>" + "".join(rows) + "</tbody></table>")
+        from ._view import render_fragment
+        return render_fragment(self)
 
 
 def _shorten(s: str, n: int) -> str:

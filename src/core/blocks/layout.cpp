@@ -21,6 +21,8 @@ constexpr size_t k_stacked_percent = 25;
 // At or above this share (percent) of lines ending a sentence, likewise
 // (hard-wrapped dev pages: about 15%).
 constexpr size_t k_sentence_end_percent = 60;
+// The narrowest line that can be a column's width, in cells (6 Han characters).
+constexpr int k_min_column_cells = 12;
 // Neighbouring non-blank lines that vote on a line's column width.
 constexpr size_t k_window = 8;
 // An in-body subhead: this many characters, no punctuation.
@@ -85,8 +87,11 @@ LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) 
   size_t sentence_ends = 0;
   for (size_t i : idx) sentence_ends += ends_sentence(text_of(lines[i]));
   const bool mostly_sentences = sentence_ends * 100 >= widths.size() * k_sentence_end_percent;
-  info.layout = long_ok || mostly_separated || mostly_sentences ? Layout::OneParagraphPerLine
-                                                                : Layout::HardWrapped;
+  // A wrapped column needs lines of a column's width; text with none (short
+  // lines only, such as normalized short paragraphs) is read line by line.
+  const bool no_column = std::none_of(widths.begin(), widths.end(), [](int w) { return w >= k_min_column_cells; });
+  info.layout = long_ok || mostly_separated || mostly_sentences || no_column ? Layout::OneParagraphPerLine
+                                                                             : Layout::HardWrapped;
   // Column width of each line: the median width of its neighbours, ignoring
   // very short lines (last lines of paragraphs, bylines).
   std::vector<int> votes;
@@ -94,7 +99,7 @@ LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) 
     votes.clear();
     size_t lo = k > k_window ? k - k_window : 0, hi = std::min(idx.size(), k + k_window + 1);
     for (size_t j = lo; j < hi; ++j)
-      if (widths[j] >= 12 && widths[j] < k_long_line) votes.push_back(widths[j]);
+      if (widths[j] >= k_min_column_cells && widths[j] < k_long_line) votes.push_back(widths[j]);
     int col = widths[k];
     if (!votes.empty()) {
       std::nth_element(votes.begin(), votes.begin() + votes.size() / 2, votes.end());

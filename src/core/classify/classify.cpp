@@ -143,33 +143,32 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
     u.tempSubString(0, units16).toUTF8String(s);
     return s.size();
   };
-  for (const icu::RegexPattern *p : lex.search_patterns("dateline")) {
-    UErrorCode st = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(p->matcher(u, st));
-    if (U_FAILURE(st) || !m->lookingAt(st) || U_FAILURE(st)) continue;
-    const int32_t end16 = m->end(st);
-    if (U_FAILURE(st) || end16 <= 0) continue;
-    const size_t n = bytes_of(end16);
-    if (n == 0 || n > end_of.size()) continue;
-    out.end = lead + end_of[n - 1];
-    // The group named byline, byline1 .. byline9 that took part in the match.
-    static const char16_t *const names[] = {u"byline",  u"byline1", u"byline2", u"byline3", u"byline4",
-                                             u"byline5", u"byline6", u"byline7", u"byline8", u"byline9"};
-    for (const char16_t *name : names) {
-      UErrorCode gs = U_ZERO_ERROR;
-      const int32_t g = p->groupNumberFromName(icu::UnicodeString(name), gs);
-      if (U_FAILURE(gs)) continue;
-      const int32_t b16 = m->start(g, gs), e16 = m->end(g, gs);
-      if (U_SUCCESS(gs) && b16 >= 0 && e16 > b16) {
-        const size_t b = bytes_of(b16), e = bytes_of(e16);
-        if (b < begin_of.size() && e > 0 && e <= end_of.size()) {
-          out.byline_begin = lead + begin_of[b];
-          out.byline_end = lead + end_of[e - 1];
-        }
-        break;
+  RegexMatch found;
+  if (!lex.first_match("dateline", u, /*whole=*/false, found)) return out;
+  const icu::RegexPattern *p = found.pattern;
+  icu::RegexMatcher *m = found.matcher.get();
+  UErrorCode st = U_ZERO_ERROR;
+  const int32_t end16 = m->end(st);
+  if (U_FAILURE(st) || end16 <= 0) return out;
+  const size_t n = bytes_of(end16);
+  if (n == 0 || n > end_of.size()) return out;
+  out.end = lead + end_of[n - 1];
+  // The group named byline, byline1 .. byline9 that took part in the match.
+  static const char16_t *const names[] = {u"byline",  u"byline1", u"byline2", u"byline3", u"byline4",
+                                           u"byline5", u"byline6", u"byline7", u"byline8", u"byline9"};
+  for (const char16_t *name : names) {
+    UErrorCode gs = U_ZERO_ERROR;
+    const int32_t g = p->groupNumberFromName(icu::UnicodeString(name), gs);
+    if (U_FAILURE(gs)) continue;
+    const int32_t b16 = m->start(g, gs), e16 = m->end(g, gs);
+    if (U_SUCCESS(gs) && b16 >= 0 && e16 > b16) {
+      const size_t b = bytes_of(b16), e = bytes_of(e16);
+      if (b < begin_of.size() && e > 0 && e <= end_of.size()) {
+        out.byline_begin = lead + begin_of[b];
+        out.byline_end = lead + end_of[e - 1];
       }
+      break;
     }
-    return out;
   }
   return out;
 }

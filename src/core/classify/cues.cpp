@@ -72,12 +72,8 @@ bool is_edition_line(std::string_view text, const Lexicon &lex) {
   std::string_view t = trim(text);
   if (t.empty() || t.size() > 60) return false;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())));
-  for (const icu::RegexPattern *p : lex.search_patterns("edition")) {
-    UErrorCode st = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(p->matcher(u, st));
-    if (U_SUCCESS(st) && m->matches(st) && U_SUCCESS(st)) return true;
-  }
-  return false;
+  RegexMatch found;
+  return lex.first_match("edition", u, /*whole=*/true, found);
 }
 
 }  // namespace bm::detail

@@ -46,6 +46,10 @@ struct Page {
   std::vector<std::string> masthead;
   std::vector<Article> articles;
   std::vector<size_t> header_pieces;  // masthead and edition pieces
+  // What the parser had to skip to finish the page (a lexicon pattern that hit
+  // the match limit: "origin:line: [section] pattern '...' hit the match
+  // limit and was skipped"), each once. Usually empty.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace bm::detail

@@ -3,11 +3,14 @@
 // Loaded from data/lexicon/default.lex (embedded at build time) and extended or
 // replaced by the user's lexicon (bm_parser_options). Format: docs/lexicon.md.
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <unicode/regex.h>
@@ -20,6 +23,52 @@ struct RoleWord {
   std::u32string word32; // the word as code points (matched against tokens)
 };
 
+// Limits on what a lexicon may hold (docs/lexicon.md); load() throws
+// BM_E_LEXICON, naming the line, above any of them.
+constexpr size_t k_lexicon_max_entries = 1000000;      // entries of all sections together
+constexpr size_t k_lexicon_max_entry_bytes = 1024;     // one word or pattern
+constexpr size_t k_lexicon_max_patterns = 256;         // entries of one regex section
+
+// Every lexicon pattern runs under these limits (ICU counts the steps of its
+// match engine: one unit of setTimeLimit is 10,000 steps, so the limit is a
+// step count, not a clock, and the same page always gives the same result).
+// The built-in patterns need under a hundredth of it on real pages. Inputs are
+// already short: at most 120 bytes of a piece for [dateline], 60 for [edition].
+constexpr int32_t k_regex_time_limit = 10;             // x 10,000 steps per match attempt
+constexpr int32_t k_regex_stack_limit_bytes = 1 << 20; // backtracking stack per match attempt
+
+// Why a regex entry cannot be used safely, or "" when it can: back-references,
+// nested quantifiers (a+)+ and overlapping alternations (a|aa)+ under a repeat
+// (pattern_check.cpp). Conservative; what passes still runs under the limits.
+std::string check_pattern(const std::string &pattern);
+
+// The lexicon patterns that hit the match limit during one parse on this
+// thread. Parser::parse installs one per page: each such pattern is skipped for
+// the rest of the page and reported once in the page's warnings (its
+// origin:line, section and text). Without one installed a pattern that hits
+// the limit is skipped for that one attempt, silently.
+class RegexReport {
+ public:
+  RegexReport();   // installs itself as this thread's report
+  ~RegexReport();  // restores the previous one
+  RegexReport(const RegexReport &) = delete;
+  RegexReport &operator=(const RegexReport &) = delete;
+  static RegexReport *current();
+
+  std::vector<std::string> warnings;
+  std::vector<std::pair<std::string, size_t>> skipped;  // (section, entry index)
+  std::vector<std::string> split;  // sections whose combined pattern hit the limit
+
+ private:
+  RegexReport *previous_;
+};
+
+// A pattern that matched and its matcher (for end() and groups).
+struct RegexMatch {
+  const icu::RegexPattern *pattern = nullptr;
+  std::unique_ptr<icu::RegexMatcher> matcher;
+};
+
 class Lexicon {
  public:
   // Words of every plain section, by section name ("ad", "weather", ...).
@@ -29,11 +78,11 @@ class Lexicon {
   // Compiled patterns of a regex section ("dateline", "edition").
   const std::vector<std::unique_ptr<icu::RegexPattern>> &patterns(const std::string &section) const;
 
-  // The patterns to try for a regex section, in order: normally one
-  // alternation of all of them (first alternative wins, as the list order
-  // would), so a piece costs one matcher, not one per pattern; the list
-  // itself when it cannot be combined. Empty when the section is.
-  const std::vector<const icu::RegexPattern *> &search_patterns(const std::string &section) const;
+  // The first of a regex section's patterns, in list order, that matches u at
+  // its start (whole = false, lookingAt) or as a whole (matches). Every attempt
+  // runs under k_regex_time_limit and k_regex_stack_limit_bytes; a pattern that
+  // hits a limit is skipped and reported (RegexReport). False when none matches.
+  bool first_match(const std::string &section, const icu::UnicodeString &u, bool whole, RegexMatch &out) const;
 
   // Adds the entries of lexicon text; throws Error(BM_E_LEXICON) naming the line.
   void load(std::string_view text, const std::string &origin);
@@ -47,11 +96,19 @@ class Lexicon {
   bool starts_with_surname(std::string_view name) const;
 
  private:
+  // Tries one pattern under the limits: 1 = match, 0 = no match, -1 = limit hit.
+  static int attempt(const icu::RegexPattern &p, const icu::UnicodeString &u, bool whole, RegexMatch &out);
+
   std::map<std::string, std::vector<std::string>> sections_;
+  std::map<std::string, std::vector<std::string>> where_;  // regex sections: "origin:line" per entry
   std::vector<RoleWord> roles_;
   std::unordered_set<std::string> surnames_;
   std::map<std::string, std::vector<std::unique_ptr<icu::RegexPattern>>> compiled_;
   std::map<std::string, std::unique_ptr<icu::RegexPattern>> combined_;
+  // The patterns to try for a regex section, in order: normally one
+  // alternation of all of them (first alternative wins, as the list order
+  // would), so a piece costs one matcher, not one per pattern; the list
+  // itself when it cannot be combined.
   std::map<std::string, std::vector<const icu::RegexPattern *>> search_;
 };
 

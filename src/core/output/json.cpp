@@ -164,6 +164,9 @@ std::string page_to_json(const Page &page, const std::vector<const Article *> &a
   w.begin_value('[');
   for (const Article *a : articles) write_article(w, *a);
   w.end(']');
+  if (!page.warnings.empty()) {  // optional, absent when empty (page-json.md)
+    w.key("warnings"); w.str_array(page.warnings);
+  }
   w.end('}');
   return w.take();
 }

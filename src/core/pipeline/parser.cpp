@@ -3,6 +3,7 @@
 #include "core/assemble/assemble.h"
 #include "core/extract/extract.h"
 #include "core/lines/lines.h"
+#include "core/output/bound.h"
 
 namespace bm::detail {
 
@@ -34,11 +35,14 @@ std::string Parser::normalize(std::string_view bytes, const CallOptions &options
 
 Page Parser::parse(std::string_view bytes, const CallOptions &options) const {
   Page page;
+  RegexReport report;  // lexicon patterns that hit the match limit on this page
   page.source = options.source;
   page.text = decode(bytes, options);
   const std::vector<Line> lines = split_lines(page.text.utf8);
   const Assembly assembly = assemble_page(page.text.utf8, lines, lexicon_, *model_);
   extract_page(assembly, lines, lexicon_, page);
+  page.warnings = std::move(report.warnings);
+  bound_output(page, bytes.size());  // JSON <= 8 x input + 64 KiB, whatever the input
   return page;
 }
 

@@ -1,0 +1,68 @@
+// Running lexicon patterns under limits (lexicon.h: first_match, RegexReport).
+// A regex section is normally tried as one combined alternation; when that
+// hits the limit, the page falls back to its patterns one by one, each under
+// the limit, and those that hit it are skipped for the rest of the page and
+// reported once. The first pattern in list order that matches still wins.
+#include <algorithm>
+
+#include "core/lexicon/lexicon.h"
+
+namespace bm::detail {
+
+namespace {
+thread_local RegexReport *t_report = nullptr;
+
+template <class T>
+bool contains(const std::vector<T> &v, const T &x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+}  // namespace
+
+RegexReport::RegexReport() : previous_(t_report) { t_report = this; }
+RegexReport::~RegexReport() { t_report = previous_; }
+RegexReport *RegexReport::current() { return t_report; }
+
+int Lexicon::attempt(const icu::RegexPattern &p, const icu::UnicodeString &u, bool whole, RegexMatch &out) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(p.matcher(u, st));
+  if (U_FAILURE(st) || !m) return 0;
+  m->setTimeLimit(k_regex_time_limit, st);
+  m->setStackLimit(k_regex_stack_limit_bytes, st);
+  if (U_FAILURE(st)) return 0;
+  const bool hit = whole ? m->matches(st) : m->lookingAt(st);
+  if (st == U_REGEX_TIME_OUT || st == U_REGEX_STACK_OVERFLOW || st == U_REGEX_STOPPED_BY_CALLER) return -1;
+  if (U_FAILURE(st) || !hit) return 0;
+  out.pattern = &p;
+  out.matcher = std::move(m);
+  return 1;
+}
+
+bool Lexicon::first_match(const std::string &section, const icu::UnicodeString &u, bool whole,
+                          RegexMatch &out) const {
+  RegexReport *report = t_report;
+  auto it = search_.find(section);
+  if (it == search_.end() || it->second.empty()) return false;
+  const auto combined = combined_.find(section);
+  const bool split = report && contains(report->split, section);
+  if (combined != combined_.end() && !split) {
+    const int r = attempt(*combined->second, u, whole, out);
+    if (r >= 0) return r == 1;
+    if (report) report->split.push_back(section);  // this page: one by one from now on
+  }
+  const auto &list = compiled_.at(section);
+  const auto &where = where_.at(section);
+  const auto &src = sections_.at(section);
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (report && contains(report->skipped, std::make_pair(section, i))) continue;
+    const int r = attempt(*list[i], u, whole, out);
+    if (r == 1) return true;
+    if (r < 0 && report) {
+      report->skipped.emplace_back(section, i);
+      report->warnings.push_back(where[i] + ": [" + section + "] pattern '" + src[i] +
+                                 "' hit the match limit and was skipped");
+    }
+  }
+  return false;
+}
+
+}  // namespace bm::detail

@@ -1,0 +1,97 @@
+#include "core/output/bound.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/output/json.h"
+
+namespace bm::detail {
+
+namespace {
+
+// More than the JSON of an article without text: every key, six flags, two
+// 20-digit span numbers and a confidence (about 330 bytes).
+constexpr size_t k_article_keys_bytes = 512;
+constexpr size_t k_byline_keys_bytes = 64;  // {"role":"photographer","name":""},
+
+// An upper bound of page_json_bytes that costs no serialization: every text
+// byte may become 6 (a control character escaped as \u00XX).
+size_t json_bytes_upper(const Page &page) {
+  auto text = [](const std::string &s) { return 6 * s.size() + 3; };
+  size_t n = 512 + (page.source ? text(*page.source) : 0) + (page.edition ? text(*page.edition) : 0);
+  for (const std::string &m : page.masthead) n += text(m);
+  for (const std::string &w : page.warnings) n += text(w);
+  for (const Article &a : page.articles) {
+    n += k_article_keys_bytes;
+    for (const std::string &s : a.headline) n += 2 * text(s);  // a part may also be kicker, title or subtitle
+    if (a.dateline) n += text(*a.dateline);
+    if (a.editor_note) n += text(*a.editor_note);
+    for (const std::string &s : a.paragraphs) n += text(s);
+    for (const Byline &b : a.bylines) n += k_byline_keys_bytes + text(b.role) + text(b.name);
+  }
+  return n;
+}
+
+size_t article_json_bytes(const Article &a) {
+  Page one;
+  one.articles.push_back(a);
+  Page none;
+  return page_json_bytes(one) - page_json_bytes(none);
+}
+
+// Appends b to a (b comes after a): its text as paragraphs, in reading order.
+void merge_into(Article &a, Article &&b) {
+  for (std::string &s : b.headline) a.paragraphs.push_back(std::move(s));
+  if (b.dateline) a.paragraphs.push_back(std::move(*b.dateline));
+  if (b.editor_note) a.paragraphs.push_back(std::move(*b.editor_note));
+  for (std::string &s : b.paragraphs) a.paragraphs.push_back(std::move(s));
+  for (Byline &y : b.bylines) a.bylines.push_back(std::move(y));
+  a.flags |= b.flags;
+  a.span_begin = std::min(a.span_begin, b.span_begin);
+  a.span_end = std::max(a.span_end, b.span_end);
+  a.confidence = (a.confidence < 0 || b.confidence < 0) ? -1.0 : std::min(a.confidence, b.confidence);
+  a.pieces.insert(a.pieces.end(), b.pieces.begin(), b.pieces.end());
+}
+
+}  // namespace
+
+size_t page_json_bytes(const Page &page) {
+  std::vector<const Article *> arts;
+  arts.reserve(page.articles.size());
+  for (const Article &a : page.articles) arts.push_back(&a);
+  return page_to_json(page, arts, false).size();
+}
+
+void bound_output(Page &page, size_t input_bytes) {
+  const size_t budget = k_output_bound_factor * input_bytes + k_output_bound_slack_bytes;
+  if (json_bytes_upper(page) <= budget || page_json_bytes(page) <= budget) return;
+  const size_t before = page.articles.size();
+  // 1. Items that cannot carry their own JSON go into the item before them.
+  // Sizes are kept per item (the last one's grows by what it takes in, an
+  // upper bound), so the pass is linear.
+  std::vector<Article> kept;
+  kept.reserve(page.articles.size());
+  size_t back_bytes = 0;
+  auto tiny = [](size_t bytes, const Article &a) { return bytes > k_output_bound_factor * (a.span_end - a.span_begin); };
+  for (Article &a : page.articles) {
+    const size_t bytes = article_json_bytes(a);
+    if (!kept.empty() && (tiny(bytes, a) || tiny(back_bytes, kept.back()))) {
+      merge_into(kept.back(), std::move(a));
+      back_bytes += bytes;
+    } else {
+      kept.push_back(std::move(a));
+      back_bytes = bytes;
+    }
+  }
+  page.articles = std::move(kept);
+  // 2. Still over: one item.
+  if (page.articles.size() > 1 && page_json_bytes(page) > budget) {
+    for (size_t i = 1; i < page.articles.size(); ++i) merge_into(page.articles[0], std::move(page.articles[i]));
+    page.articles.resize(1);
+  }
+  page.warnings.push_back(std::to_string(before) + " items merged into " + std::to_string(page.articles.size()) +
+                          " to keep the page JSON within 8 x the input size + 64 KiB");
+}
+
+}  // namespace bm::detail
