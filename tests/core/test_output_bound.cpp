@@ -51,9 +51,10 @@ INSTANTIATE_TEST_SUITE_P(Floods, OutputBound,
                                            "甲乙\n\n丙，\n\n", "编者按：甲\n", "本报讯 (完)\n"));
 
 TEST(OutputBoundGb, TwoByteCharactersFlood) {
-  // 本报讯 甲。 in GB18030: 12 bytes a line, an item each before the bound.
-  const std::string line = "\xB1\xBE\xB1\xA8\xD1\xB6 \xBC\xD7\xA1\xA3\n";
-  const std::string input = repeat(line, 120000);
+  // 标题 / 本报讯 甲。 in GB18030: 19 bytes an item (a headline over a
+  // one-sentence story), far more items than the bound carries.
+  const std::string item = "\xB1\xEA\xCC\xE2\x0A\x0A\xB1\xBE\xB1\xA8\xD1\xB6\x20\xBC\xD7\xA1\xA3\x0A\x0A";
+  const std::string input = repeat(item, 120000);
   CallOptions o;
   o.encoding = "GB18030";
   const Page page = parser().parse(input, o);
@@ -64,7 +65,7 @@ TEST(OutputBoundGb, TwoByteCharactersFlood) {
 
 TEST(OutputBoundMerge, SmallPagesAreLeftAlone) {
   // Far below the bound: nothing merged, no warning, even with tiny items.
-  const std::string input = repeat("本报讯 甲。\n", 2000);
+  const std::string input = repeat("标题\n\n本报讯 甲。\n\n", 4000);  // about 160 items
   const Page page = parser().parse(input, {});
   EXPECT_GT(page.articles.size(), 50u);
   EXPECT_TRUE(page.warnings.empty());

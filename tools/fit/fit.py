@@ -3,7 +3,7 @@
 
 usage: fit.py --bm-debug build/tools/bm_debug --shared ../shared
               [--corpus NAME ...] [--extra PAGES_DIR:GOLD_DIR ...]
-              [--epochs 12] [--out data/model/segment.model]
+              [--epochs 12] [--gen DIR --gen-pages N [--bag K]] [--out data/model/segment.model]
 
 For every page of the named corpora (../shared/corpus/NAME/*.txt with gold
 ../shared/eval/NAME/*.gold.json) and every extra directory pair, it asks
@@ -13,10 +13,18 @@ computes them; this script never does), aligns the gold to the pieces
 CRF (crf.py) whose scores are exactly the decoder's, on the grammar the
 library uses. Pages are visited in a fixed order per epoch (a
 seeded shuffle), so the output is byte-for-byte reproducible.
+
+With --bag K the weights are the mean of K CRFs: member i trains on every
+gold page and on the i-th slice of N generated pages, visited in the order of
+seed + i. One fit leans on the pages it happened to see last and on its
+slice of generated pages; the mean of several is steadier on pages none of
+them saw. Members run in parallel processes; their mean is taken in member
+order, so the output stays reproducible.
 Only the standard library is used.
 """
 import argparse
 import glob
+import multiprocessing
 import json
 import os
 import random
@@ -103,6 +111,33 @@ def collect(bm_debug, shared, corpora, extras, gen, roles):
     return header, data
 
 
+_MEMBERS, _SHAPE = None, None  # set by main() before the member processes fork
+
+
+def train_member(i):
+    """Weights of one CRF on member i's pages, seed + i (Polyak-averaged over
+    the second half of the epochs: one page's step moves AdaGrad's weights a
+    little, and the mean does not depend on which page came last)."""
+    S, F, G, allowed, epochs, rate, l2, seed = _SHAPE
+    data = _MEMBERS[i]
+    model = crf_mod.CRF(S, F, G, allowed)
+    rng = random.Random(seed + i)
+    order = list(range(len(data)))
+    avg_e, avg_g, averaged = [0.0] * len(model.we), [0.0] * len(model.wg), 0
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        loss = 0.0
+        for k in order:
+            _, pieces, gold = data[k]
+            loss += model.step(pieces, gold, rate, l2)
+        if epoch >= epochs // 2:
+            avg_e = [x + y for x, y in zip(avg_e, model.we)]
+            avg_g = [x + y for x, y in zip(avg_g, model.wg)]
+            averaged += 1
+        print(f'fit: member {i + 1}, epoch {epoch + 1}: loss {loss:.1f}', file=sys.stderr, flush=True)
+    return [x / averaged for x in avg_e], [x / averaged for x in avg_g]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--bm-debug', required=True)
@@ -120,12 +155,14 @@ def main():
     ap.add_argument('--leave-out', help='a corpus to leave out (also generated pages built from it, and '
                                         'extra sets whose pages directory names it)')
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--bag', type=int, default=1, help='mean of this many fits, each on its own slice of '
+                    '--gen-pages generated pages (the set must hold bag x gen-pages of them)')
     ap.add_argument('--out', required=True)
     a = ap.parse_args()
     roles = align.load_roles(a.lexicon)
     corpora = [c for c in a.corpus if c != a.leave_out]
     extras = [e for e in a.extra if not (a.leave_out and a.leave_out in e.split(':', 1)[0])]
-    gen = (a.gen, generated_pages(a.gen, a.leave_out, a.gen_pages)) if a.gen else None
+    gen = (a.gen, generated_pages(a.gen, a.leave_out, a.gen_pages * a.bag)) if a.gen else None
     header, data = collect(a.bm_debug, a.shared, corpora, extras, gen, roles)
     S, F, G = len(header['states']), len(header['emit']), len(header['edge'])
     allowed = [[False] * S for _ in range(S + 1)]
@@ -138,33 +175,29 @@ def main():
         data[i] = (name, pieces, fixed)
     print(f'fit: {len(data)} pages, {sum(len(g) for _, _, g in data)} pieces; '
           f'{moved} aligned states changed to fit the grammar', file=sys.stderr)
+    # Gold pages first, then the generated ones (collect keeps that order).
+    gen_names = {os.path.basename(p)[:-4] for p in gen[1]} if gen else set()
+    base = [d for d in data if d[0] not in gen_names]
+    generated = [d for d in data if d[0] in gen_names]
+    members = [base + generated[i * a.gen_pages:(i + 1) * a.gen_pages] for i in range(a.bag)]
+    global _MEMBERS, _SHAPE
+    _MEMBERS, _SHAPE = members, (S, F, G, allowed, a.epochs, a.rate, a.l2, a.seed)
+    if a.bag > 1:
+        with multiprocessing.get_context('fork').Pool(min(a.bag, os.cpu_count() or 1)) as pool:
+            fitted = pool.map(train_member, range(a.bag))
+    else:
+        fitted = [train_member(0)]
     model = crf_mod.CRF(S, F, G, allowed)
-    rng = random.Random(a.seed)
-    order = list(range(len(data)))
-    # The weights written are the mean of those after each epoch of the
-    # second half (Polyak averaging): one page's step moves AdaGrad's weights
-    # a little, and the mean does not depend on which page came last.
-    avg_e, avg_g, averaged = [0.0] * len(model.we), [0.0] * len(model.wg), 0
-    for epoch in range(a.epochs):
-        rng.shuffle(order)
-        loss = 0.0
-        for i in order:
-            _, pieces, gold = data[i]
-            loss += model.step(pieces, gold, a.rate, a.l2)
-        if epoch >= a.epochs // 2:
-            avg_e = [x + y for x, y in zip(avg_e, model.we)]
-            avg_g = [x + y for x, y in zip(avg_g, model.wg)]
-            averaged += 1
-        if epoch + 1 == a.epochs:
-            model.we = [x / averaged for x in avg_e]
-            model.wg = [x / averaged for x in avg_g]
-        wrong = sum(sum(1 for x, y in zip(model.viterbi(p), g) if x != y) for _, p, g in data) \
-            if epoch + 1 == a.epochs or a.verbose else -1
-        print(f'fit: epoch {epoch + 1}: loss {loss:.1f}' + (f', {wrong} pieces misread' if wrong >= 0 else ''),
-              file=sys.stderr)
+    model.we = [sum(ws) / len(fitted) for ws in zip(*(we for we, _ in fitted))]
+    model.wg = [sum(ws) / len(fitted) for ws in zip(*(wg for _, wg in fitted))]
+    wrong = sum(sum(1 for x, y in zip(model.viterbi(p), g) if x != y) for _, p, g in data)
+    print(f'fit: {wrong} pieces misread by the {"mean of " + str(a.bag) + " fits" if a.bag > 1 else "fit"}',
+          file=sys.stderr)
     note = (f'corpora: {" ".join(corpora) or "-"}; extra: {" ".join(os.path.basename(e.split(":")[0]) for e in extras) or "-"}; '
             f'generated: {len(gen[1]) if gen else 0} pages; '
-            f'CRF, {a.epochs} epochs (mean of the last {a.epochs - a.epochs // 2}), rate {a.rate}, l2 {a.l2}, seed {a.seed}')
+            f'CRF, {a.epochs} epochs (mean of the last {a.epochs - a.epochs // 2}), rate {a.rate}, l2 {a.l2}, seed {a.seed}'
+            + (f'; mean of {a.bag} fits (seeds {a.seed}..{a.seed + a.bag - 1}, {a.gen_pages} generated pages each)'
+               if a.bag > 1 else ''))
     write_model(a.out, header, model, note)
 
 
