@@ -119,6 +119,8 @@
 (?<source>中央社)(?<place>\p{Han}{2,3})(?:報導|電)
 # Historic wire markers: （重慶廿日海通電）, （漢口廿四日路透電）, （洛陽廿日電）
 (?<place>\p{Han}{2,4}?)(?:(?<month>[〇一二三四五六七八九十]{1,2})月)?(?<day>[〇一二三四五六七八九十廿卅]{1,3})日(?<source>\p{Han}{0,4}?社?)[電电]
+# A reporter's own report, the reporter taken out as the byline: 【記者X／台北報導】
+(?<place>\p{Han}{2,3})(?:報導|报导)
 
 # Day expressions (dates): the words around the numbers. An entry is a word,
 # or a word, one space and a number (its meaning is the section's).
