@@ -10,12 +10,18 @@
 #   abi       bm_*-only exports, SONAME, abidiff vs abi/ (scripts/abi-check.sh)
 #   fuzz      each libFuzzer target for 60 s (tests/fuzz/run.sh)
 #   browser   the page view in Chromium via Selenium (tests/browser/run.sh; issue 13)
+#   spark     examples/spark/parse_corpus.py, local[2] over 2,000 generated pages, checked
+#             against `banmian parse --jsonl` (tests/spark/run.sh; issue 13)
+#   wheel     sdist, wheel from it, auditwheel repair (ICU and utf8proc vendored, manylinux),
+#             a fresh venv, the Python tests outside the tree (scripts/wheel-check.sh; issue 13)
+#   notebook  examples/notebooks/tour.ipynb executed by nbclient, no error cell
+#             (tests/notebook/run.sh; issue 13)
 # Every step runs even when an earlier one failed; the script fails if any did
 # and prints the time of each step. BM_CI_STEPS="asan fuzz" runs a subset.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BM_SETUP_EXTRA="clang-14 libclang-rt-14-dev valgrind abigail-tools" bash scripts/setup.sh || exit 1
-steps=${BM_CI_STEPS:-asan tsan release threads stack valgrind ratio abi fuzz browser}
+steps=${BM_CI_STEPS:-asan tsan release threads stack valgrind ratio abi fuzz browser spark wheel notebook}
 export BM_JOBS=2
 failed=""
 timing=""
@@ -66,6 +72,9 @@ run ratio ratio
 run abi bash scripts/abi-check.sh
 run fuzz fuzz
 run browser bash tests/browser/run.sh
+run spark bash tests/spark/run.sh
+run wheel bash scripts/wheel-check.sh
+run notebook bash tests/notebook/run.sh
 echo "=== ci-extra: time per step"
 printf "$timing"
 if [ -n "$failed" ]; then echo "ci-extra: FAILED:$failed"; exit 1; fi

@@ -106,6 +106,195 @@
 中央社(?<byline1>記者[\p{Han}、]{2,12})\p{Han}{2,3}(?:報導|電)
 【(?<byline2>記者[^／/】]{2,16})[／/]\p{Han}{2,4}報導】
 
+# The parts of a dateline (regex, the whole dateline as in the JSON, spaces
+# and brackets removed): named groups source, place, month, day give
+# dateline_info (docs/page-json.md). Tried in order; the first that matches
+# the whole dateline wins. Source words and place shapes live here, not in code.
+[dateline.info]
+(?<source>本报|本報)(?:讯|訊|消息|综合消息)
+(?<source>本报|本報)(?<place>\p{Han}{1,8}?)(?<month>[0-9〇一二三四五六七八九十]{1,3})月(?<day>[0-9〇一二三四五六七八九十廿卅]{1,3})日(?:电|讯|電|訊)
+据?(?<source>新华社|中新社|人民网|新华网|中新网|央视网|中国新闻社)(?<place>\p{Han}{0,10}?)(?:(?<month>[0-9〇一二三四五六七八九十]{1,3})月)?(?<day>[0-9〇一二三四五六七八九十廿卅]{1,3})日(?:电|讯)
+据(?<source>新华社|中新社)(?<place>\p{Han}{0,10}?)电?
+(?<source>央视网|人民网|新华网|中新网|澎湃新闻)消息
+(?<source>中央社)(?<place>\p{Han}{2,3})(?:報導|電)
+# Historic wire markers: （重慶廿日海通電）, （漢口廿四日路透電）, （洛陽廿日電）
+(?<place>\p{Han}{2,4}?)(?:(?<month>[〇一二三四五六七八九十]{1,2})月)?(?<day>[〇一二三四五六七八九十廿卅]{1,3})日(?<source>\p{Han}{0,4}?社?)[電电]
+# A reporter's own report, the reporter taken out as the byline: 【記者X／台北報導】
+(?<place>\p{Han}{2,3})(?:報導|报导)
+
+# Day expressions (dates): the words around the numbers. An entry is a word,
+# or a word, one space and a number (its meaning is the section's).
+# Days relative to the issue date: word and offset in days.
+[date.relative]
+今天 0
+今日 0
+昨天 -1
+昨日 -1
+前天 -2
+前日 -2
+大前天 -3
+明天 1
+明日 1
+后天 2
+後天 2
+大后天 3
+# Weekday words: word and ISO weekday (1 = Monday, 7 = Sunday).
+[date.weekday]
+周一 1
+周二 2
+周三 3
+周四 4
+周五 5
+周六 6
+周日 7
+周天 7
+星期一 1
+星期二 2
+星期三 3
+星期四 4
+星期五 5
+星期六 6
+星期日 7
+星期天 7
+礼拜一 1
+礼拜二 2
+礼拜三 3
+礼拜四 4
+礼拜五 5
+礼拜六 6
+礼拜天 7
+禮拜一 1
+禮拜二 2
+禮拜三 3
+禮拜四 4
+禮拜五 5
+禮拜六 6
+禮拜日 7
+禮拜天 7
+週一 1
+週二 2
+週三 3
+週四 4
+週五 5
+週六 6
+週日 7
+# Words before a weekday: word and offset in weeks (上周五, 下星期一).
+[date.week]
+上 -1
+上个 -1
+本 0
+这 0
+這 0
+下 1
+下个 1
+# Words before a day of the month: word and offset in months (本月3日).
+[date.month]
+本月 0
+当月 0
+上月 -1
+上个月 -1
+下月 1
+下个月 1
+# Words before a month and day: word and offset in years (今年3月1日).
+[date.year]
+今年 0
+去年 -1
+前年 -2
+明年 1
+# Eras: word and the number added to the year printed after it (民國九年 = 1920).
+[date.era]
+中華民國 1911
+中华民国 1911
+民國 1911
+民国 1911
+公元 0
+# Months of the lunar calendar by name: word and month (正月初八).
+[date.lunar_month]
+正月 1
+冬月 11
+腊月 12
+臘月 12
+# Words that make the month and day after them lunar (农历二月初二).
+[date.lunar]
+农历
+農曆
+夏历
+阴历
+陰曆
+旧历
+舊曆
+# Words joining the two ends of a range of days (1月7日至9日).
+[date.range]
+至
+到
+-
+－
+—
+～
+~
+# Vague time words: not one day (日前 is "recently", not a date).
+[date.vague]
+日前
+近日
+近期
+连日
+連日
+日后
+日後
+日内
+今后
+昔日
+往日
+节日
+節日
+生日
+假日
+平日
+时日
+# Words after "N日" that make it a count of days, not a day (3日内, 7日以来).
+[date.not_day]
+内
+內
+以内
+之内
+以来
+来
+間
+间
+游
+
+# Page metadata from the page's first lines (docs/page-json.md).
+# The paper's name (regex, a whole space-separated word of a header line).
+[paper]
+\p{Han}{1,6}(?:日报|日報|晚报|晚報|时报|時報|都市报|商报|商報|早报|早報|青年报|法治报|经济报)
+(?:晶報|晶报|申報|申报|大公報|大公报|新聞報|新闻报|中央日報)
+# The page number (regex, a whole word; the group page is the number as printed).
+[page_number]
+第(?<page>[0-9０-９〇一二三四五六七八九十]{1,3})(?:版|頁|页)
+(?<page>[A-Z][0-9]{1,2})版?
+# Section names printed at the top of a page.
+[page.section]
+要闻
+要聞
+评论
+評論
+理论
+国际
+國際
+国内
+文化
+体育
+經濟
+经济
+社会
+副刊
+综合新闻
+本地新闻
+国内新闻
+国际新闻
+文化遗产
+地方新闻
+
 # Marks that end a story ("(完)"): the next text starts a new item.
 [end_mark]
 （完）

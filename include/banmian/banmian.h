@@ -366,6 +366,41 @@ BM_EXTERN void bm_article_span(const bm_article *article, size_t *start, size_t 
  */
 BM_EXTERN double bm_article_confidence(const bm_article *article);
 
+/* ------------------------------------------------------------------------ */
+/* Page metadata, datelines and day expressions (optional fields, issue 14)  */
+/* ------------------------------------------------------------------------ */
+/* Strings are owned by the page and valid until bm_page_free; dates are
+ * "YYYY-MM-DD". All return NULL / 0 for a NULL object or an index out of range. */
+
+/** The paper's name when the masthead names it ("人民日报"), or NULL. */
+BM_EXTERN const char *bm_page_paper(const bm_page *page);
+/** The issue date: printed on the page, else bm_parse_options.issue_date; or NULL. */
+BM_EXTERN const char *bm_page_issue_date(const bm_page *page);
+/** The page number as printed without 第/版 ("4", "A04"), or NULL. */
+BM_EXTERN const char *bm_page_page_number(const bm_page *page);
+/** The section name printed at the top of the page ("要闻"), or NULL. */
+BM_EXTERN const char *bm_page_section(const bm_page *page);
+
+/** 1 when the article has a dateline whose parts the accessors below give, else 0. */
+BM_EXTERN int bm_article_has_dateline_info(const bm_article *article);
+/** The dateline's source ("本报", "新华社", ...) and place ("北京"), each NULL when not printed. */
+BM_EXTERN const char *bm_article_dateline_source(const bm_article *article);
+BM_EXTERN const char *bm_article_dateline_place(const bm_article *article);
+/** The dateline's month (1-12) and day (1-31) as printed, 0 when not printed. */
+BM_EXTERN int bm_article_dateline_month(const bm_article *article);
+BM_EXTERN int bm_article_dateline_day(const bm_article *article);
+/** The dateline's day resolved against the issue date (the latest such day not after it), or NULL. */
+BM_EXTERN const char *bm_article_dateline_date(const bm_article *article);
+
+/** Expressions naming one day in the headline parts and paragraphs, in order: count, and
+ *  each one's text, resolved date (NULL when it cannot be resolved) and byte span in
+ *  bm_page_text() (returns 0 and sets nothing-found spans to 0 when the source could
+ *  not be matched, 1 otherwise; either pointer may be NULL). */
+BM_EXTERN size_t bm_article_date_count(const bm_article *article);
+BM_EXTERN const char *bm_article_date_text(const bm_article *article, size_t index);
+BM_EXTERN const char *bm_article_date_value(const bm_article *article, size_t index);
+BM_EXTERN int bm_article_date_span(const bm_article *article, size_t index, size_t *start, size_t *end);
+
 #ifdef __cplusplus
 }
 #endif

@@ -37,9 +37,13 @@ bm_status bm_parse(const bm_parser *parser, const char *bytes, size_t len, const
       bm_article art;
       art.a = std::move(a);
       art.flag_names = bm::detail::flag_names(art.a.flags);
+      if (art.a.dateline_info && art.a.dateline_info->date)
+        art.dateline_date = bm::detail::format_iso_date(*art.a.dateline_info->date);
+      for (const auto &d : art.a.dates) art.date_values.push_back(d.date ? bm::detail::format_iso_date(*d.date) : "");
       page->articles.push_back(std::move(art));
     }
     page->page.articles.clear();
+    if (page->page.issue_date) page->issue_date = bm::detail::format_iso_date(*page->page.issue_date);
     *out = page.release();
     return BM_OK;
   });
@@ -119,6 +123,39 @@ double bm_article_confidence(const bm_article *a) {
   const double c = a->a.confidence;
   if (!(c >= 0.0)) return -1.0;  // not computed (negative or NaN)
   return c > 1.0 ? 1.0 : c;
+}
+
+const char *bm_page_paper(const bm_page *page) { return page ? opt_cstr(page->page.paper) : nullptr; }
+const char *bm_page_issue_date(const bm_page *page) {
+  return page && !page->issue_date.empty() ? page->issue_date.c_str() : nullptr;
+}
+const char *bm_page_page_number(const bm_page *page) { return page ? opt_cstr(page->page.page_number) : nullptr; }
+const char *bm_page_section(const bm_page *page) { return page ? opt_cstr(page->page.section) : nullptr; }
+
+int bm_article_has_dateline_info(const bm_article *a) { return a && a->a.dateline_info ? 1 : 0; }
+const char *bm_article_dateline_source(const bm_article *a) {
+  return a && a->a.dateline_info ? opt_cstr(a->a.dateline_info->source) : nullptr;
+}
+const char *bm_article_dateline_place(const bm_article *a) {
+  return a && a->a.dateline_info ? opt_cstr(a->a.dateline_info->place) : nullptr;
+}
+int bm_article_dateline_month(const bm_article *a) { return a && a->a.dateline_info ? a->a.dateline_info->month : 0; }
+int bm_article_dateline_day(const bm_article *a) { return a && a->a.dateline_info ? a->a.dateline_info->day : 0; }
+const char *bm_article_dateline_date(const bm_article *a) {
+  return a && !a->dateline_date.empty() ? a->dateline_date.c_str() : nullptr;
+}
+size_t bm_article_date_count(const bm_article *a) { return a ? a->a.dates.size() : 0; }
+const char *bm_article_date_text(const bm_article *a, size_t i) {
+  return a && i < a->a.dates.size() ? a->a.dates[i].text.c_str() : nullptr;
+}
+const char *bm_article_date_value(const bm_article *a, size_t i) {
+  return a && i < a->date_values.size() && !a->date_values[i].empty() ? a->date_values[i].c_str() : nullptr;
+}
+int bm_article_date_span(const bm_article *a, size_t i, size_t *start, size_t *end) {
+  const bool found = a && i < a->a.dates.size() && a->a.dates[i].has_span;
+  if (start) *start = found ? a->a.dates[i].span_begin : 0;
+  if (end) *end = found ? a->a.dates[i].span_end : 0;
+  return found ? 1 : 0;
 }
 
 }  // extern "C"

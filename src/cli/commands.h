@@ -13,5 +13,7 @@ int run_view(const std::vector<std::string> &args);
 
 // Prints "banmian: <what>: <bm_last_error message>" to stderr.
 void report_error(const std::string &what);
+// The same line (with its newline) as a string, for the calling thread's last error.
+std::string error_message(const std::string &what);
 
 }  // namespace bm::cli

@@ -7,12 +7,15 @@
 
 namespace bm::cli {
 
-void report_error(const std::string &what) {
+std::string error_message(const std::string &what) {
   const bm_error *e = bm_last_error();
-  std::cerr << "banmian: " << what << ": " << (e && e->message ? e->message : "unknown error");
-  if (e && e->byte_offset >= 0) std::cerr << " (byte " << e->byte_offset << ")";
-  std::cerr << " [" << bm_status_string(e ? e->code : BM_E_INTERNAL) << "]\n";
+  std::string s = "banmian: " + what + ": " + (e && e->message ? e->message : "unknown error");
+  if (e && e->byte_offset >= 0) s += " (byte " + std::to_string(e->byte_offset) + ")";
+  s += std::string(" [") + bm_status_string(e ? e->code : BM_E_INTERNAL) + "]\n";
+  return s;
 }
+
+void report_error(const std::string &what) { std::cerr << error_message(what); }
 
 }  // namespace bm::cli
 
@@ -25,9 +28,15 @@ const char *k_help =
     "  banmian normalize [--encoding ENC] [--strict] [FILE|-]\n"
     "      print the normalized text, one paragraph per line\n"
     "  banmian parse [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
-    "                [--out DIR | --jsonl | --summary] [--pretty] FILE...\n"
+    "                [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]\n"
+    "                [--no-progress] [--no-summary] FILE... | @LIST | @-\n"
     "      split pages into articles; page JSON to stdout, one file per page in DIR\n"
-    "      (DIR/NAME.json), one page per line (--jsonl), or a readable summary\n"
+    "      (DIR/NAME.json), one page per line (--jsonl), or a readable summary.\n"
+    "      @LIST reads the input paths from LIST, one per line (@- from stdin; a\n"
+    "      lone - is a page on stdin); --jobs N parses on N threads (0: one per\n"
+    "      core), output in input order. More than one input ends with a summary\n"
+    "      line on stderr (pages, articles, failures, MB/s), with a progress bar\n"
+    "      while it runs when stderr is a terminal\n"
     "  banmian view [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
     "               [-o FILE.html] FILE\n"
     "      the page view: one self-contained HTML file (stdout without -o) showing\n"

@@ -58,4 +58,19 @@ bool read_input(const std::string &path, size_t max_bytes, std::string *bytes, s
   return true;
 }
 
+bool read_file_list(const std::string &list, size_t max_bytes, std::vector<std::string> *paths, std::string *error) {
+  std::string bytes;
+  if (!read_input(list, max_bytes, &bytes, error)) return false;
+  size_t start = 0;
+  while (start < bytes.size()) {
+    size_t end = bytes.find('\n', start);
+    if (end == std::string::npos) end = bytes.size();
+    size_t stop = end;
+    if (stop > start && bytes[stop - 1] == '\r') --stop;
+    if (stop > start) paths->emplace_back(bytes, start, stop - start);
+    start = end + 1;
+  }
+  return true;
+}
+
 }  // namespace bm::cli

@@ -58,6 +58,50 @@ static const char k_page[] =
 
 static bm_parser *g_parser = NULL;
 
+static const char k_dated_page[] =
+    "\xE4\xBA\xBA""\xE6\xB0\x91""\xE6\x97\xA5""\xE6\x8A\xA5""\n""\n""2""0""2""5""\xE5\xB9\xB4"
+    "1""\xE6\x9C\x88""8""\xE6\x97\xA5"" ""\xE6\x98\x9F""\xE6\x9C\x9F""\xE4\xB8\x89""\n""\n"
+    "\xE7\xAC\xAC""4""\xE7\x89\x88"" ""\xE8\xA6\x81""\xE9\x97\xBB""\n""\n""\xE6\x9C\xAC"
+    "\xE6\x8A\xA5""\xE5\x8C\x97""\xE4\xBA\xAC""1""\xE6\x9C\x88""7""\xE6\x97\xA5""\xE7\x94\xB5"
+    " ""\xE6\x98\xA8""\xE5\xA4\xA9""\xE4\xB8\x8B""\xE5\x8D\x88""\xEF\xBC\x8C""\xE5\x85\xA8"
+    "\xE5\x9B\xBD""\xE4\xBC\x9A""\xE8\xAE\xAE""\xE5\x9C\xA8""\xE5\x8C\x97""\xE4\xBA\xAC"
+    "\xE5\x8F\xAC""\xE5\xBC\x80""\xEF\xBC\x8C""\xE4\xBC\x9A""\xE6\x9C\x9F""\xE4\xB8\xBA""1"
+    "\xE6\x9C\x88""7""\xE6\x97\xA5""\xE8\x87\xB3""9""\xE6\x97\xA5""\xE3\x80\x82""\n";
+
+/* Issue 14: page metadata, dateline parts and day expressions, and the
+ * issue_date option (a field of bm_parse_options version 2). */
+static void test_metadata(void) {
+    bm_page *page = NULL;
+    const bm_article *a = NULL;
+    size_t i, start = 0, end = 0, tlen = 0;
+    const char *text;
+    CHECK_STATUS(bm_parse(g_parser, k_dated_page, sizeof k_dated_page - 1, NULL, &page), BM_OK);
+    if (!page) return;
+    text = bm_page_text(page, &tlen);
+    CHECK(bm_page_issue_date(page) && strcmp(bm_page_issue_date(page), "2025-01-08") == 0);
+    CHECK(bm_page_page_number(page) && strcmp(bm_page_page_number(page), "4") == 0);
+    CHECK(bm_page_paper(page) != NULL);
+    for (i = 0; i < bm_page_article_count(page); ++i)
+        if (bm_article_has_dateline_info(bm_page_article(page, i))) a = bm_page_article(page, i);
+    CHECK(a != NULL);
+    if (a) {
+        CHECK(bm_article_dateline_month(a) == 1 && bm_article_dateline_day(a) == 7);
+        CHECK(bm_article_dateline_date(a) && strcmp(bm_article_dateline_date(a), "2025-01-07") == 0);
+        CHECK(bm_article_dateline_source(a) != NULL && bm_article_dateline_place(a) != NULL);
+        CHECK(bm_article_date_count(a) >= 3);
+        for (i = 0; i < bm_article_date_count(a); ++i) {
+            CHECK(bm_article_date_text(a, i) != NULL);
+            if (bm_article_date_span(a, i, &start, &end)) CHECK(start < end && end <= tlen && text != NULL);
+        }
+        CHECK(bm_article_date_text(a, bm_article_date_count(a)) == NULL);
+        CHECK(bm_article_date_value(a, bm_article_date_count(a)) == NULL);
+        CHECK(bm_article_date_span(a, bm_article_date_count(a), &start, &end) == 0 && start == 0 && end == 0);
+    }
+    bm_page_free(page);
+    CHECK(bm_page_issue_date(NULL) == NULL && bm_article_has_dateline_info(NULL) == 0);
+    CHECK(bm_article_date_count(NULL) == 0 && bm_article_dateline_date(NULL) == NULL);
+}
+
 static void test_version(void) {
     char buf[32];
     CHECK(bm_version() != NULL);
@@ -447,6 +491,7 @@ int main(void) {
     test_out_of_range();
     test_free_null();
     test_thread_local_errors();
+    test_metadata();
     bm_parser_free(g_parser);
     printf("test_capi: %d checks, %d failures\n", g_checks, g_failures);
     return g_failures == 0 ? 0 : 1;

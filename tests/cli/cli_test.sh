@@ -118,6 +118,69 @@ case $CASE in
     [ -r /dev/zero ] || exit 0
     (ulimit -v $VLIMIT 2>/dev/null; "$BIN" normalize - </dev/zero >"$OUT" 2>"$ERR"); RC=$?
     expect_rc 1; out_empty; err_has "<stdin>: input too large" ;;
+  parse_jobs_identical)
+    # --jobs 2 and 8: stdout byte-identical to --jobs 1 over many inputs (unreadable
+    # ones among them), the same error lines in the same order, the same exit status.
+    i=0; : >"$TMP/list"
+    while [ $i -lt 12 ]; do
+      for f in "$DATA"/pages/dev/*.txt; do printf '%s\n' "$f" >>"$TMP/list"; done
+      [ $i = 7 ] && printf '%s\n' "$TMP/missing.txt" "$TMP" "$TMP/gb.txt" >>"$TMP/list"
+      i=$((i + 1))
+    done
+    N=$(wc -l <"$TMP/list")
+    for mode in --jsonl --summary ""; do
+      run parse $mode --jobs 1 "@$TMP/list"; expect_rc 1
+      cp "$OUT" "$TMP/out1"; grep -v '^banmian: [0-9]* pages' "$ERR" >"$TMP/err1"
+      [ "$(wc -l <"$TMP/err1")" -eq 2 ] || fail "want two error lines ($mode)"
+      for j in 2 8; do
+        run parse $mode --jobs $j "@$TMP/list"; expect_rc 1
+        cmp -s "$OUT" "$TMP/out1" || fail "--jobs $j $mode: stdout differs from --jobs 1"
+        grep -v '^banmian: [0-9]* pages' "$ERR" | cmp -s - "$TMP/err1" || fail "--jobs $j $mode: stderr differs"
+      done
+    done
+    [ "$(wc -l <"$TMP/out1")" -eq $((N - 2)) ] || fail "want $((N - 2)) pages of JSON"
+    run parse --out "$TMP/j2" --jobs 2 "$DATA"/pages/dev/*.txt; expect_rc 0; out_empty
+    run parse --out "$TMP/j1" --jobs 1 "$DATA"/pages/dev/*.txt; expect_rc 0
+    diff -r "$TMP/j1" "$TMP/j2" >/dev/null || fail "--out differs between --jobs 1 and 2"
+    run parse --jobs 0 "$TMP/in.txt"; expect_rc 0
+    run parse --jobs x "$TMP/in.txt"; expect_rc 2; err_has "--jobs needs a number"
+    run parse --jobs 5000 "$TMP/in.txt"; expect_rc 2 ;;
+  parse_file_lists)
+    # @LIST: one path per line (CRLF and empty lines allowed); @- reads the list
+    # from stdin; a lone - is still a page on stdin; an unreadable list is an error line.
+    printf '%s\r\n\n%s\n' "$TMP/in.txt" "$TMP/gb.txt" >"$TMP/list"
+    run parse --jsonl "$TMP/in.txt" "$TMP/gb.txt"; expect_rc 0; cp "$OUT" "$TMP/want"
+    run parse --jsonl "@$TMP/list"; expect_rc 0
+    cmp -s "$OUT" "$TMP/want" || fail "@LIST output differs from the same paths as arguments"
+    STDIN=$TMP/list run parse --jsonl @-; expect_rc 0
+    cmp -s "$OUT" "$TMP/want" || fail "@- output differs from the same paths as arguments"
+    STDIN=$TMP/in.txt run parse --jsonl - "@$TMP/list"; expect_rc 0
+    [ "$(wc -l <"$OUT")" -eq 3 ] || fail "want the stdin page and the two listed"
+    run parse --jsonl "@$TMP/no-such-list" "$TMP/in.txt"; expect_rc 1
+    err_has "no-such-list: No such file"; [ "$(wc -l <"$OUT")" -eq 1 ] || fail "want the other input parsed"
+    run parse @- -; expect_rc 2; err_has "stdin" ;;
+  parse_summary_line)
+    # More than one input (or a list): one summary line on stderr at the end.
+    run parse --jsonl "$DATA"/pages/dev/*.txt "$TMP/missing.txt"; expect_rc 1
+    PAGES=$(ls "$DATA"/pages/dev/*.txt | wc -l)
+    ARTICLES=$(grep -o '"kind":' "$OUT" | wc -l)
+    tail -n 1 "$ERR" | grep -Eq "^banmian: $PAGES pages, [0-9]+ articles, 1 failures; [0-9.]+ MB in [0-9.]+ s \([0-9.]+ MB/s\)\$" \
+      || fail "no summary line at the end of stderr"
+    [ "$(grep -c 'pages, ' "$ERR")" -eq 1 ] || fail "want one summary line"
+    grep -q "pages, $ARTICLES articles" "$ERR" || fail "the summary line does not count $ARTICLES articles"
+    run parse --no-summary --jsonl "$DATA"/pages/dev/*.txt; expect_rc 0; err_empty
+    run parse --jsonl "$TMP/in.txt"; expect_rc 0; err_empty ;;
+  parse_progress)
+    # Never a progress bar when stderr is not a terminal; on a terminal (script(1)
+    # gives one, when installed) a bar unless --no-progress.
+    run parse --jsonl "$DATA"/pages/dev/*.txt; expect_rc 0
+    if grep -q "$(printf '\r')" "$ERR" || grep -q 'pages *[0-9]*%' "$ERR"; then fail "progress bar without a tty"; fi
+    command -v script >/dev/null 2>&1 || exit 0
+    script -qec "'$BIN' parse --jsonl $DATA/pages/dev/*.txt >/dev/null" /dev/null >"$ERR" 2>&1 </dev/null || true
+    grep -q '\[#*\.*\] [0-9]*/[0-9]* pages' "$ERR" || { echo "cli.$CASE: no bar on a pty (script(1) here gives none?)" >&2; exit 0; }
+    script -qec "'$BIN' parse --no-progress --jsonl $DATA/pages/dev/*.txt >/dev/null" /dev/null >"$ERR" 2>&1 </dev/null || true
+    if grep -q '\[#*\.*\] [0-9]*/[0-9]* pages' "$ERR"; then fail "a progress bar with --no-progress"; fi
+    grep -q "pages, " "$ERR" || fail "no summary line on the tty" ;;
   *)
     fail "unknown case" ;;
 esac

@@ -30,14 +30,14 @@ TEST(JsonConfidence, OmittedWhenNotComputed) {
 }
 
 TEST(JsonConfidence, AfterSpanWithThreeDecimals) {
-  EXPECT_NE(json_with(0.8734, false).find("\"span\":[3,9],\"confidence\":0.873}"), std::string::npos)
+  EXPECT_NE(json_with(0.8734, false).find("\"span\":[3,9],\"confidence\":0.873,\"dateline_info\":null,\"dates\":[]}"), std::string::npos)
       << json_with(0.8734, false);
-  EXPECT_NE(json_with(0.8734, true).find("\"span\": [\n        3,\n        9\n      ],\n      \"confidence\": 0.873\n    }"),
+  EXPECT_NE(json_with(0.8734, true).find("\"span\": [\n        3,\n        9\n      ],\n      \"confidence\": 0.873,\n      \"dateline_info\": null,\n      \"dates\": []\n    }"),
             std::string::npos)
       << json_with(0.8734, true);
   const std::pair<double, const char *> cases[] = {
-      {0.0, ":0.000}"}, {1.0, ":1.000}"}, {0.0005, ":0.001}"}, {0.9996, ":1.000}"},
-      {0.05, ":0.050}"}, {0.5, ":0.500}"}, {7.0, ":1.000}"}};
+      {0.0, ":0.000,"}, {1.0, ":1.000,"}, {0.0005, ":0.001,"}, {0.9996, ":1.000,"},
+      {0.05, ":0.050,"}, {0.5, ":0.500,"}, {7.0, ":1.000,"}};
   for (const auto &c : cases) {
     const std::string j = json_with(c.first, false);
     EXPECT_NE(j.find(std::string("\"confidence\"") + c.second), std::string::npos) << c.first << " " << j;

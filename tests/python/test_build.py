@@ -6,9 +6,10 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, needs_source_tree
 
 
+@needs_source_tree
 @pytest.mark.parametrize("package,debian", [("Utf8proc", "libutf8proc-dev"), ("ICU", "libicu-dev")])
 def test_missing_library_names_debian_package(package, debian, tmp_path):
     # CMAKE_DISABLE_FIND_PACKAGE_<P> makes CMake behave as if the library were not installed.

@@ -1,6 +1,7 @@
 """`python -m banmian` behaves like the `banmian` CLI: same output and exit codes."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -13,12 +14,17 @@ def run_py(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "banmian", *args], input=stdin, capture_output=True, cwd=ROOT)
 
 
+def untimed(stderr: bytes) -> bytes:
+    """stderr without the time and speed of the summary line ("1.23 s (4.56 MB/s)")."""
+    return re.sub(rb"[0-9.]+ s \([0-9.]+ MB/s\)", b"T s (R MB/s)", stderr)
+
+
 def same(args, stdin=b"", stderr=True):
     c, p = run_cli(*args, stdin=stdin), run_py(*args, stdin=stdin)
     assert p.returncode == c.returncode, (p.stderr, c.stderr)
     assert p.stdout == c.stdout
     if stderr:
-        assert p.stderr == c.stderr
+        assert untimed(p.stderr) == untimed(c.stderr)
     return p
 
 
@@ -33,6 +39,8 @@ ALL = [str(p.relative_to(ROOT)) for p in DEV_PAGES]
     ["parse", "--jsonl", *ALL],
     ["parse", *ALL],
     ["parse", "--encoding", "UTF-8", "--strict", PAGE],
+    ["parse", "--jsonl", "--jobs", "2", "--no-progress", *ALL],
+    ["parse", "--no-summary", *ALL],
     ["normalize", PAGE],
     ["normalize", "--encoding=UTF-8", PAGE],
     ["--version"],
@@ -57,6 +65,10 @@ def test_stdin():
     ["parse", "--jsonl", "--pretty", PAGE],
     ["parse", "--out", "x", "--jsonl", PAGE],
     ["parse", "--encoding"],
+    ["parse", "--jobs", "x", PAGE],
+    ["parse", "--jobs"],
+    ["parse", "@-", "-"],
+    ["parse", "@no/such/list.txt", PAGE],
     ["parse", "no/such/file.txt", PAGE],
     ["parse", "--encoding", "no-such-enc", PAGE],
     ["parse", "--lexicon", "no/such.lex", PAGE],
@@ -66,6 +78,17 @@ def test_stdin():
 def test_same_errors(args):
     p = same(args)
     assert p.returncode != 0 and p.stderr
+
+
+def test_file_lists(tmp_path):
+    lst = tmp_path / "list.txt"
+    lst.write_text("\n".join(ALL[:3]) + "\r\n\n" + "\n".join(ALL[3:]) + "\n", encoding="utf-8")
+    p = same(["parse", "--jsonl", "@" + str(lst)])
+    assert p.returncode == 0 and p.stdout.count(b"\n") == len(ALL)
+    assert p.stdout == run_cli("parse", "--jsonl", *ALL).stdout
+    p = same(["parse", "--jsonl", "@-"], stdin=lst.read_bytes())
+    assert p.returncode == 0 and p.stdout.count(b"\n") == len(ALL)
+    assert re.search(rb"^banmian: %d pages, \d+ articles, 0 failures; " % len(ALL), p.stderr, re.M)
 
 
 def test_strict_error_message():

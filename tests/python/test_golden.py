@@ -73,3 +73,17 @@ def test_normalize_equals_cli(page):
     assert cli.returncode == 0, cli.stderr
     assert banmian.normalize(page.read_bytes()).encode("utf-8") == cli.stdout
     assert banmian.normalize(page.read_text("utf-8")).encode("utf-8") == cli.stdout
+
+
+EXPECTED = ROOT / "tests/data/expected"
+GOLDEN = [p for p in sorted((ROOT / "tests/data/pages").glob("*/*.txt")) if (EXPECTED / (p.stem + ".json")).exists()]
+
+
+@pytest.mark.parametrize("page", GOLDEN, ids=[p.name for p in GOLDEN])
+def test_parse_file_equals_expected_json(page, monkeypatch):
+    # The reviewed answers of the C++ golden test (tests/golden/update_expected.sh runs
+    # `banmian parse --pretty NAME.txt` in the page's folder); needs no CLI, so it also
+    # checks an installed wheel outside the tree.
+    monkeypatch.chdir(page.parent)
+    py = banmian.parse_file(page.name)
+    assert (py.to_json(pretty=True) + "\n").encode("utf-8") == (EXPECTED / (page.stem + ".json")).read_bytes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import BinaryIO, List, Optional, Tuple
 
 from . import _banmian
@@ -19,9 +20,15 @@ HELP = (
     "  banmian normalize [--encoding ENC] [--strict] [FILE|-]\n"
     "      print the normalized text, one paragraph per line\n"
     "  banmian parse [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
-    "                [--out DIR | --jsonl | --summary] [--pretty] FILE...\n"
+    "                [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]\n"
+    "                [--no-progress] [--no-summary] FILE... | @LIST | @-\n"
     "      split pages into articles; page JSON to stdout, one file per page in DIR\n"
-    "      (DIR/NAME.json), one page per line (--jsonl), or a readable summary\n"
+    "      (DIR/NAME.json), one page per line (--jsonl), or a readable summary.\n"
+    "      @LIST reads the input paths from LIST, one per line (@- from stdin; a\n"
+    "      lone - is a page on stdin); --jobs N parses on N threads (0: one per\n"
+    "      core), output in input order. More than one input ends with a summary\n"
+    "      line on stderr (pages, articles, failures, MB/s), with a progress bar\n"
+    "      while it runs when stderr is a terminal\n"
     "  banmian view [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
     "               [-o FILE.html] FILE\n"
     "      the page view: one self-contained HTML file (stdout without -o) showing\n"
@@ -35,8 +42,10 @@ HELP = (
 
 PARSE_USAGE = (
     "usage: banmian parse [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
-    "                     [--out DIR | --jsonl | --summary] [--pretty] FILE...\n"
+    "                     [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]\n"
+    "                     [--no-progress] [--no-summary] FILE... | @LIST | @-\n"
 )
+_MAX_JOBS = 1024
 
 
 def _err(s: str) -> None:
@@ -87,14 +96,40 @@ def _summary(out: BinaryIO, path: str, page: Page) -> None:
     out.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
+def _read_list(arg: str) -> Tuple[Optional[List[str]], str]:
+    """The paths of "@LIST" (one per line, a trailing CR dropped, empty lines skipped)."""
+    data, error = _read_input(arg[1:])
+    if data is None:
+        return None, error
+    lines = (ln[:-1] if ln.endswith(b"\r") else ln for ln in data.split(b"\n"))
+    return [os.fsdecode(ln) for ln in lines if ln], ""
+
+
 def run_parse(args: List[str]) -> int:
+    """The CLI's `parse`. --jobs is accepted and checked, but pages are parsed one
+    after the other (the output is the same); there is no progress bar."""
     encoding, lexicon, out_dir = "auto", "", ""
     replace_lexicon = strict = jsonl = summary = pretty = False
+    summary_line = True
     files: List[str] = []
     i = 0
     while i < len(args):
         a = args[i]
-        if a in ("--encoding", "--lexicon", "--out"):
+        if a in ("--jobs", "-j"):
+            if i + 1 >= len(args):
+                _err("banmian parse: --jobs needs a value\n" + PARSE_USAGE)
+                return 2
+            i += 1
+            v = args[i]
+            if not (v.isascii() and v.isdigit() and int(v) <= _MAX_JOBS):
+                _err(f"banmian parse: --jobs needs a number from 0 (one per core) to {_MAX_JOBS}, not '{v}'\n"
+                     + PARSE_USAGE)
+                return 2
+        elif a == "--no-progress":
+            pass
+        elif a == "--no-summary":
+            summary_line = False
+        elif a in ("--encoding", "--lexicon", "--out"):
             if i + 1 >= len(args):
                 _err(f"banmian parse: {a} needs a value\n" + PARSE_USAGE)
                 return 2
@@ -130,6 +165,9 @@ def run_parse(args: List[str]) -> int:
     if jsonl and pretty:
         _err("banmian parse: --pretty does not go with --jsonl (one page per line)\n")
         return 2
+    if sum(f in ("-", "@-") for f in files) > 1:
+        _err("banmian parse: stdin (- or @-) can be read only once\n" + PARSE_USAGE)
+        return 2
     try:
         parser = Parser(lexicon or None, replace_lexicon=replace_lexicon)
     except Error as e:
@@ -140,21 +178,42 @@ def run_parse(args: List[str]) -> int:
             os.mkdir(out_dir)
         except OSError:
             pass  # an existing directory is fine
-    one_per_line = jsonl or (not out_dir and not summary and len(files) > 1)
-    out = sys.stdout.buffer
     rc = 0
-    for path in files:
+    inputs: List[str] = []
+    any_list = False
+    for f in files:
+        if len(f) < 2 or f[0] != "@":
+            inputs.append(f)
+            continue
+        any_list = True
+        listed, error = _read_list(f)
+        if listed is None:
+            _err(f"banmian: {error}\n")
+            rc = 1
+        else:
+            inputs.extend(listed)
+    one_per_line = jsonl or (not out_dir and not summary and (len(files) > 1 or any_list))
+    batch = len(inputs) > 1 or any_list
+    out = sys.stdout.buffer
+    t0 = time.monotonic()
+    pages = articles = failures = nbytes = 0
+    for path in inputs:
         data, error = _read_input(path)
         if data is None:
             _err(f"banmian: {error}\n")
             rc = 1
+            failures += 1
             continue
+        nbytes += len(data)
         try:
             page = parser.parse(data, encoding=encoding, source=path, strict=strict)
         except Error as e:
             _report(path, e)
             rc = 1
+            failures += 1
             continue
+        pages += 1
+        articles += len(page.articles)
         if summary:
             _summary(out, path, page)
             continue
@@ -173,6 +232,10 @@ def run_parse(args: List[str]) -> int:
         out.flush()
     except OSError:
         rc = 1
+    if batch and summary_line:
+        secs, mb = time.monotonic() - t0, nbytes / 1e6
+        _err(f"banmian: {pages} pages, {articles} articles, {failures} failures; "
+             f"{mb:.2f} MB in {secs:.2f} s ({mb / secs if secs > 0 else 0.0:.2f} MB/s)\n")
     return rc
 
 

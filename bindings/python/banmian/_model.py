@@ -7,6 +7,7 @@ Every contract field is an attribute; spans are code-point offsets into
 """
 from __future__ import annotations
 
+import datetime
 import json
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, NamedTuple, Optional, Tuple, cast
 
@@ -15,7 +16,7 @@ from . import _banmian
 if TYPE_CHECKING:  # pragma: no cover
     from ._view import View
 
-__all__ = ["Byline", "Article", "Page"]
+__all__ = ["Byline", "DatelineInfo", "DateRef", "Article", "Page"]
 
 
 class Byline(NamedTuple):
@@ -26,6 +27,35 @@ class Byline(NamedTuple):
     name: str
 
 
+def _date(v: Any) -> Optional[datetime.date]:
+    """A ``YYYY-MM-DD`` of the JSON as a ``datetime.date`` (None for null/absent)."""
+    return datetime.date.fromisoformat(v) if isinstance(v, str) else None
+
+
+class DatelineInfo(NamedTuple):
+    """The parts of a dateline (``新华社北京1月7日电``): ``source`` (本报, 新华社 …),
+    ``place``, ``month`` and ``day`` as printed (None when absent) and ``date``,
+    the day resolved against the page's issue date (None without one)."""
+
+    source: Optional[str]
+    place: Optional[str]
+    month: Optional[int]
+    day: Optional[int]
+    date: Optional[datetime.date]
+
+
+class DateRef(NamedTuple):
+    """An expression naming one day (``昨天``, ``1月7日``, ``正月初八``) in a headline
+    part or paragraph: its ``text``, ``span`` (code points into ``page.text``, None
+    when not found in the source), ``byte_span`` (the JSON's UTF-8 offsets) and
+    ``date`` (``datetime.date`` or None when it cannot be resolved)."""
+
+    text: str
+    span: Optional[Tuple[int, int]]
+    byte_span: Optional[Tuple[int, int]]
+    date: Optional[datetime.date]
+
+
 class Article:
     """One item of a page: a news story, photo item, ad, weather box or other.
 
@@ -34,7 +64,8 @@ class Article:
     parser did not compute one (the JSON then has no ``confidence`` key)."""
 
     __slots__ = ("page", "index", "kind", "headline", "kicker", "title", "subtitle", "dateline", "bylines",
-                 "editor_note", "paragraphs", "flags", "byte_span", "span", "confidence", "_dict")
+                 "editor_note", "paragraphs", "flags", "byte_span", "span", "confidence", "dateline_info", "dates",
+                 "_dict")
 
     page: "Page"
     index: int
@@ -51,8 +82,11 @@ class Article:
     byte_span: Tuple[int, int]
     span: Tuple[int, int]
     confidence: Optional[float]
+    dateline_info: Optional[DatelineInfo]
+    dates: List[DateRef]
 
-    def __init__(self, page: "Page", index: int, d: Dict[str, Any], span: Tuple[int, int]) -> None:
+    def __init__(self, page: "Page", index: int, d: Dict[str, Any], span: Tuple[int, int],
+                 date_spans: Optional[List[Optional[Tuple[int, int]]]] = None) -> None:
         self.page = page
         self.index = index
         self._dict = d
@@ -72,6 +106,16 @@ class Article:
         # Optional in the JSON: absent when the parser did not compute it.
         c = d.get("confidence")
         self.confidence = float(c) if c is not None and c >= 0 else None
+        # Optional (issue 14): absent in JSON of older versions.
+        di = d.get("dateline_info")
+        self.dateline_info = (DatelineInfo(di.get("source"), di.get("place"), di.get("month"), di.get("day"),
+                                           _date(di.get("date"))) if isinstance(di, dict) else None)
+        self.dates = []
+        for k, x in enumerate(d.get("dates") or []):
+            bspan = x.get("span")
+            byte_span = (int(bspan[0]), int(bspan[1])) if bspan else None
+            cspan = date_spans[k] if date_spans is not None and k < len(date_spans) else None
+            self.dates.append(DateRef(x.get("text", ""), cspan, byte_span, _date(x.get("date"))))
 
     @property
     def text(self) -> str:
@@ -161,6 +205,27 @@ class Page:
     def masthead(self) -> List[str]:
         return list(self._data.get("masthead") or [])
 
+    # Optional page metadata (issue 14): None when the page prints none.
+    @property
+    def paper(self) -> Optional[str]:
+        """The paper's name when the masthead names it (人民日报, 晶報)."""
+        return self._data.get("paper")
+
+    @property
+    def issue_date(self) -> Optional[datetime.date]:
+        """The issue's date: printed on the page, else the ``issue_date`` given to parse."""
+        return _date(self._data.get("issue_date"))
+
+    @property
+    def page_number(self) -> Optional[str]:
+        """The page as printed without 第/版 ("4", "A04")."""
+        return self._data.get("page_number")
+
+    @property
+    def section(self) -> Optional[str]:
+        """The section name printed at the top of the page (要闻, 评论)."""
+        return self._data.get("section")
+
     @property
     def decode_flags(self) -> List[str]:
         """What decoding repaired: had_bom, invalid_replaced, controls_removed,
@@ -183,8 +248,25 @@ class Page:
             for a in items:
                 s = a.get("span") or [0, 0]
                 offsets.extend((int(s[0]), int(s[1])))
+            # Then the spans of the day expressions (those found in the source).
+            for a in items:
+                for x in a.get("dates") or []:
+                    if x.get("span"):
+                        offsets.extend((int(x["span"][0]), int(x["span"][1])))
             chars = self._native.char_offsets(offsets)
-            self._articles = [Article(self, i, a, (chars[2 * i], chars[2 * i + 1])) for i, a in enumerate(items)]
+            at = 2 * len(items)
+            date_spans: List[List[Optional[Tuple[int, int]]]] = []
+            for a in items:
+                spans: List[Optional[Tuple[int, int]]] = []
+                for x in a.get("dates") or []:
+                    if x.get("span"):
+                        spans.append((chars[at], chars[at + 1]))
+                        at += 2
+                    else:
+                        spans.append(None)
+                date_spans.append(spans)
+            self._articles = [Article(self, i, a, (chars[2 * i], chars[2 * i + 1]), date_spans[i])
+                              for i, a in enumerate(items)]
         return self._articles
 
     def __len__(self) -> int:

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/calendar.h"
 #include "core/decode/decode.h"
 
 namespace bm::detail {
@@ -18,6 +19,23 @@ const char *kind_name(Kind kind);
 struct Byline {
   std::string role;  // reporter, correspondent, photographer, editor, intern, author
   std::string name;  // without spaces
+};
+
+// What a dateline says (docs/page-json.md, "dateline_info"): who reports,
+// from where, on which day (month and day as printed, 0 when absent), and
+// that day resolved against the issue date.
+struct DatelineInfo {
+  std::optional<std::string> source, place;
+  int month = 0, day = 0;
+  std::optional<Ymd> date;
+};
+
+// One expression of an article's text that names a day ("dates").
+struct DateRef {
+  std::string text;                 // as in the headline part or paragraph
+  bool has_span = false;            // found in the source text
+  size_t span_begin = 0, span_end = 0;  // [begin, end) in Page::text.utf8
+  std::optional<Ymd> date;          // null when it cannot be resolved
 };
 
 struct Article {
@@ -34,6 +52,8 @@ struct Article {
   // negative when not computed (items the decoder did not read).
   double confidence = -1.0;
   std::vector<size_t> pieces;  // the pieces it was made of (checked by the coverage test)
+  std::optional<DatelineInfo> dateline_info;  // set when there is a dateline
+  std::vector<DateRef> dates;                 // day expressions of headline and paragraphs, in order
 };
 
 // The JSON names of the BM_FLAG_* bits that are set, in bit order.
@@ -46,6 +66,11 @@ struct Page {
   std::vector<std::string> masthead;
   std::vector<Article> articles;
   std::vector<size_t> header_pieces;  // masthead and edition pieces
+  // Page metadata from the masthead and date / edition lines (null when not printed).
+  std::optional<std::string> paper;        // 人民日报, 晶報
+  std::optional<Ymd> issue_date;           // printed, else the caller's issue_date option
+  std::optional<std::string> page_number;  // "4", "A04", "五" (without 第 / 版)
+  std::optional<std::string> section;      // 要闻, 评论
   // What the parser had to skip to finish the page (a lexicon pattern that hit
   // the match limit: "origin:line: [section] pattern '...' hit the match
   // limit and was skipped"), each once. Usually empty.

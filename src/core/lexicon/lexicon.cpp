@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/common/error.h"
 #include "core/common/utf8.h"
@@ -15,7 +16,9 @@ const std::vector<std::unique_ptr<icu::RegexPattern>> k_no_patterns;
 bool known_section(const std::string &s) {
   static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "weather",
                                       "weather.strong", "weather.time", "other", "masthead", "surname", "end_mark",
-                                      "end_note"};
+                                      "end_note", "date.relative", "date.weekday", "date.week", "date.month",
+                                      "date.year", "date.era", "date.lunar_month", "date.lunar", "date.range",
+                                      "date.vague", "date.not_day", "page.section"};
   if (s.rfind("role.", 0) == 0) {
     static const char *const roles[] = {"reporter", "correspondent", "photographer", "editor", "intern", "author"};
     return std::any_of(std::begin(roles), std::end(roles), [&](const char *r) { return s == std::string("role.") + r; });
@@ -35,7 +38,8 @@ static bool looks_like_header(std::string_view line) {
 }
 
 bool Lexicon::is_regex_section(const std::string &section) {
-  return section == "dateline" || section == "edition";
+  return section == "dateline" || section == "edition" || section == "dateline.info" || section == "paper" ||
+         section == "page_number";
 }
 
 const std::vector<std::string> &Lexicon::words(const std::string &section) const {
@@ -189,14 +193,28 @@ void Lexicon::finish() {
       out.push_back(std::move(p));
     }
     // The one-matcher form; a list that cannot be combined (say, two patterns
-    // naming the same group) falls back to pattern by pattern.
+    // naming the same group: ICU would compile it, but the name would then
+    // stand for the first such group only) falls back to pattern by pattern.
     std::string all;
+    std::unordered_set<std::string> names;
+    bool shared_name = false;
+    for (const auto &src : list) {
+      std::unordered_set<std::string> own;
+      for (size_t at = src.find("(?<"); at != std::string::npos; at = src.find("(?<", at + 3)) {
+        const size_t close = src.find('>', at + 3);
+        if (close == std::string::npos) break;
+        const std::string name = src.substr(at + 3, close - at - 3);
+        if (name.empty() || name[0] == '=' || name[0] == '!') continue;  // look-behind, not a name
+        own.insert(name);
+      }
+      for (const auto &n : own) shared_name = !names.insert(n).second || shared_name;
+    }
     for (const auto &src : list) all += (all.empty() ? "(?:" : "|(?:") + src + ")";
     UErrorCode status = U_ZERO_ERROR;
     UParseError perr;
     std::unique_ptr<icu::RegexPattern> c(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(all), 0, perr, status));
     auto &search = search_[name];
-    if (U_SUCCESS(status) && c && !list.empty()) {
+    if (U_SUCCESS(status) && c && !list.empty() && !shared_name) {
       search.push_back(c.get());
       combined_[name] = std::move(c);
     } else {

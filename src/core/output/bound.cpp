@@ -14,12 +14,18 @@ namespace {
 // 20-digit span numbers and a confidence (about 330 bytes).
 constexpr size_t k_article_keys_bytes = 512;
 constexpr size_t k_byline_keys_bytes = 64;  // {"role":"photographer","name":""},
+// {"source":,"place":,"month":12,"day":31,"date":"2025-01-08"} without the texts.
+constexpr size_t k_dateline_info_bytes = 96;
+// {"text":"","span":[<20 digits>,<20 digits>],"date":"2025-01-08"},
+constexpr size_t k_date_keys_bytes = 96;
 
 // An upper bound of page_json_bytes that costs no serialization: every text
 // byte may become 6 (a control character escaped as \u00XX).
 size_t json_bytes_upper(const Page &page) {
   auto text = [](const std::string &s) { return 6 * s.size() + 3; };
   size_t n = 512 + (page.source ? text(*page.source) : 0) + (page.edition ? text(*page.edition) : 0);
+  for (const auto *s : {&page.paper, &page.page_number, &page.section})
+    if (*s) n += text(**s);
   for (const std::string &m : page.masthead) n += text(m);
   for (const std::string &w : page.warnings) n += text(w);
   for (const Article &a : page.articles) {
@@ -29,6 +35,10 @@ size_t json_bytes_upper(const Page &page) {
     if (a.editor_note) n += text(*a.editor_note);
     for (const std::string &s : a.paragraphs) n += text(s);
     for (const Byline &b : a.bylines) n += k_byline_keys_bytes + text(b.role) + text(b.name);
+    if (a.dateline_info)
+      n += k_dateline_info_bytes + (a.dateline_info->source ? text(*a.dateline_info->source) : 0) +
+           (a.dateline_info->place ? text(*a.dateline_info->place) : 0);
+    for (const DateRef &d : a.dates) n += k_date_keys_bytes + text(d.text);
   }
   return n;
 }
@@ -47,6 +57,7 @@ void merge_into(Article &a, Article &&b) {
   if (b.editor_note) a.paragraphs.push_back(std::move(*b.editor_note));
   for (std::string &s : b.paragraphs) a.paragraphs.push_back(std::move(s));
   for (Byline &y : b.bylines) a.bylines.push_back(std::move(y));
+  for (DateRef &d : b.dates) a.dates.push_back(std::move(d));
   a.flags |= b.flags;
   a.span_begin = std::min(a.span_begin, b.span_begin);
   a.span_end = std::max(a.span_end, b.span_end);
@@ -66,6 +77,10 @@ size_t page_json_bytes(const Page &page) {
 void bound_output(Page &page, size_t input_bytes) {
   const size_t budget = k_output_bound_factor * input_bytes + k_output_bound_slack_bytes;
   if (json_bytes_upper(page) <= budget || page_json_bytes(page) <= budget) return;
+  // 0. The optional day expressions go first: a text of nothing but 今天
+  // would otherwise give more JSON per input byte than the bound allows.
+  for (Article &a : page.articles) a.dates.clear();
+  if (page_json_bytes(page) <= budget) return;
   const size_t before = page.articles.size();
   // 1. Items that cannot carry their own JSON go into the item before them.
   // Sizes are kept per item (the last one's grows by what it takes in, an

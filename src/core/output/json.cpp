@@ -64,6 +64,12 @@ class Writer {
     item();
     out_ += v;
   }
+  void opt_date(const std::optional<Ymd> &d) {
+    if (d) str(format_iso_date(*d)); else raw("null");
+  }
+  void opt_int(int v) {  // 0 = unknown
+    if (v > 0) num(static_cast<size_t>(v)); else raw("null");
+  }
   void num(size_t v) {
     item();
     out_ += std::to_string(v);
@@ -146,6 +152,37 @@ void write_article(Writer &w, const Article &a) {
     w.key("confidence");
     w.fraction3(a.confidence > 1.0 ? 1.0 : a.confidence);
   }
+  w.key("dateline_info");
+  if (a.dateline_info) {
+    const DatelineInfo &d = *a.dateline_info;
+    w.begin_value('{');
+    w.key("source"); w.opt_str(d.source);
+    w.key("place"); w.opt_str(d.place);
+    w.key("month"); w.opt_int(d.month);
+    w.key("day"); w.opt_int(d.day);
+    w.key("date"); w.opt_date(d.date);
+    w.end('}');
+  } else {
+    w.raw("null");
+  }
+  w.key("dates");
+  w.begin_value('[');
+  for (const DateRef &r : a.dates) {
+    w.begin_value('{');
+    w.key("text"); w.str(r.text);
+    w.key("span");
+    if (r.has_span) {
+      w.begin_value('[');
+      w.num(r.span_begin);
+      w.num(r.span_end);
+      w.end(']');
+    } else {
+      w.raw("null");
+    }
+    w.key("date"); w.opt_date(r.date);
+    w.end('}');
+  }
+  w.end(']');
   w.end('}');
 }
 
@@ -164,6 +201,11 @@ std::string page_to_json(const Page &page, const std::vector<const Article *> &a
   w.begin_value('[');
   for (const Article *a : articles) write_article(w, *a);
   w.end(']');
+  // Optional page metadata (page-json.md, "Optional fields"): null when not printed.
+  w.key("paper"); w.opt_str(page.paper);
+  w.key("issue_date"); w.opt_date(page.issue_date);
+  w.key("page_number"); w.opt_str(page.page_number);
+  w.key("section"); w.opt_str(page.section);
   if (!page.warnings.empty()) {  // optional, absent when empty (page-json.md)
     w.key("warnings"); w.str_array(page.warnings);
   }

@@ -2,6 +2,7 @@
 
 #include "core/assemble/assemble.h"
 #include "core/extract/extract.h"
+#include "core/extract/metadata.h"
 #include "core/lines/lines.h"
 #include "core/output/bound.h"
 
@@ -41,6 +42,7 @@ Page Parser::parse(std::string_view bytes, const CallOptions &options) const {
   const std::vector<Line> lines = split_lines(page.text.utf8);
   const Assembly assembly = assemble_page(page.text.utf8, lines, lexicon_, *model_);
   extract_page(assembly, lines, lexicon_, page);
+  annotate_page(page, lexicon_, options.issue_date);
   page.warnings = std::move(report.warnings);
   bound_output(page, bytes.size());  // JSON <= 8 x input + 64 KiB, whatever the input
   return page;

@@ -18,6 +18,8 @@ struct CallOptions {
   std::string encoding;  // "" = auto
   bool strict = false;
   std::optional<std::string> source;
+  // The issue date when the page prints none (relative days resolve against it).
+  std::optional<Ymd> issue_date;
 };
 
 class Parser {
