@@ -34,7 +34,7 @@ TEST(ThreadsCore, HostileLexiconAndFloodsGiveTheSamePagesOnEveryThread) {
   std::vector<std::string> pages;
   pages.push_back(std::string(50, 'a') + "\n" + std::string(90, 'a') + "\n本报讯 正文。\n");
   std::string flood;
-  while (flood.size() < 80000) flood += "本报讯 甲。\n";
+  while (flood.size() < 80000) flood += "标题\n\n本报讯 甲。\n\n";  // thousands of tiny items
   pages.push_back(flood);
   pages.push_back("标题\n\n本报讯 一段正文。\n\n" + std::string(90, 'a') + "\n");
   std::vector<std::string> want;
