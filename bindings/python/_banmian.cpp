@@ -130,6 +130,7 @@ class Page {
 struct ParseSettings {
   std::string encoding;
   bool strict = false;
+  std::string issue_date;  // "" = none; else YYYY-MM-DD (checked by the library)
 };
 
 // One parse plus its JSON, on whatever thread calls it (no Python objects touched).
@@ -144,6 +145,7 @@ bool parse_one(const bm_parser *parser, Input in, const ParseSettings &s, const 
   opts.encoding = s.encoding.c_str();
   opts.source = source;
   if (s.strict) opts.flags |= BM_PARSE_STRICT_DECODING;
+  if (!s.issue_date.empty()) opts.issue_date = s.issue_date.c_str();
   bm_page *page = nullptr;
   st = bm_parse(parser, in.data, in.len, &opts, &page);
   if (st != BM_OK) {
@@ -196,9 +198,9 @@ class Parser {
   Parser &operator=(const Parser &) = delete;
 
   std::unique_ptr<Page> parse(const py::bytes &data, const std::string &encoding, std::optional<std::string> source,
-                              bool strict) const {
+                              bool strict, const std::string &issue_date) const {
     const Input in = bytes_view(data);
-    const ParseSettings s{encoding, strict};
+    const ParseSettings s{encoding, strict, issue_date};
     std::unique_ptr<Page> page;
     ErrorInfo err;
     bool ok;
@@ -215,7 +217,7 @@ class Parser {
   // (with .index set) after all threads have finished.
   std::vector<std::unique_ptr<Page>> parse_many(const py::list &items, const std::vector<std::optional<std::string>> &sources,
                                                 const std::vector<std::string> &encodings, bool strict,
-                                                size_t threads) const {
+                                                size_t threads, const std::string &issue_date) const {
     const size_t n = items.size();
     if (!sources.empty() && sources.size() != n) throw py::value_error("sources must be empty or as long as items");
     if (encodings.size() != n) throw py::value_error("encodings must be as long as items");
@@ -226,7 +228,7 @@ class Parser {
       inputs.push_back(bytes_view(py::reinterpret_borrow<py::bytes>(h)));
     }
     std::vector<ParseSettings> settings(n);
-    for (size_t i = 0; i < n; ++i) settings[i] = ParseSettings{encodings[i], strict};
+    for (size_t i = 0; i < n; ++i) settings[i] = ParseSettings{encodings[i], strict, issue_date};
     std::vector<std::unique_ptr<Page>> pages(n);
     std::vector<ErrorInfo> errors(n);
     std::vector<char> failed(n, 0);
@@ -325,9 +327,9 @@ PYBIND11_MODULE(_banmian, m) {
            py::arg("lexicon_path") = py::none(), py::arg("lexicon_text") = py::none(),
            py::arg("replace_lexicon") = false, py::arg("max_input_bytes") = 0)
       .def("parse", &Parser::parse, py::arg("data"), py::arg("encoding") = "auto", py::arg("source") = py::none(),
-           py::arg("strict") = false)
+           py::arg("strict") = false, py::arg("issue_date") = "")
       .def("parse_many", &Parser::parse_many, py::arg("items"), py::arg("sources"), py::arg("encodings"),
-           py::arg("strict") = false, py::arg("threads") = 1)
+           py::arg("strict") = false, py::arg("threads") = 1, py::arg("issue_date") = "")
       .def("normalize", &Parser::normalize, py::arg("data"), py::arg("encoding") = "auto",
            py::arg("strict") = false);
 }

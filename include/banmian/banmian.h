@@ -183,8 +183,9 @@ BM_EXTERN void bm_parser_free(bm_parser *parser);
 /* ------------------------------------------------------------------------ */
 
 /* Version history of bm_parse_options (see "Versioned options" above):
- *   1: version, flags, encoding, source */
-#define BM_PARSE_OPTIONS_VERSION 1
+ *   1: version, flags, encoding, source
+ *   2: issue_date */
+#define BM_PARSE_OPTIONS_VERSION 2
 
 /* bm_parse_options.flags */
 #define BM_PARSE_STRICT_DECODING 0x1u  /* invalid input bytes fail with BM_E_ENCODING instead of becoming U+FFFD */
@@ -194,11 +195,15 @@ typedef struct bm_parse_options {
     uint32_t flags;        /* BM_PARSE_* bits; default 0 */
     const char *encoding;  /* NULL or "auto": BOM, then UTF-8, then detection; or an ICU converter name ("GB18030", "Big5", "UTF-16LE", ...) */
     const char *source;    /* NULL, or a name for the input reported as "source" in the page JSON */
+    /* version 2: NULL, or the issue's date as "YYYY-MM-DD", used when the page prints none
+     * (dates and datelines resolve against it); any other text fails bm_parse with
+     * BM_E_INVALID_ARGUMENT. Default NULL. */
+    const char *issue_date;
     /* new fields are appended here (see "Versioned options" above) */
 } bm_parse_options;
 
 /** Static initializer with the defaults of the current version (same values as bm_parse_options_init). */
-#define BM_PARSE_OPTIONS_INIT { BM_PARSE_OPTIONS_VERSION, 0u, NULL, NULL }
+#define BM_PARSE_OPTIONS_INIT { BM_PARSE_OPTIONS_VERSION, 0u, NULL, NULL, NULL }
 
 /**
  * Fills the fields of version `version` of `opts` with their defaults and sets

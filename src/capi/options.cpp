@@ -23,6 +23,7 @@ constexpr size_t k_parser_options_size[] = {
 constexpr size_t k_parse_options_size[] = {
     0,
     offsetof(bm_parse_options, source) + sizeof(const char *),  // 1
+    offsetof(bm_parse_options, issue_date) + sizeof(const char *),  // 2
 };
 
 // A version added to the header without its table entry, or a field appended

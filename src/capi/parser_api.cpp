@@ -27,6 +27,15 @@ bool call_options(const bm_parse_options *opts, bm::detail::CallOptions &out, bm
   out.strict = (o.flags & BM_PARSE_STRICT_DECODING) != 0;
   if (o.encoding) out.encoding = o.encoding;
   if (o.source) out.source = std::string(o.source);
+  if (o.issue_date) {
+    out.issue_date = bm::detail::parse_iso_date(o.issue_date);
+    if (!out.issue_date) {
+      std::string shown(o.issue_date, strnlen(o.issue_date, 40));
+      status = fail(BM_E_INVALID_ARGUMENT, ("bm_parse_options.issue_date '" + shown +
+                                            "' is not a date as YYYY-MM-DD (a real day, e.g. 2025-01-08)").c_str());
+      return false;
+    }
+  }
   return true;
 }
 

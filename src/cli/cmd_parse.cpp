@@ -1,4 +1,4 @@
-// banmian parse [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]
+// banmian parse [--encoding ENC] [--strict] [--issue-date YYYY-MM-DD] [--lexicon FILE [--replace-lexicon]]
 //               [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]
 //               [--no-progress] [--no-summary] FILE... | @LIST | @-
 #include <sys/stat.h>
@@ -23,7 +23,8 @@ namespace bm::cli {
 namespace {
 
 const char *k_usage =
-    "usage: banmian parse [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
+    "usage: banmian parse [--encoding ENC] [--strict] [--issue-date YYYY-MM-DD]\n"
+    "                     [--lexicon FILE [--replace-lexicon]]\n"
     "                     [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]\n"
     "                     [--no-progress] [--no-summary] FILE... | @LIST | @-\n";
 
@@ -33,6 +34,7 @@ constexpr unsigned k_max_jobs = 1024;
 
 struct ParseArgs {
   std::string encoding = "auto";
+  std::string issue_date;  // "" = none: the date the page prints, if any
   std::string lexicon;
   bool replace_lexicon = false;
   bool strict = false;
@@ -45,6 +47,20 @@ struct ParseArgs {
   bool summary_line = true;
   std::vector<std::string> files;  // as given: paths, "-", "@LIST", "@-"
 };
+
+// "2025-01-08": four, two and two digits and a real day (the library checks
+// again; this gives the error before any file is read).
+bool valid_iso_date(const std::string &s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  const int y = std::atoi(s.substr(0, 4).c_str()), m = std::atoi(s.substr(5, 2).c_str()),
+            d = std::atoi(s.substr(8, 2).c_str());
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
 
 // "dir/000.txt" -> "000"
 std::string stem_of(const std::string &path) {
@@ -104,6 +120,15 @@ int parse_args(const std::vector<std::string> &args, ParseArgs *p) {
       const std::string *v = value("--encoding");
       if (!v) return 2;
       p->encoding = *v;
+    } else if (a == "--issue-date") {
+      const std::string *v = value("--issue-date");
+      if (!v) return 2;
+      if (!valid_iso_date(*v)) {
+        std::cerr << "banmian parse: --issue-date needs a date as YYYY-MM-DD (a real day, e.g. 2025-01-08), not '"
+                  << *v << "'\n" << k_usage;
+        return 2;
+      }
+      p->issue_date = *v;
     } else if (a == "--lexicon") {
       const std::string *v = value("--lexicon");
       if (!v) return 2;
@@ -226,6 +251,7 @@ int run_parse(const std::vector<std::string> &args) {
     bm_parse_options opts = BM_PARSE_OPTIONS_INIT;
     opts.encoding = p.encoding.c_str();
     opts.source = path.c_str();
+    if (!p.issue_date.empty()) opts.issue_date = p.issue_date.c_str();
     if (p.strict) opts.flags |= BM_PARSE_STRICT_DECODING;
     bm_page *page = nullptr;
     if (bm_parse(parser, bytes.data(), bytes.size(), &opts, &page) != BM_OK) {

@@ -98,6 +98,26 @@ static void test_metadata(void) {
         CHECK(bm_article_date_span(a, bm_article_date_count(a), &start, &end) == 0 && start == 0 && end == 0);
     }
     bm_page_free(page);
+    {
+        /* The issue_date option (version 2): used when the page prints no date; a bad value is an error. */
+        static const char undated[] = "\xE6\x9C\xAC\xE6\x8A\xA5\xE8\xAE\xAF \xE6\x98\xA8\xE5\xA4\xA9\xE3\x80\x82\n";
+        bm_parse_options o;
+        CHECK_STATUS(bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION), BM_OK);
+        CHECK(o.issue_date == NULL);
+        o.issue_date = "2025-13-40";
+        page = NULL;
+        CHECK_STATUS(bm_parse(g_parser, undated, sizeof undated - 1, &o, &page), BM_E_INVALID_ARGUMENT);
+        CHECK(page == NULL && strstr(bm_last_error()->message, "issue_date") != NULL);
+        o.issue_date = "2024-02-29";
+        CHECK_STATUS(bm_parse(g_parser, undated, sizeof undated - 1, &o, &page), BM_OK);
+        CHECK(page && bm_page_issue_date(page) && strcmp(bm_page_issue_date(page), "2024-02-29") == 0);
+        bm_page_free(page);
+        page = NULL;
+        o.issue_date = "2020-01-01";  /* the page's own date wins */
+        CHECK_STATUS(bm_parse(g_parser, k_dated_page, sizeof k_dated_page - 1, &o, &page), BM_OK);
+        CHECK(page && bm_page_issue_date(page) && strcmp(bm_page_issue_date(page), "2025-01-08") == 0);
+        bm_page_free(page);
+    }
     CHECK(bm_page_issue_date(NULL) == NULL && bm_article_has_dateline_info(NULL) == 0);
     CHECK(bm_article_date_count(NULL) == 0 && bm_article_dateline_date(NULL) == NULL);
 }

@@ -181,6 +181,15 @@ case $CASE in
     script -qec "'$BIN' parse --no-progress --jsonl $DATA/pages/dev/*.txt >/dev/null" /dev/null >"$ERR" 2>&1 </dev/null || true
     if grep -q '\[#*\.*\] [0-9]*/[0-9]* pages' "$ERR"; then fail "a progress bar with --no-progress"; fi
     grep -q "pages, " "$ERR" || fail "no summary line on the tty" ;;
+  parse_issue_date)
+    # --issue-date: the issue's date when the page prints none; a bad value is a usage error.
+    run parse --issue-date 2025-13-40 "$TMP/in.txt"; expect_rc 2; err_has "issue-date needs a date as YYYY-MM-DD"; out_empty
+    run parse --issue-date 2025-02-29 "$TMP/in.txt"; expect_rc 2; err_has "not '2025-02-29'"
+    run parse --issue-date "$TMP/in.txt"; expect_rc 2
+    # 本报讯 昨天开会。
+    printf '\346\234\254\346\212\245\350\256\257 \346\230\250\345\244\251\345\274\200\344\274\232\343\200\202\n' >"$TMP/dated.txt"
+    run parse --issue-date 2025-01-08 "$TMP/dated.txt"; expect_rc 0
+    out_has '"issue_date":"2025-01-08"'; out_has '"date":"2025-01-07"' ;;
   *)
     fail "unknown case" ;;
 esac

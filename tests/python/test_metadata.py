@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 import banmian
 
 PAGE = ("人民日报\n\n2025年1月8日 星期三\n\n第4版 要闻\n\n"
@@ -45,3 +47,25 @@ def test_absent_without_dateline_or_date():
     for a in page.articles:
         assert a.dateline_info is None
         assert all(x.date is None for x in a.dates)
+
+
+def test_issue_date_option():
+    text = "本报讯 昨天下午，会议在北京召开。\n"
+    for given in (datetime.date(2025, 1, 8), "2025-01-08", datetime.datetime(2025, 1, 8, 12, 0)):
+        page = banmian.parse(text, issue_date=given)
+        assert page.issue_date == datetime.date(2025, 1, 8)
+        dates = [x for a in page.articles for x in a.dates]
+        assert [x.date for x in dates if x.text == "昨天"] == [datetime.date(2025, 1, 7)]
+    assert banmian.parse(text).issue_date is None
+    pages = banmian.parse_many([text, text], threads=2, issue_date="2024-02-29")
+    assert [p.issue_date for p in pages] == [datetime.date(2024, 2, 29)] * 2
+    # A page that prints its date keeps it.
+    assert banmian.parse(PAGE, issue_date="2020-01-01").issue_date == datetime.date(2025, 1, 8)
+
+
+def test_bad_issue_date():
+    for bad in ("2025-13-40", "2025-02-29", "2025-1-8", "20250108", "yesterday", ""):
+        with pytest.raises(ValueError, match="issue_date"):
+            banmian.parse("本报讯 昨天。\n", issue_date=bad)
+    with pytest.raises(TypeError, match="issue_date"):
+        banmian.parse("本报讯 昨天。\n", issue_date=20250108)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ import time
 from typing import BinaryIO, List, Optional, Tuple
 
 from . import _banmian
-from ._api import Parser
+from ._api import Parser, _check_issue_date
 from ._errors import Error
 from ._model import Page
 
@@ -19,7 +19,8 @@ HELP = (
     "usage:\n"
     "  banmian normalize [--encoding ENC] [--strict] [FILE|-]\n"
     "      print the normalized text, one paragraph per line\n"
-    "  banmian parse [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
+    "  banmian parse [--encoding ENC] [--strict] [--issue-date YYYY-MM-DD]\n"
+    "                [--lexicon FILE [--replace-lexicon]]\n"
     "                [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]\n"
     "                [--no-progress] [--no-summary] FILE... | @LIST | @-\n"
     "      split pages into articles; page JSON to stdout, one file per page in DIR\n"
@@ -41,7 +42,8 @@ HELP = (
 )
 
 PARSE_USAGE = (
-    "usage: banmian parse [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
+    "usage: banmian parse [--encoding ENC] [--strict] [--issue-date YYYY-MM-DD]\n"
+    "                     [--lexicon FILE [--replace-lexicon]]\n"
     "                     [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]\n"
     "                     [--no-progress] [--no-summary] FILE... | @LIST | @-\n"
 )
@@ -108,7 +110,7 @@ def _read_list(arg: str) -> Tuple[Optional[List[str]], str]:
 def run_parse(args: List[str]) -> int:
     """The CLI's `parse`. --jobs is accepted and checked, but pages are parsed one
     after the other (the output is the same); there is no progress bar."""
-    encoding, lexicon, out_dir = "auto", "", ""
+    encoding, lexicon, out_dir, issue_date = "auto", "", "", ""
     replace_lexicon = strict = jsonl = summary = pretty = False
     summary_line = True
     files: List[str] = []
@@ -129,12 +131,20 @@ def run_parse(args: List[str]) -> int:
             pass
         elif a == "--no-summary":
             summary_line = False
-        elif a in ("--encoding", "--lexicon", "--out"):
+        elif a in ("--encoding", "--lexicon", "--out", "--issue-date"):
             if i + 1 >= len(args):
                 _err(f"banmian parse: {a} needs a value\n" + PARSE_USAGE)
                 return 2
             i += 1
-            if a == "--encoding":
+            if a == "--issue-date":
+                issue_date = args[i]
+                try:
+                    _check_issue_date(issue_date)
+                except ValueError:
+                    _err("banmian parse: --issue-date needs a date as YYYY-MM-DD (a real day, e.g. 2025-01-08), "
+                         f"not '{issue_date}'\n" + PARSE_USAGE)
+                    return 2
+            elif a == "--encoding":
                 encoding = args[i]
             elif a == "--lexicon":
                 lexicon = args[i]
@@ -206,7 +216,7 @@ def run_parse(args: List[str]) -> int:
             continue
         nbytes += len(data)
         try:
-            page = parser.parse(data, encoding=encoding, source=path, strict=strict)
+            page = parser.parse(data, encoding=encoding, source=path, strict=strict, issue_date=issue_date or None)
         except Error as e:
             _report(path, e)
             rc = 1

@@ -1,7 +1,9 @@
 """Parser objects and the module-level functions (parse, parse_file, normalize, parse_many)."""
 from __future__ import annotations
 
+import datetime
 import os
+import re
 import threading
 from typing import Iterable, List, Optional, Tuple, Union
 
@@ -12,6 +14,8 @@ from ._model import Page
 __all__ = ["Parser", "parse", "parse_file", "parse_many", "normalize", "default_parser", "TextOrBytes", "Item"]
 
 TextOrBytes = Union[str, bytes, bytearray, memoryview]
+#: The issue_date argument: a datetime.date or a 'YYYY-MM-DD' string.
+DateLike = Union[datetime.date, str]
 PathLike = Union[str, "os.PathLike[str]"]
 #: An item of parse_many: text or bytes, a path object (read as a file), or (source, text_or_bytes).
 Item = Union[TextOrBytes, "os.PathLike[str]", Tuple[Optional[str], TextOrBytes]]
@@ -52,6 +56,32 @@ def _check_int(name: str, value: object, lo: int, hi: int) -> int:
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
     if not lo <= value <= hi:
         raise ValueError(f"{name} must be between {lo} and {hi}, not {value}")
+    return value
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _check_issue_date(value: object) -> str:
+    """The issue_date argument as 'YYYY-MM-DD' ("" for None): a datetime.date
+    (a datetime gives its date) or a string of a real day in that form."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        if value.year < 1:
+            raise ValueError(f"issue_date must be a day of years 1 to 9999, not {value!r}")
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise TypeError(f"issue_date must be a datetime.date, a 'YYYY-MM-DD' str or None, not {type(value).__name__}")
+    try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"issue_date must be a date as 'YYYY-MM-DD' (a real day, e.g. '2025-01-08'), "
+                         f"not {value!r}") from None
     return value
 
 
@@ -111,18 +141,23 @@ class Parser:
         )
 
     def parse(self, data: TextOrBytes, *, encoding: str = "auto", source: Optional[str] = None,
-              strict: bool = False) -> Page:
+              strict: bool = False, issue_date: Optional[DateLike] = None) -> Page:
         """Parses one page (str, or bytes in ``encoding``; "auto" = BOM, UTF-8, then
         detection among GB18030/Big5/UTF-16). The GIL is released while parsing.
-        ``strict=True`` raises EncodingError on invalid bytes instead of U+FFFD."""
+        ``strict=True`` raises EncodingError on invalid bytes instead of U+FFFD.
+        ``issue_date`` (a ``datetime.date`` or 'YYYY-MM-DD') is the issue's date when
+        the page prints none; dates and datelines resolve against it."""
+        day = _check_issue_date(issue_date)
         raw, enc = _as_bytes(data, encoding)
-        return Page(self._native.parse(raw, enc, _check_text("source", source), bool(strict)))
+        return Page(self._native.parse(raw, enc, _check_text("source", source), bool(strict), day))
 
     def parse_file(self, path: PathLike, *, encoding: str = "auto", source: Optional[str] = None,
-                   strict: bool = False) -> Page:
+                   strict: bool = False, issue_date: Optional[DateLike] = None) -> Page:
         """Reads and parses a file; ``source`` defaults to the path as given (as the CLI does)."""
+        _check_issue_date(issue_date)
         return self.parse(_read(path, self.max_input_bytes), encoding=encoding,
-                          source=_source_of(path) if source is None else source, strict=strict)
+                          source=_source_of(path) if source is None else source, strict=strict,
+                          issue_date=issue_date)
 
     def normalize(self, data: TextOrBytes, *, encoding: str = "auto", strict: bool = False) -> str:
         """The normalized text: one paragraph per line, each ending with a newline."""
@@ -130,12 +165,13 @@ class Parser:
         return self._native.normalize(raw, enc, bool(strict))
 
     def parse_many(self, items: Iterable[Item], threads: Optional[int] = None, *, encoding: str = "auto",
-                   strict: bool = False) -> List[Page]:
+                   strict: bool = False, issue_date: Optional[DateLike] = None) -> List[Page]:
         """Parses many pages on ``threads`` C++ threads (default: os.cpu_count())
         sharing this parser, with the GIL released; returns the pages in input
         order. Items: str, bytes, a path object (read as a file, source = its
         path) or a (source, str_or_bytes) pair. A plain str is text, never a path.
         The first failing item's error is raised with ``.index`` set."""
+        day = _check_issue_date(issue_date)
         raws: List[bytes] = []
         sources: List[Optional[str]] = []
         encodings: List[str] = []
@@ -157,7 +193,7 @@ class Parser:
         if threads is None:
             threads = os.cpu_count() or 1
         _check_int("threads", threads, 1, _MAX_THREADS)
-        natives = self._native.parse_many(raws, sources if any_source else [], encodings, bool(strict), threads)
+        natives = self._native.parse_many(raws, sources if any_source else [], encodings, bool(strict), threads, day)
         return [Page(n) for n in natives]
 
 
@@ -176,15 +212,17 @@ def default_parser() -> Parser:
 
 
 def parse(text_or_bytes: TextOrBytes, *, encoding: str = "auto", source: Optional[str] = None,
-          strict: bool = False) -> Page:
+          strict: bool = False, issue_date: Optional[DateLike] = None) -> Page:
     """Parses one page with the default parser. See Parser.parse."""
-    return default_parser().parse(text_or_bytes, encoding=encoding, source=source, strict=strict)
+    return default_parser().parse(text_or_bytes, encoding=encoding, source=source, strict=strict,
+                                  issue_date=issue_date)
 
 
 def parse_file(path: PathLike, *, encoding: str = "auto", source: Optional[str] = None,
-               strict: bool = False) -> Page:
+               strict: bool = False, issue_date: Optional[DateLike] = None) -> Page:
     """Reads and parses one file with the default parser. See Parser.parse_file."""
-    return default_parser().parse_file(path, encoding=encoding, source=source, strict=strict)
+    return default_parser().parse_file(path, encoding=encoding, source=source, strict=strict,
+                                       issue_date=issue_date)
 
 
 def normalize(text_or_bytes: TextOrBytes, *, encoding: str = "auto", strict: bool = False) -> str:
@@ -193,6 +231,6 @@ def normalize(text_or_bytes: TextOrBytes, *, encoding: str = "auto", strict: boo
 
 
 def parse_many(items: Iterable[Item], threads: Optional[int] = None, *, encoding: str = "auto",
-               strict: bool = False) -> List[Page]:
+               strict: bool = False, issue_date: Optional[DateLike] = None) -> List[Page]:
     """Parses many pages in C++ threads with the default parser. See Parser.parse_many."""
-    return default_parser().parse_many(items, threads, encoding=encoding, strict=strict)
+    return default_parser().parse_many(items, threads, encoding=encoding, strict=strict, issue_date=issue_date)
