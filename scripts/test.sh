@@ -13,6 +13,11 @@ if [ -f tests/python/run.sh ]; then bash tests/python/run.sh; fi
 # shared corpora are beside the checkout (CI has them; a plain clone may not).
 if [ -f "${BM_SHARED:-../shared}/eval/score.py" ]; then
   bash scripts/eval.sh
+  # The generated robustness set (tools/gen: 2,000 pages from the public
+  # stories with randomized conventions): the page invariants hold on all of
+  # them (no line's text lost, spans inside the text).
+  python3 tools/gen/make_pages.py --shared "${BM_SHARED:-../shared}" --out build/gen-check --pages 2000 --seed 1 >/dev/null
+  BM_SHARED=${BM_SHARED:-../shared} bash tools/gen/check_generated.sh build/gen-check
 else
   echo "test: ${BM_SHARED:-../shared}/eval/score.py not found: the public corpora were not scored"
 fi

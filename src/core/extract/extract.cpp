@@ -180,7 +180,10 @@ class DraftExtractor {
     for (size_t k : d.endnotes) end_note(a_.pieces[k], art);
     kind(d, art);
     art.confidence = draft.confidence;
-    if (art.paragraphs.empty() && !art.editor_note && !d.headline.empty() && d.bylines.empty()) {
+    // Headline lines and nothing else read (a dateline or a closing byline is
+    // something: it stays the item's, not text lost with a banner).
+    if (art.paragraphs.empty() && !art.editor_note && !art.dateline && art.bylines.empty() && !d.headline.empty() &&
+        d.bylines.empty()) {
       headline_only(d, out);
       return;
     }
