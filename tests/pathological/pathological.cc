@@ -115,7 +115,11 @@ int check(const bmpath::Generator &g, size_t bytes) {
 }
 
 int ratio(const bmpath::Generator &g, size_t small, size_t large) {
-  const double k_small_limit = 1.0;
+  // The 1 MiB run only has to be sane (no quadratic constant hiding behind a
+  // good ratio): linearity is the ratio's job and speed the benchmarks'
+  // (scripts/bench.sh). The decoder and the date finder put random_mix at
+  // 0.9-1.06 s on the 2-core CI machine, so 1 s was a timing test; 2 s is not.
+  const double k_small_limit = 2.0;
   double t1 = 1e9;
   for (int i = 0; i < 3; ++i) {
     const double t = timed_child(g, small, 5.0);

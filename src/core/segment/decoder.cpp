@@ -51,13 +51,17 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
   if (n == 0) return r;
   const Allowed &al = allowed_table();
   // Emission score of each state at each piece.
+  // Feature by feature over all states (each state's sum in the order of the
+  // piece's features, as before): one contiguous row of weights per feature.
   std::vector<std::array<double, S>> emit(n);
-  for (size_t k = 0; k < n; ++k)
-    for (size_t s = 0; s < S; ++s) {
-      double v = 0;
-      for (uint16_t f : features[k].emit) v += model.emit(static_cast<State>(s), f);
-      emit[k][s] = v;
+  for (size_t k = 0; k < n; ++k) {
+    std::array<double, S> v{};
+    for (uint16_t f : features[k].emit) {
+      const float *w = model.emit_row(f);
+      for (size_t s = 0; s < S; ++s) v[s] += w[s];
     }
+    emit[k] = v;
+  }
   // Transition scores depend on the piece only through its edge features:
   // one (S+1) x S table per distinct set of them (a handful per page).
   using Table = std::array<std::array<double, S>, S + 1>;

@@ -64,7 +64,7 @@ SegmentModel SegmentModel::parse(std::string_view text, const std::string &origi
       auto s = states.find(f[1]);
       auto x = emits.find(f[2]);
       if (s == states.end() || x == emits.end()) throw bad("unknown state or emission feature");
-      m.emit_[static_cast<size_t>(s->second) * k_emit_id_count + x->second] = weight(f[3]);
+      m.emit_[static_cast<size_t>(x->second) * k_state_count + static_cast<size_t>(s->second)] = weight(f[3]);
     } else if (f.size() == 5 && f[0] == "edge") {
       size_t from = 0;
       if (f[1] != "^") {

@@ -23,7 +23,10 @@ class SegmentModel {
   // The built-in model.
   static const SegmentModel &builtin();
 
-  float emit(State s, uint16_t id) const { return emit_[static_cast<size_t>(s) * k_emit_id_count + id]; }
+  float emit(State s, uint16_t id) const { return emit_[static_cast<size_t>(id) * k_state_count + static_cast<size_t>(s)]; }
+  // The weights of one emission feature in every state, in State order: the
+  // decoder adds a piece's features row by row.
+  const float *emit_row(uint16_t id) const { return &emit_[static_cast<size_t>(id) * k_state_count]; }
   // `from` = nullptr for the start of the page.
   float edge(const State *from, State to, EdgeFeature f) const {
     const size_t fi = from ? static_cast<size_t>(*from) + 1 : 0;
@@ -31,7 +34,7 @@ class SegmentModel {
   }
 
  private:
-  std::vector<float> emit_ = std::vector<float>(k_state_count * k_emit_id_count, 0.0f);
+  std::vector<float> emit_ = std::vector<float>(k_emit_id_count * k_state_count, 0.0f);  // [feature][state]
   std::vector<float> edge_ = std::vector<float>((k_state_count + 1) * k_state_count * k_edge_feature_count, 0.0f);
 };
 
