@@ -66,6 +66,8 @@ struct Facts {
   // What the lexicon finds in it (each looked up once per piece).
   bool phone = false, ad_cue = false, weather_cue = false, masthead = false, edition = false;
   bool box_cue = false;  // a phone number, or a cue of an ad, weather box or other furniture
+  bool continuation = false;  // opens with closing punctuation: the line before runs on into it
+  bool separator = false;     // ornaments only (×　×　×): between the notes of a column
 };
 
 Facts facts_of(const Piece &p, const Lexicon &lex) {
@@ -106,6 +108,8 @@ Facts facts_of(const Piece &p, const Lexicon &lex) {
   f.masthead = is_masthead_line(t, lex);
   f.edition = is_edition_line(t, lex);
   f.box_cue = f.phone || f.ad_cue || f.weather_cue || p.type == PieceType::Other || p.type == PieceType::Ad;
+  f.continuation = starts_with_closing_punct(t);
+  f.separator = is_separator_line(t);
   return f;
 }
 
@@ -339,10 +343,10 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
     }
     if (k > 0 && pieces[k - 1].credit && facts[k - 1].byline) add(EmitFeature::prev_credit);
     if (f.ends_author) add(EmitFeature::ends_author);
-    if (starts_with_closing_punct(t)) add(EmitFeature::start_continuation);
-    if (k + 1 < n && starts_with_closing_punct(pieces[k + 1].text)) add(EmitFeature::next_continuation);
-    if (is_separator_line(t)) add(EmitFeature::separator_line);
-    if (k > 0 && is_separator_line(pieces[k - 1].text)) add(EmitFeature::prev_separator);
+    if (f.continuation) add(EmitFeature::start_continuation);
+    if (k + 1 < n && facts[k + 1].continuation) add(EmitFeature::next_continuation);
+    if (f.separator) add(EmitFeature::separator_line);
+    if (k > 0 && facts[k - 1].separator) add(EmitFeature::prev_separator);
     if (k > 0 && facts[k - 1].ends_author) add(EmitFeature::prev_ends_author);
     if (wrapped && k + 1 < n) {
       const Piece &q = pieces[k + 1];
@@ -416,7 +420,7 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       if (!facts[k - 1].ends_sentence && !facts[k - 1].headline_shaped) g.push_back(EdgeFeature::e_prev_unfinished);
     }
     if (f.byline) g.push_back(EdgeFeature::e_cur_byline);
-    if (starts_with_closing_punct(t)) g.push_back(EdgeFeature::e_cur_continuation);
+    if (f.continuation) g.push_back(EdgeFeature::e_cur_continuation);
     if (f.dateline) g.push_back(EdgeFeature::e_cur_dateline);
     if (f.note) g.push_back(EdgeFeature::e_cur_note);
     if (f.headline_shaped) g.push_back(EdgeFeature::e_cur_headline_shaped);
