@@ -22,6 +22,11 @@ item (seeded, so one seed always writes the same bytes):
   lines; body hard-wrapped at 6-10 characters with no indent, a blank line between paragraphs,
   closing punctuation carried to the start of the next line or left alone on a line (vertical
   print), sometimes ``×　×　×`` between the paragraphs of a column of notes;
+* layout p (the text a PDF extractor gives): no blank lines at all, CRLF line ends on most
+  pages, every column hard-wrapped at 18-30 characters with no indent (a paragraph ends where a
+  line stops short), headline parts one per line, ``本报记者  X  Y`` bylines, a photo credit
+  often on the caption's last line; a masthead line (page number, section, paper, date) on most
+  pages, column banners (``短评``) as their own items, an editor credit line at the foot;
 * bylines: ``■记者 X 通讯员 Y``, ``本报记者  X  Y``, ``（记者 X、Y）`` after a dateline
   (``本报讯``, ``本报北京3月5日电``, ``新华社…电``; invented for some stories without one),
   a bare author name or ``文/X``, a closing ``（本报记者X、Y）``; two-character names
@@ -157,6 +162,46 @@ def box_gold(kind, lines):
                                                  and m.string[m.end():m.end() + 1].isascii()) else ' ', ln).strip()
              for ln in lines]
     return {'kind': kind, 'headline': [], 'paragraphs': paras}
+
+
+# --------------------------------------------------------------------------- page furniture (layout p)
+
+PAPERS = ['人民日报', '光明日报', '经济日报', '嘉兴日报', '新华日报', '南方日报', '浙江日报', '湖北日报']
+SECTIONS = ['要闻', '社会', '国际', '评论', '政治', '经济', '文化', '体育', '各地传真', '特别报道', '综合', '民生']
+BANNERS = ['短评', '人民时评', '国际视点', '金台随笔', '编辑手记', '新闻观察', '记者调查', '一线探访', '今日关注', '民生直通车']
+SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'
+GIVEN = '明远晓蕾岩敏强伟芳娜静丽军洋勇艳杰涛超秀霞平刚桂英华玉兰萍红鹏飞波辉宁健斌琳雪梅琦晨'
+
+
+def invented_name(rng):
+    return rng.choice(SURNAMES) + ''.join(rng.choice(GIVEN) for _ in range(rng.choice([1, 1, 2])))
+
+
+def editor_credit(rng, style):
+    names = [invented_name(rng) for _ in range(rng.randint(1, 2))]
+    line = '本版责编：' + names_text(names, style)
+    if rng.random() < 0.6:
+        line += '  ' + rng.choice(['版式设计', '美术编辑', '图片编辑']) + '：' + names_text([invented_name(rng)], style)
+    return line
+
+
+def masthead_lines(rng):
+    """A page head as an extractor gives it: page number, section, paper and date, in some order,
+    on one line or two."""
+    import datetime
+    day = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randint(0, 900))
+    date = f'{day.year}年{day.month}月{day.day}日'
+    if rng.random() < 0.7:
+        date += ' 星期' + '一二三四五六日'[day.weekday()]
+    n = rng.randint(1, 24)
+    number = rng.choice([str(n), f'{n:02d}', f'第{n}版', f'A{n:02d}'])
+    section, paper = rng.choice(SECTIONS), rng.choice(PAPERS)
+    parts = rng.choice([[number, section, paper + ' ' + date], [section, paper, date, number],
+                        [date, paper, section, number], [number, paper + ' ' + date, section]])
+    if rng.random() < 0.5:
+        return [' '.join(parts)]
+    k = rng.randint(1, len(parts) - 1)
+    return [' '.join(parts[:k]), ' '.join(parts[k:])]
 
 
 # --------------------------------------------------------------------------- text artifacts
@@ -347,12 +392,14 @@ class Page:
         self.halfrate = rng.choice([0.0, 0.0, 0.3, 0.7, 1.0]) if layout == 'a' else 0.0
         self.colbreak = rng.choice([0.0, 0.04, 0.1]) if layout == 'a' else rng.choice([0.0, 0.1, 0.2])
         self.repeats = rng.choice([0, 0, 0, 1, 2])
-        self.width = rng.randint(16, 24) if layout != 'n' else rng.randint(6, 10)
+        self.width = {'n': (6, 10), 'p': (18, 30)}.get(layout, (16, 24))
+        self.width = rng.randint(*self.width)
+        self.crlf = layout == 'p' and rng.random() < 0.7
         self.carry = rng.choice([0.0, 0.5, 0.9]) if layout == 'n' else 0.0
         self.separators = layout == 'n' and rng.random() < 0.15
         self.p_ascii = rng.choice([0.0, 0.4, 0.8]) if layout == 'b' else 0.0
         self.p_han = rng.choice([0.0, 0.0, 0.01, 0.03]) if layout == 'b' else 0.0
-        self.para_gap = layout in 'an' or rng.random() < 0.75
+        self.para_gap = layout in 'an' or (layout != 'p' and rng.random() < 0.75)
         self.name_style = (rng.choices(['plain', 'dev', 'pad'], [5, 1, 1])[0] if layout == 'a'
                            else rng.choices(['plain', 'pad'], [2, 3])[0])
         self.hl_one_block = rng.random() < 0.5
@@ -390,6 +437,10 @@ class Page:
                         else:
                             blocks[-1] = [line, line]
                         self.features.add('repeat')
+            elif self.layout == 'p':
+                # An extractor's column: full lines, no indent; the paragraph's last
+                # line stops short (or, by chance, exactly at the column's edge).
+                blocks.append(wrap(text, self.width, self.width))
             elif self.layout == 'n':
                 if self.separator_before(paras, i):
                     blocks.append([SEPARATOR])
@@ -490,8 +541,9 @@ def render_story(pg, src, flip, allow_repeat):
     if kind == 'photo':
         credit = credit_line(bylines, style, rng)
         caption = pg.body_blocks(src['paragraphs'], '', allow_repeat)
-        if credit and pg.layout == 'a' and rng.random() < 0.25 and len(caption) == 1 and len(caption[0]) == 1:
-            caption[0][0] += rng.choice(['  ', ' ', '\u3000\u3000']) + ' '.join(credit)
+        inline = 0.25 if pg.layout == 'a' and len(caption) == 1 and len(caption[0]) == 1 else 0.5 if pg.layout == 'p' else 0
+        if credit and rng.random() < inline:
+            caption[-1][-1] += rng.choice(['  ', ' ', '\u3000\u3000']) + ' '.join(credit)
             body = caption
             pg.features.add('credit_inline')
         else:
@@ -529,7 +581,7 @@ def render_story(pg, src, flip, allow_repeat):
             post.append(['（' + dateline + '）'])
     if pg.layout == 'a':
         blocks = (pre + body + post + hl) if flip else (hl + pre + body + post)
-    elif pg.layout == 'n':
+    elif pg.layout in 'np':
         blocks = hl + pre + body + post
     else:
         blocks = pre + body + post + hl
@@ -567,6 +619,11 @@ def make_page(seed, idx, sources):
     if not jb_stories or not modern:  # a corpus left out (--exclude): the other family only
         family = 'modern' if modern else 'jingbao'
     layout = rng.choices('abn', [5, 5, 2])[0]
+    # A quarter of the modern pages come as a PDF extractor's text (layout p),
+    # drawn apart so that the other pages stay what they were.
+    prng = random.Random(f'banmian-gen-p:{seed}:{idx}')
+    if family == 'modern' and prng.random() < 0.25:
+        layout = 'p'
     pg = Page(rng, layout, family)
     n_items = rng.randint(2, 8)
     n_boxes = min(rng.choices([0, 1, 2, 3], [3, 4, 2, 1])[0], n_items - 1)
@@ -598,6 +655,19 @@ def make_page(seed, idx, sources):
                         items.insert(i, ['box'] + list(box_pool(rng)))
                         i += 1
             i += 1
+    masthead = []
+    if layout == 'p':
+        # Column banners above some stories, an editor credit line at the foot.
+        i = 0
+        while i < len(items):
+            if items[i][0] == 'story' and rng.random() < 0.15:
+                items.insert(i, ['box', 'other', [rng.choice(BANNERS)]])
+                i += 1
+            i += 1
+        if rng.random() < 0.3:
+            items.append(['box', 'other', [editor_credit(rng, pg.name_style)]])
+        if rng.random() < 0.7:
+            masthead = masthead_lines(rng)
     # extractor repeats go to one story per page
     story_idx = [i for i, it in enumerate(items) if it[0] == 'story']
     repeat_item = rng.choice(story_idx) if pg.repeats and story_idx else None
@@ -617,24 +687,35 @@ def make_page(seed, idx, sources):
             b, g = [shown], box_gold(kind, lines)
         blocks_per_item.append(b)
         gold.append(g)
-    out = [''] * rng.choice([0, 0, 1, 2, 3])
-    item_gap = rng.choice([1, 1, 2])
-    for i, blocks in enumerate(blocks_per_item):
-        for j, blk in enumerate(blocks):
-            if out and (i or j):
-                out += [''] * (item_gap if j == 0 else (2 if rng.random() < 0.05 else 1))
-            out += blk
-    text = '\n'.join(out) + '\n'
+    if layout == 'p':  # no blank line anywhere
+        out = list(masthead) + [ln for blocks in blocks_per_item for blk in blocks for ln in blk]
+        text = ('\r\n' if pg.crlf else '\n').join(out) + ('\r\n' if pg.crlf else '\n')
+    else:
+        out = [''] * rng.choice([0, 0, 1, 2, 3])
+        item_gap = rng.choice([1, 1, 2])
+        for i, blocks in enumerate(blocks_per_item):
+            for j, blk in enumerate(blocks):
+                if out and (i or j):
+                    out += [''] * (item_gap if j == 0 else (2 if rng.random() < 0.05 else 1))
+                out += blk
+        text = '\n'.join(out) + '\n'
     name = f'gen{seed}_{idx:05d}{layout}{"j" if family == "jingbao" else ""}'
     feats = sorted(pg.features)
-    if layout in 'bn':
+    if masthead:
+        feats.append('masthead')
+    if layout == 'p' and pg.crlf:
+        feats.append('crlf')
+    if layout in 'bnp':
         feats.append(f'width{pg.width}')
         if not pg.para_gap:
             feats.append('no_para_gap')
     feats.append('names_' + pg.name_style)
     manifest = [name, family, layout, str(len(items)), str(sum(1 for g in gold if g['kind'] in STORY)), ','.join(feats),
                 ';'.join(it[1]['_src'] for it in items if it[0] == 'story')]
-    return name, text, {'page': name + '.txt', 'edition': None, 'articles': gold}, manifest
+    page_gold = {'page': name + '.txt', 'edition': None, 'articles': gold}
+    if masthead:
+        page_gold['masthead'] = masthead
+    return name, text, page_gold, manifest
 
 
 def main():
@@ -648,14 +729,14 @@ def main():
     a = ap.parse_args()
     sources = load_sources(a.shared, a.exclude)
     os.makedirs(a.out, exist_ok=True)
-    stale = re.compile(r'^gen\d+_\d{5}[ab]j?\.(txt|gold\.json)$')  # an earlier run's pages (another --pages)
+    stale = re.compile(r'^gen\d+_\d{5}[a-z]j?\.(txt|gold\.json)$')  # an earlier run's pages (another --pages)
     for fn in sorted(os.listdir(a.out)):
         if stale.match(fn) or fn == 'MANIFEST.tsv':
             os.remove(os.path.join(a.out, fn))
     rows = ['page\tfamily\tlayout\titems\tstories\tconventions\tsources']
     for idx in range(a.pages):
         name, text, gold, row = make_page(a.seed, idx, sources)
-        with open(os.path.join(a.out, name + '.txt'), 'w', encoding='utf-8', newline='\n') as f:
+        with open(os.path.join(a.out, name + '.txt'), 'w', encoding='utf-8', newline='') as f:
             f.write(text)
         with open(os.path.join(a.out, name + '.gold.json'), 'w', encoding='utf-8', newline='\n') as f:
             f.write(json.dumps(gold, ensure_ascii=False, indent=1) + '\n')
