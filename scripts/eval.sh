@@ -15,6 +15,6 @@ verbose=0
 [ "${1:-}" = "-v" ] && verbose=1
 if [ ! -x "$cli" ]; then echo "eval: no CLI at $cli (build first: bash scripts/build.sh)" >&2; exit 2; fi
 if [ ! -f "$shared/eval/score.py" ]; then echo "eval: no scorer at $shared/eval/score.py (set BM_SHARED)" >&2; exit 2; fi
-corpora=${BM_EVAL_CORPORA:-dev rmrb rmrbpdf jingbao}
+corpora=${BM_EVAL_CORPORA:-dev rmrb rmrbpdf.pdfium rmrbpdf.poppler jingbao}
 python3 tools/eval/run_eval.py --cli "$cli" --shared "$shared" --work "$work" \
   --floors tools/eval/floors.tsv --verbose $verbose $corpora

@@ -287,6 +287,7 @@ typedef enum bm_article_kind {
 #define BM_FLAG_TEXT_MISSING             0x8u  /* "text_missing": a sentence breaks off inside a paragraph */
 #define BM_FLAG_BYLINE_UNATTACHED        0x10u /* "byline_unattached": a byline no article could take */
 #define BM_FLAG_INVALID_TEXT             0x20u /* "invalid_text": the article contains U+FFFD from decoding */
+#define BM_FLAG_COLUMNS_INTERLEAVED      0x40u /* "columns_interleaved": lines merged from neighbouring columns (PDF text) */
 
 /**
  * Parses one page. `opts` may be NULL. On success *out owns a new bm_page

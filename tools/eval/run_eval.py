@@ -3,7 +3,9 @@
 
 usage: run_eval.py --cli CLI --shared DIR --work DIR [--floors TSV] [--verbose 0|1] CORPUS...
 
-A corpus NAME is the pages ``DIR/corpus/NAME/*.txt`` with gold ``DIR/eval/NAME``.
+A corpus NAME is the pages ``DIR/corpus/NAME/*.txt`` with gold ``DIR/eval/NAME``;
+NAME.VARIANT is the pages ``DIR/corpus/NAME/*.VARIANT.txt`` alone, with their gold
+(rmrbpdf.pdfium and rmrbpdf.poppler: one extractor's text, held to its own floors).
 Prints one summary row per corpus (and the scorer's per-page table with
 --verbose 1); exits 1 when a corpus misses a floor of the floors file.
 """
@@ -53,14 +55,22 @@ def main():
         name, rest = spec.split('=', 1)
         dirs[name] = tuple(rest.split(':', 1))
     for corpus in a.corpora:
-        pages_dir, gold = dirs.get(corpus, (os.path.join(a.shared, 'corpus', corpus), os.path.join(a.shared, 'eval', corpus)))
-        pages = sorted(glob.glob(os.path.join(pages_dir, '*.txt')))
+        base, _, variant = corpus.partition('.')
+        pages_dir, gold = dirs.get(corpus, (os.path.join(a.shared, 'corpus', base), os.path.join(a.shared, 'eval', base)))
+        pages = sorted(glob.glob(os.path.join(pages_dir, f'*.{variant}.txt' if variant else '*.txt')))
         if not pages or not os.path.isdir(gold):
             print(f'eval: corpus {corpus}: no pages or no gold, skipped', file=sys.stderr)
             continue
         out = os.path.join(a.work, corpus)
         shutil.rmtree(out, ignore_errors=True)
         os.makedirs(out)
+        if variant:  # the scorer reads every gold file of its directory: only this variant's
+            sub = os.path.join(a.work, corpus + '.gold')
+            shutil.rmtree(sub, ignore_errors=True)
+            os.makedirs(sub)
+            for g in glob.glob(os.path.join(gold, f'*.{variant}.gold.json')):
+                shutil.copy(g, sub)
+            gold = sub
         if a.model:
             subprocess.run([a.bm_debug, '--model', a.model, '--out', out] + pages, check=True)
         else:
@@ -80,9 +90,9 @@ def main():
                 failed.append(f'{corpus}.{metric} = {v} (guard {op} {guard})')
             elif not holds(target):
                 missed.append(f'{corpus}.{metric} = {v} (target {op} {target}, guard {guard} holds)')
-    print('corpus'.ljust(10) + 'stories'.rjust(9) + ''.join(c[:12].rjust(13) for c in COLS))
+    print('corpus'.ljust(16) + 'stories'.rjust(9) + ''.join(c[:12].rjust(13) for c in COLS))
     for corpus, s in rows:
-        print(corpus.ljust(10) + f"{s['stories_gold']}".rjust(9) + ''.join(str(s[c]).rjust(13) for c in COLS))
+        print(corpus.ljust(16) + f"{s['stories_gold']}".rjust(9) + ''.join(str(s[c]).rjust(13) for c in COLS))
     for f in missed:
         print(f'eval: target not yet met: {f}')
     for f in failed:

@@ -31,6 +31,16 @@ constexpr size_t k_subhead_max_cps = 24;
 // The lost indent of a paragraph's first line, in layout cells.
 constexpr int k_indent_min_cells = 3;
 constexpr int k_indent_max_cells = 7;
+// Paragraph starts at a full column width a page needs before it can be
+// called unindented (and at least twice as many as indented starts).
+constexpr size_t k_unindented_min_full_starts = 2;
+// ... and hardly a blank line (percent of lines): where blank lines part
+// paragraphs, a short line may be a transcriber's line end, not a paragraph's.
+constexpr size_t k_unindented_max_blank_percent = 2;
+// On an unindented page, a line this many cells short of its column ends its
+// paragraph whatever its last character (a word too long to fit, 2026, leaves
+// less).
+constexpr int k_unindented_short_cells = 6;
 
 bool is_final_punct(char32_t c) {
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 || c == U'!' || c == U'?' || c == U'.';
@@ -107,6 +117,23 @@ LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) 
     }
     info.column[idx[k]] = col;
   }
+  // Indents: the lines after a short line that ends a sentence open
+  // paragraphs. Set at the full column width, they show that the page has no
+  // indent; narrower by an indent, that it has one (a one-line paragraph
+  // can be either width, so only a clear majority counts).
+  if (info.layout == Layout::HardWrapped) {
+    size_t full = 0, indented = 0;
+    for (size_t k = 1; k + 1 < idx.size(); ++k) {
+      const Line &prev = lines[idx[k - 1]], &cur = lines[idx[k]];
+      if (prev.width >= info.column[idx[k - 1]] - 2 || !ends_sentence(text_of(prev))) continue;
+      const int col = info.column[idx[k]];
+      full += cur.width >= col - 2;
+      indented += cur.width <= col - k_indent_min_cells && cur.width >= col - k_indent_max_cells;
+    }
+    const size_t blanks = lines.size() - idx.size();
+    info.unindented = full >= k_unindented_min_full_starts && full >= 2 * indented &&
+                      blanks * 100 <= lines.size() * k_unindented_max_blank_percent;
+  }
   return info;
 }
 
@@ -158,6 +185,9 @@ bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, S
   // One paragraph per line: a line straight under another is a new paragraph;
   // only a blank line after an unfinished sentence is a column break.
   if (layout.layout == Layout::OneParagraphPerLine && b.blanks_before == 0 && b.first_in_line) return true;
+  if (layout.layout == Layout::HardWrapped && layout.unindented && a.last_in_line && b.first_in_line &&
+      b.blanks_before == 0 && a.width < layout.column[a.line] - k_unindented_short_cells)
+    return true;  // an unindented column: the short line is the paragraph's last
   if (!ends_sentence(a.text)) return false;  // a sentence runs on: column break
   if (layout.layout == Layout::OneParagraphPerLine) return true;
   // Hard-wrapped: a short last line ends the paragraph; after a full line that

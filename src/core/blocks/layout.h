@@ -17,6 +17,11 @@ enum class Layout { OneParagraphPerLine, HardWrapped };
 struct LayoutInfo {
   Layout layout = Layout::OneParagraphPerLine;
   std::vector<int> column;  // per line: estimated full column width (display cells)
+  // Hard-wrapped columns whose paragraphs open without an indent (the text a
+  // PDF extractor gives): only a line that stops short ends a paragraph, so
+  // a short line ends one even without a full stop (an in-body subhead, a
+  // paragraph ending in a quote or a colon).
+  bool unindented = false;
 };
 
 LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines);

@@ -158,7 +158,8 @@ std::string editor_note_text(const std::string &raw, const Lexicon &lex) {
 
 class DraftExtractor {
  public:
-  DraftExtractor(const Assembly &a, const Lexicon &lex) : a_(a), lex_(lex) {}
+  DraftExtractor(const Assembly &a, const std::vector<Line> &lines, const Lexicon &lex)
+      : a_(a), lines_(lines), lex_(lex) {}
 
   // One draft gives one article, plus one "other" article per banner block
   // split off its headline (before it, in page order).
@@ -478,6 +479,7 @@ class DraftExtractor {
     for (size_t k : d.all) {
       const Piece &p = a_.pieces[k];
       if (p.duplicate_cut) art.flags |= BM_FLAG_DUPLICATE_TEXT_REMOVED;
+      if (lines_[p.line].merged_columns) art.flags |= BM_FLAG_COLUMNS_INTERLEAVED;
       invalid = invalid || contains_replacement(p.text);
     }
     if (invalid) art.flags |= BM_FLAG_INVALID_TEXT;
@@ -500,13 +502,13 @@ class DraftExtractor {
   }
 
   const Assembly &a_;
+  const std::vector<Line> &lines_;
   const Lexicon &lex_;
 };
 
 }  // namespace
 
 void extract_page(const Assembly &assembly, const std::vector<Line> &lines, const Lexicon &lex, Page &page) {
-  (void)lines;
   page.header_pieces = assembly.masthead;
   page.header_pieces.insert(page.header_pieces.end(), assembly.edition.begin(), assembly.edition.end());
   for (size_t k : assembly.edition) {
@@ -529,7 +531,7 @@ void extract_page(const Assembly &assembly, const std::vector<Line> &lines, cons
       prev_latin = latin;
     }
   }
-  DraftExtractor ex(assembly, lex);
+  DraftExtractor ex(assembly, lines, lex);
   for (const Draft &d : assembly.drafts) ex.run(d, page.articles);
   // Page order, whatever order the drafts were closed in.
   std::stable_sort(page.articles.begin(), page.articles.end(),

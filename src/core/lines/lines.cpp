@@ -1,5 +1,7 @@
 #include "core/lines/lines.h"
 
+#include "core/lines/columns.h"
+
 #include "core/common/punct.h"
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
@@ -24,6 +26,7 @@ std::vector<Line> split_lines(std::string_view text) {
     if (nl == text.size()) break;
     pos = nl + 1;
   }
+  mark_merged_columns(text, lines);
   return lines;
 }
 

@@ -18,8 +18,10 @@ struct Line {
   size_t begin = 0, end = 0;  // trimmed content, byte offsets into the text
   int width = 0;              // display width of the trimmed content
   bool blank = true;
+  bool merged_columns = false;  // neighbouring columns read as one line (columns.h)
 };
 
+// The lines of the text, with merged_columns set (columns.h).
 std::vector<Line> split_lines(std::string_view text);
 
 enum class PieceType { Body, Headline, Byline, Dateline, EditorNote, Masthead, Edition, Ad, Weather, Other };

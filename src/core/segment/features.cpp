@@ -191,7 +191,8 @@ const char *edge_feature_name(EdgeFeature f) { return k_edge_names[static_cast<s
 
 std::string emit_id_name(uint16_t id) {
   if (id < k_emit_feature_count) return k_emit_names[id];
-  static const char *const groups[k_emit_groups] = {"", "wrapped&", "textfirst&", "noperiod&", "narrow&"};
+  static const char *const groups[k_emit_groups] = {"", "wrapped&", "textfirst&", "noperiod&", "narrow&",
+                                                               "unindented&"};
   return std::string(groups[id / k_emit_feature_count]) + k_emit_names[id % k_emit_feature_count];
 }
 
@@ -405,6 +406,8 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 3 * k_emit_feature_count));
     if (narrow)
       for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 4 * k_emit_feature_count));
+    if (layout.unindented)
+      for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 5 * k_emit_feature_count));
     // Between the piece before and this one.
     std::vector<EdgeFeature> &g = out[k].edge;
     g.push_back(EdgeFeature::e_bias);

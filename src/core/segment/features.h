@@ -71,9 +71,11 @@ constexpr size_t k_emit_feature_count = static_cast<size_t>(EmitFeature::kCount)
 // "noperiod&f" (historic punctuation: 、 serves as comma and full stop), id
 // f + 4 * k_emit_feature_count is "narrow&f" (columns of a few characters,
 // where a headline line is as wide as a body line and blank lines part
-// paragraphs). So one model holds what each kind of page teaches separately
-// and what all share.
-constexpr size_t k_emit_groups = 5;
+// paragraphs), id f + 5 * k_emit_feature_count is "unindented&f" (columns
+// with no indent and no blank line: the text a PDF extractor gives, where a
+// headline is known only by stopping short). So one model holds what each
+// kind of page teaches separately and what all share.
+constexpr size_t k_emit_groups = 6;
 constexpr size_t k_emit_id_count = k_emit_groups * k_emit_feature_count;
 constexpr size_t k_edge_feature_count = static_cast<size_t>(EdgeFeature::kCount);
 

@@ -1,0 +1,121 @@
+// The text PDF extractors give (issue 15, part 1): columns hard-wrapped with
+// no indent, where only a line that stops short ends a paragraph
+// (blocks/layout), and lines in which poppler merged neighbouring columns,
+// which mark their items `columns_interleaved` (lines/columns).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "banmian/banmian.h"
+#include "core/assemble/assemble.h"
+#include "core/lexicon/lexicon.h"
+#include "core/lines/columns.h"
+#include "core/lines/lines.h"
+#include "core/pipeline/parser.h"
+
+using namespace bm::detail;
+
+namespace {
+
+// An unindented column of 18 characters: paragraphs that end where a line
+// stops short, an in-body subhead, and a paragraph that ends in a closing
+// quote without a full stop.
+const char *k_unindented =
+    "去年以来，当地陆续建成一批社区食堂，老\n"
+    "人在家门口就能吃上热乎饭，子女也更放\n"
+    "心。\n"
+    "小食堂连着大民生\n"
+    "在城南的一家社区食堂，记者看到前来就\n"
+    "餐的老人络绎不绝。工作人员介绍，食堂每\n"
+    "天供应十余种菜品，价格实惠。\n"
+    "一位老人说：“饭菜可口，又不贵”\n"
+    "食堂负责人表示，下一步将增加送餐服务，\n"
+    "方便行动不便的老人，让他们在家门口就\n"
+    "能吃上热乎的饭菜。\n"
+    "据了解，今年全市还将新建社区食堂二十\n"
+    "家，覆盖更多老旧小区。\n"
+    "记者了解到，这些食堂大多由街道提供场\n"
+    "地，引入专业团队运营。\n";
+
+std::vector<std::string> reflow_text(const std::string &text) { return reflow_all(text, split_lines(text)); }
+
+}  // namespace
+
+TEST(PdfText, UnindentedColumnsEndAParagraphWhereALineStopsShort) {
+  const std::vector<std::string> p = reflow_text(k_unindented);
+  ASSERT_EQ(p.size(), 7u);
+  EXPECT_EQ(p[1], "小食堂连着大民生");
+  EXPECT_EQ(p[3], "一位老人说：“饭菜可口，又不贵”");
+  EXPECT_EQ(p[4].rfind("食堂负责人表示", 0), 0u);
+}
+
+TEST(PdfText, IndentedColumnsKeepTheirRule) {
+  // The same kind of short unfinished line on a page whose paragraphs open
+  // with an indent: the indent, not the short line, starts the paragraph.
+  const std::string text =
+      "  去年以来，当地陆续建成一批社\n"
+      "区食堂，老人在家门口就能吃上热乎\n"
+      "饭，子女也更放心。\n"
+      "  在城南的一家社区食堂，记者看\n"
+      "到前来就餐的老人络绎不绝。工作人\n"
+      "员介绍，食堂每天供应十余种菜品，价\n"
+      "格实惠。\n"
+      "  食堂负责人表示，下一步将增加\n"
+      "送餐服务，方便行动不便的老人，让他\n"
+      "们在家门口就能\n"
+      "吃上热乎的饭菜，也让子女更加放心。\n";
+  const std::vector<std::string> p = reflow_text(text);
+  ASSERT_EQ(p.size(), 3u);
+  EXPECT_NE(p[2].find("就能吃上"), std::string::npos);
+}
+
+TEST(PdfText, MergedColumnsAreMarked) {
+  const std::string text =
+      "本报记者 亓玉昆\n"
+      "三月十七日上午，座谈会在北京召开。与会人员 主任表示，各级人大代表是国家权力机关的组成\n"
+      "认为，要坚持以人民为中心的发展思想，做好 人员，依法参加行使国家权力，政治属性是代\n"
+      "代表工作，发挥代表作用，推动高质量发展。 表职务的第一属性，是代表履职的第一要求。\n"
+      "一个个镜头 传递温暖情谊\n";
+  std::vector<Line> lines = split_lines(text);
+  mark_merged_columns(text, lines);
+  ASSERT_EQ(lines.size(), 5u);
+  EXPECT_FALSE(lines[0].merged_columns);  // a byline with spaced names
+  EXPECT_TRUE(lines[1].merged_columns);
+  EXPECT_TRUE(lines[2].merged_columns);
+  EXPECT_TRUE(lines[3].merged_columns);
+  EXPECT_FALSE(lines[4].merged_columns);  // a deck with a gap between phrases
+}
+
+TEST(PdfText, OneGapLineIsNotAMergedPage) {
+  const std::string text =
+      "三月十七日上午，座谈会在北京召开。与会人员 主任表示，各级人大代表是国家权力机关的组成\n"
+      "平湖有 2个优秀集体、3名优秀个人和 1名先进工作者受表彰。\n";
+  std::vector<Line> lines = split_lines(text);
+  mark_merged_columns(text, lines);
+  EXPECT_TRUE(std::none_of(lines.begin(), lines.end(), [](const Line &l) { return l.merged_columns; }));
+}
+
+TEST(PdfText, ItemsWithMergedColumnsAreFlagged) {
+  static const Parser parser = [] {
+    Lexicon lex;
+    lex.load(k_default_lexicon, "built-in");
+    lex.finish();
+    return Parser(std::move(lex), 1 << 20);
+  }();
+  const std::string text =
+      "在法治轨道上推动代表工作高质量发展\n"
+      "本报记者 亓玉昆\n"
+      "三月十七日上午，座谈会在北京召开。与会人员 主任表示，各级人大代表是国家权力机关的组成\n"
+      "认为，要坚持以人民为中心的发展思想，做好 人员，依法参加行使国家权力，政治属性是代\n"
+      "代表工作，发挥代表作用，推动高质量发展。 表职务的第一属性，是代表履职的第一要求。\n";
+  const Page page = parser.parse(text, CallOptions{});
+  ASSERT_FALSE(page.articles.empty());
+  bool flagged = false;
+  for (const Article &a : page.articles) flagged = flagged || (a.flags & BM_FLAG_COLUMNS_INTERLEAVED);
+  EXPECT_TRUE(flagged);
+  // Clean text never is.
+  const Page clean = parser.parse(k_unindented, CallOptions{});
+  for (const Article &a : clean.articles) EXPECT_FALSE(a.flags & BM_FLAG_COLUMNS_INTERLEAVED);
+}
