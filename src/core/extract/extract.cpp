@@ -606,18 +606,27 @@ class DraftExtractor {
   std::string_view text_;  // the page text the pieces point into
 };
 
-// Spans that do not match their fields one for one (a bug) are dropped
-// rather than written wrong.
-void check_spans(Article &art, size_t text_size) {
+// Field spans lie inside the article's span: a byline piece's text can run
+// past its range into text glued after it that went to another item (the
+// span then stops where the article does). Spans that do not match their
+// fields one for one (a bug) are dropped rather than written wrong.
+void fit_spans(Article &art, size_t text_size) {
   if (!art.spans) return;
-  const FieldSpans &sp = *art.spans;
-  bool ok = sp.headline.size() == art.headline.size() && sp.bylines.size() == art.bylines.size() &&
-            sp.paragraphs.size() == art.paragraphs.size() && sp.dateline.has_value() == art.dateline.has_value();
-  auto fine = [&](const Span &s) { return s.begin <= s.end && s.end <= text_size; };
-  for (const auto *v : {&sp.headline, &sp.bylines, &sp.paragraphs})
-    for (const Span &s : *v) ok = ok && fine(s);
-  if (sp.dateline) ok = ok && fine(*sp.dateline);
-  if (!ok) art.spans.reset();
+  FieldSpans &sp = *art.spans;
+  const bool ok = sp.headline.size() == art.headline.size() && sp.bylines.size() == art.bylines.size() &&
+                  sp.paragraphs.size() == art.paragraphs.size() && sp.dateline.has_value() == art.dateline.has_value() &&
+                  art.span_begin <= art.span_end && art.span_end <= text_size;
+  if (!ok) {
+    art.spans.reset();
+    return;
+  }
+  auto fit = [&](Span &s) {
+    s.begin = std::min(std::max(s.begin, art.span_begin), art.span_end);
+    s.end = std::min(std::max(s.end, s.begin), art.span_end);
+  };
+  for (auto *v : {&sp.headline, &sp.bylines, &sp.paragraphs})
+    for (Span &s : *v) fit(s);
+  if (sp.dateline) fit(*sp.dateline);
 }
 
 }  // namespace
@@ -648,7 +657,7 @@ void extract_page(const Assembly &assembly, const std::vector<Line> &lines, cons
   }
   DraftExtractor ex(assembly, lex, page.text.utf8);
   for (const Draft &d : assembly.drafts) ex.run(d, page.articles);
-  for (Article &art : page.articles) check_spans(art, page.text.utf8.size());
+  for (Article &art : page.articles) fit_spans(art, page.text.utf8.size());
   // Page order, whatever order the drafts were closed in.
   std::stable_sort(page.articles.begin(), page.articles.end(),
                    [](const Article &a, const Article &b) { return a.span_begin < b.span_begin; });

@@ -8,7 +8,8 @@
 namespace bm::detail {
 
 PieceMap::PieceMap(std::string_view page_text, const Piece &piece)
-    : begin_(std::min(piece.begin, page_text.size())),
+    : page_(page_text),
+      begin_(std::min(piece.begin, page_text.size())),
       end_(std::min(std::max(piece.begin, piece.end), page_text.size())),
       size_(piece.text.size()),
       prefix_(0),
@@ -27,18 +28,32 @@ PieceMap::PieceMap(std::string_view page_text, const Piece &piece)
 
 size_t PieceMap::clamp(size_t at) const { return std::min(std::max(at, begin_), end_); }
 
+namespace {
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+size_t PieceMap::start_char(size_t at) const {
+  while (at > begin_ && at < page_.size() && continuation(page_[at])) --at;
+  return at;
+}
+
+size_t PieceMap::end_char(size_t at) const {
+  while (at < end_ && at < page_.size() && continuation(page_[at])) ++at;
+  return at;
+}
+
 size_t PieceMap::start_of(size_t offset) const {
   offset = std::min(offset, size_);
-  if (offset <= prefix_) return clamp(begin_ + offset);
-  if (size_ - offset <= suffix_) return clamp(end_ - (size_ - offset));
-  return clamp(begin_ + offset);  // inside the changed part: no later than it can be
+  if (offset <= prefix_) return start_char(clamp(begin_ + offset));
+  if (size_ - offset <= suffix_) return start_char(clamp(end_ - (size_ - offset)));
+  return start_char(clamp(begin_ + offset));  // inside the changed part: no later than it can be
 }
 
 size_t PieceMap::end_of(size_t offset) const {
   offset = std::min(offset, size_);
-  if (size_ - offset <= suffix_) return clamp(end_ - (size_ - offset));
-  if (offset <= prefix_) return clamp(begin_ + offset);
-  return end_ >= size_ - offset ? clamp(end_ - (size_ - offset)) : begin_;  // no earlier than it can be
+  if (size_ - offset <= suffix_) return end_char(clamp(end_ - (size_ - offset)));
+  if (offset <= prefix_) return end_char(clamp(begin_ + offset));
+  return end_char(end_ >= size_ - offset ? clamp(end_ - (size_ - offset)) : begin_);  // no earlier than it can be
 }
 
 Span joined_span(std::string_view page_text, const std::vector<const Piece *> &pieces, const RawParagraph &paragraph,

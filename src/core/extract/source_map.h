@@ -20,7 +20,8 @@ namespace bm::detail {
 // then an offset before the first difference maps from the start, one after
 // the last difference from the end, and one in between to the bound that keeps
 // a span covering its text (a start to the earliest, an end to the latest
-// place it can be). Always within [begin, end] (end as above).
+// place it can be), on a character boundary. Always within [begin, end] (end
+// as above).
 class PieceMap {
  public:
   PieceMap(std::string_view page_text, const Piece &piece);
@@ -29,6 +30,9 @@ class PieceMap {
 
  private:
   size_t clamp(size_t at) const;
+  size_t start_char(size_t at) const;  // at, or the start of the character it is inside
+  size_t end_char(size_t at) const;    // at, or the end of the character it is inside
+  std::string_view page_;
   size_t begin_, end_, size_;   // the piece's source range and text size
   size_t prefix_, suffix_;      // bytes its text shares with the source at each end
 };
