@@ -407,6 +407,30 @@ BM_EXTERN const char *bm_article_date_text(const bm_article *article, size_t ind
 BM_EXTERN const char *bm_article_date_value(const bm_article *article, size_t index);
 BM_EXTERN int bm_article_date_span(const bm_article *article, size_t index, size_t *start, size_t *end);
 
+/* ------------------------------------------------------------------------ */
+/* Field spans (optional "spans" of the page JSON, issue 14)                 */
+/* ------------------------------------------------------------------------ */
+/* Where each field came from: [start, end) byte offsets in bm_page_text(), from
+ * the first to the last source byte the field was read from (a paragraph joined
+ * from several lines covers all of them, lines of other items between them
+ * included; a byline covers its name as printed, "张 伟" for 张伟). The field's
+ * text is the normalized form of that source, except where the parser repaired it
+ * (docs/page-json.md, "spans"). Each *_span function returns 1 and sets *start
+ * and *end when the span is known; 0, with both set to 0, for an index out of
+ * range, an absent dateline, an article without spans or a NULL article. Either
+ * pointer may be NULL. Thread-safe like the other accessors. */
+
+/** 1 when the parser computed the article's field spans (the JSON has "spans"), else 0. */
+BM_EXTERN int bm_article_has_spans(const bm_article *article);
+/** Span of headline part `index` (as bm_article_headline). */
+BM_EXTERN int bm_article_headline_span(const bm_article *article, size_t index, size_t *start, size_t *end);
+/** Span of the dateline (as bm_article_dateline). */
+BM_EXTERN int bm_article_dateline_span(const bm_article *article, size_t *start, size_t *end);
+/** Span of byline `index`'s name (as bm_article_byline_name). */
+BM_EXTERN int bm_article_byline_span(const bm_article *article, size_t index, size_t *start, size_t *end);
+/** Span of paragraph `index` (as bm_article_paragraph). */
+BM_EXTERN int bm_article_paragraph_span(const bm_article *article, size_t index, size_t *start, size_t *end);
+
 #ifdef __cplusplus
 }
 #endif

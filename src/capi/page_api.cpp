@@ -16,6 +16,20 @@ template <class V>
 const char *at(const V &v, size_t i) {
   return i < v.size() ? v[i].c_str() : nullptr;
 }
+
+// Writes a span (or 0, 0 when there is none) and says whether there is one.
+int put_span(const bm::detail::Span *s, size_t *start, size_t *end) {
+  if (start) *start = s ? s->begin : 0;
+  if (end) *end = s ? s->end : 0;
+  return s ? 1 : 0;
+}
+
+const bm::detail::Span *span_at(const bm_article *a, std::vector<bm::detail::Span> bm::detail::FieldSpans::*field,
+                                size_t i) {
+  if (!a || !a->a.spans) return nullptr;
+  const std::vector<bm::detail::Span> &v = (*a->a.spans).*field;
+  return i < v.size() ? &v[i] : nullptr;
+}
 }  // namespace
 
 extern "C" {
@@ -156,6 +170,21 @@ int bm_article_date_span(const bm_article *a, size_t i, size_t *start, size_t *e
   if (start) *start = found ? a->a.dates[i].span_begin : 0;
   if (end) *end = found ? a->a.dates[i].span_end : 0;
   return found ? 1 : 0;
+}
+
+int bm_article_has_spans(const bm_article *a) { return a && a->a.spans ? 1 : 0; }
+int bm_article_headline_span(const bm_article *a, size_t i, size_t *start, size_t *end) {
+  return put_span(span_at(a, &bm::detail::FieldSpans::headline, i), start, end);
+}
+int bm_article_dateline_span(const bm_article *a, size_t *start, size_t *end) {
+  const bool found = a && a->a.spans && a->a.spans->dateline;
+  return put_span(found ? &*a->a.spans->dateline : nullptr, start, end);
+}
+int bm_article_byline_span(const bm_article *a, size_t i, size_t *start, size_t *end) {
+  return put_span(span_at(a, &bm::detail::FieldSpans::bylines, i), start, end);
+}
+int bm_article_paragraph_span(const bm_article *a, size_t i, size_t *start, size_t *end) {
+  return put_span(span_at(a, &bm::detail::FieldSpans::paragraphs, i), start, end);
 }
 
 }  // extern "C"

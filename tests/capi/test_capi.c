@@ -122,6 +122,62 @@ static void test_metadata(void) {
     CHECK(bm_article_date_count(NULL) == 0 && bm_article_dateline_date(NULL) == NULL);
 }
 
+/* Issue 14: the field spans, byte offsets into bm_page_text(). */
+static int span_is(const char *text, size_t start, size_t end, const char *want) {
+    return end >= start && end - start == strlen(want) && memcmp(text + start, want, end - start) == 0;
+}
+
+static void test_field_spans(void) {
+    bm_page *page = NULL;
+    const bm_article *a = NULL;
+    size_t i, start = 1, end = 1, tlen = 0;
+    const char *text;
+    CHECK_STATUS(bm_parse(g_parser, k_page, sizeof k_page - 1, NULL, &page), BM_OK);
+    if (!page) return;
+    text = bm_page_text(page, &tlen);
+    for (i = 0; i < bm_page_article_count(page); ++i)
+        if (bm_article_dateline(bm_page_article(page, i))) a = bm_page_article(page, i);
+    CHECK(a != NULL);
+    if (a) {
+        CHECK(bm_article_has_spans(a) == 1);
+        CHECK(bm_article_headline_count(a) == 1);
+        CHECK(bm_article_headline_span(a, 0, &start, &end) == 1);
+        CHECK(span_is(text, start, end, "\xE5\xB9\xB3\xE6\xB9\x96\xE5\x85\xA5\xE9\x80\x89\xE7\xAC\xAC\xE5\x85\xAD"
+                                        "\xE5\xB1\x8A \xE5\x85\xA8\xE5\x9B\xBD\xE6\x96\x87\xE6\x98\x8E\xE5\x9F\x8E"
+                                        "\xE5\xB8\x82\xE5\x90\x8D\xE5\x8D\x95"));
+        CHECK(bm_article_dateline_span(a, &start, &end) == 1);
+        CHECK(span_is(text, start, end, "\xE6\x9C\xAC\xE6\x8A\xA5\xE8\xAE\xAF")); /* 本报讯 */
+        CHECK(bm_article_byline_count(a) == 1);
+        CHECK(bm_article_byline_span(a, 0, &start, &end) == 1);
+        CHECK(span_is(text, start, end, "\xE6\x9D\x8E\xE9\x9B\xA8\xE5\xA9\xB7")); /* 李雨婷 */
+        CHECK(bm_article_paragraph_count(a) == 2);
+        CHECK(bm_article_paragraph_span(a, 0, &start, &end) == 1);
+        CHECK(span_is(text, start, end,
+                      "\xE6\x98\xA8\xE5\xA4\xA9,\xE4\xB8\xAD\xE5\xA4\xAE\xE6\x96\x87\xE6\x98\x8E\xE5\x8A\x9E"
+                      "\xE5\x85\xAC\xE5\xB8\x83\xE5\x90\x8D\xE5\x8D\x95,\xE5\xB9\xB3\xE6\xB9\x96\xE6\x88\x90"
+                      "\xE5\x8A\x9F\xE5\x85\xA5\xE9\x80\x89\xE3\x80\x82"));
+        CHECK(bm_article_paragraph_span(a, 1, &start, &end) == 1 && end == tlen - 1 && text[end] == '\n');
+        /* Out of range: 0, and both set to 0; either pointer may be NULL. */
+        start = end = 1;
+        CHECK(bm_article_paragraph_span(a, 2, &start, &end) == 0 && start == 0 && end == 0);
+        start = end = 1;
+        CHECK(bm_article_headline_span(a, 1, &start, &end) == 0 && start == 0 && end == 0);
+        CHECK(bm_article_byline_span(a, 1, NULL, &end) == 0 && end == 0);
+        CHECK(bm_article_paragraph_span(a, 0, NULL, NULL) == 1);
+    }
+    /* An article without a dateline has no dateline span; NULL has nothing. */
+    for (i = 0; i < bm_page_article_count(page); ++i) {
+        const bm_article *b = bm_page_article(page, i);
+        CHECK(bm_article_dateline_span(b, &start, &end) == (bm_article_dateline(b) ? 1 : 0));
+    }
+    start = end = 1;
+    CHECK(bm_article_has_spans(NULL) == 0);
+    CHECK(bm_article_dateline_span(NULL, &start, &end) == 0 && start == 0 && end == 0);
+    CHECK(bm_article_headline_span(NULL, 0, NULL, NULL) == 0 && bm_article_byline_span(NULL, 0, NULL, NULL) == 0);
+    CHECK(bm_article_paragraph_span(NULL, 0, &start, &end) == 0 && start == 0 && end == 0);
+    bm_page_free(page);
+}
+
 static void test_version(void) {
     char buf[32];
     CHECK(bm_version() != NULL);
@@ -512,6 +568,7 @@ int main(void) {
     test_free_null();
     test_thread_local_errors();
     test_metadata();
+    test_field_spans();
     bm_parser_free(g_parser);
     printf("test_capi: %d checks, %d failures\n", g_checks, g_failures);
     return g_failures == 0 ? 0 : 1;

@@ -35,6 +35,7 @@ Parsed parse_file(const std::string &path, const Lexicon &lex) {
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Parsed p;
   p.text = decode(bytes, DecodeOptions{});
+  p.page.text = p.text;  // extract_page reads the field spans against it
   p.lines = split_lines(p.text.utf8);
   p.assembly = assemble_page(p.text.utf8, p.lines, lex, SegmentModel::builtin());
   extract_page(p.assembly, p.lines, lex, p.page);

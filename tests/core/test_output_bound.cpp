@@ -70,3 +70,40 @@ TEST(OutputBoundMerge, SmallPagesAreLeftAlone) {
   EXPECT_GT(page.articles.size(), 50u);
   EXPECT_TRUE(page.warnings.empty());
 }
+
+TEST(OutputBoundMerge, FieldSpansGoFirst) {
+  // Items whose JSON fits the bound only without their field spans: the spans
+  // are dropped (the optional "spans" key), nothing else changes.
+  Page page;
+  page.text.encoding = "UTF-8";
+  for (size_t i = 0; i < 4000; ++i) {
+    Article a;
+    a.kind = Kind::News;
+    a.paragraphs = {"甲。"};
+    a.span_begin = 10 * i;
+    a.span_end = 10 * i + 9;
+    a.spans.emplace();
+    a.spans->paragraphs = {Span{10 * i, 10 * i + 9}};
+    a.spans->dateline = Span{10 * i, 10 * i + 3};
+    a.dateline = "本报讯";
+    page.articles.push_back(a);
+  }
+  const size_t with = page_json_bytes(page);
+  Page bare = page;
+  for (Article &a : bare.articles) a.spans.reset();
+  const size_t without = page_json_bytes(bare);
+  ASSERT_GT(without, k_output_bound_slack_bytes);
+  ASSERT_GT(with, without + 64);
+  const size_t input = (without - k_output_bound_slack_bytes + k_output_bound_factor - 1) / k_output_bound_factor;
+  ASSERT_LT(bound_of(input), with);
+  bound_output(page, input);
+  EXPECT_EQ(page.articles.size(), 4000u);
+  EXPECT_TRUE(page.warnings.empty());
+  for (const Article &a : page.articles) EXPECT_FALSE(a.spans.has_value());
+  EXPECT_EQ(page_json_bytes(page), without);
+  // A page within the bound keeps them.
+  Page kept = bare;
+  kept.articles[0].spans.emplace();
+  bound_output(kept, with);
+  EXPECT_TRUE(kept.articles[0].spans.has_value());
+}

@@ -437,6 +437,44 @@ inline void check_page(const bm_page *page, size_t input_len, const char *expect
       BMF_CHECK(i == 0 || s0 >= prev_start || known("parse.span-order"), "article %zu starts at %zu, before article %zu (%zu)",
                 i, s0, i - 1, prev_start);
       prev_start = s0;
+      // The optional field spans: the accessors give the JSON's numbers, each
+      // span on characters inside the article's span.
+      const JValue *fs = a.get("spans");
+      BMF_CHECK((fs != nullptr) == (bm_article_has_spans(art) == 1), "spans JSON vs bm_article_has_spans");
+      if (fs) {
+        auto check_span = [&](const JValue *v, int found, size_t b, size_t e, const char *what, size_t k) {
+          BMF_CHECK(found == 1 && v && v->type == JValue::Array && v->arr.size() == 2 &&
+                        v->arr[0].str == std::to_string(b) && v->arr[1].str == std::to_string(e),
+                    "spans.%s[%zu] JSON vs accessor", what, k);
+          BMF_CHECK(s0 <= b && b <= e && e <= s1, "spans.%s[%zu] [%zu,%zu) outside the article [%zu,%zu)", what, k, b, e,
+                    s0, s1);
+          BMF_CHECK((b == tlen || (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) &&
+                        (e == tlen || (static_cast<unsigned char>(text[e]) & 0xC0) != 0x80),
+                    "spans.%s[%zu] not on characters", what, k);
+        };
+        size_t b = 0, e = 0;
+        const struct {
+          const char *name;
+          size_t count;
+          int (*get)(const bm_article *, size_t, size_t *, size_t *);
+        } lists[] = {{"headline", bm_article_headline_count(art), bm_article_headline_span},
+                     {"bylines", bm_article_byline_count(art), bm_article_byline_span},
+                     {"paragraphs", bm_article_paragraph_count(art), bm_article_paragraph_span}};
+        for (const auto &l : lists) {
+          const JValue *arr = fs->get(l.name);
+          BMF_CHECK(arr && arr->type == JValue::Array && arr->arr.size() == l.count, "spans.%s count", l.name);
+          if (!arr || arr->type != JValue::Array) continue;
+          for (size_t k = 0; k < arr->arr.size() && k < l.count; ++k) {
+            const int found = l.get(art, k, &b, &e);
+            check_span(&arr->arr[k], found, b, e, l.name, k);
+          }
+          BMF_CHECK(l.get(art, l.count, &b, &e) == 0 && b == 0 && e == 0, "spans.%s[count]", l.name);
+        }
+        const JValue *dl = fs->get("dateline");
+        const int found = bm_article_dateline_span(art, &b, &e);
+        BMF_CHECK((dl && dl->type == JValue::Array) == (bm_article_dateline(art) != nullptr), "spans.dateline vs dateline");
+        if (dl && dl->type == JValue::Array) check_span(dl, found, b, e, "dateline", 0);
+      }
     }
   }
 }

@@ -102,7 +102,7 @@ def test_confidence_optional_field():
     page = banmian.parse_file(DEV_PAGES[0])
     d = page.to_dict()["articles"][0]
     # (Without the optional fields of issue 14 that follow it in the library's JSON.)
-    base = {k: v for k, v in d.items() if k not in ("confidence", "dateline_info", "dates")}
+    base = {k: v for k, v in d.items() if k not in ("confidence", "dateline_info", "dates", "spans")}
     # Absent (the parser did not compute it): None, and to_dict has no key.
     a = banmian.Article(page, 0, dict(base), (0, 0))
     assert a.confidence is None and "confidence" not in a.to_dict()

@@ -17,7 +17,7 @@ from ._api import Item, Parser, TextOrBytes, default_parser, normalize, parse, p
 from ._errors import (EncodingError, Error, InternalError, InvalidArgumentError, LexiconError, OutOfMemoryError,
                       RangeError, ReadError, TooLargeError, UnknownEncodingError, VersionError)
 from ._arrow import arrow_schema, to_arrow, to_pandas
-from ._model import Article, Byline, DateRef, DatelineInfo, Page
+from ._model import Article, Byline, DateRef, DatelineInfo, FieldSpans, Page
 from ._view import View
 
 __version__: str = _banmian.version()
@@ -26,7 +26,7 @@ library_version: str = _banmian.version()
 
 __all__ = [
     "parse", "parse_file", "parse_many", "normalize", "to_arrow", "to_pandas", "arrow_schema", "default_parser",
-    "Parser", "Page", "Article", "Byline", "DatelineInfo", "DateRef", "Item", "TextOrBytes", "View",
+    "Parser", "Page", "Article", "Byline", "DatelineInfo", "DateRef", "FieldSpans", "Item", "TextOrBytes", "View",
     "Error", "InvalidArgumentError", "OutOfMemoryError", "EncodingError", "UnknownEncodingError",
     "TooLargeError", "LexiconError", "ReadError", "VersionError", "RangeError", "InternalError",
     "__version__", "library_version",

@@ -16,7 +16,7 @@ from . import _banmian
 if TYPE_CHECKING:  # pragma: no cover
     from ._view import View
 
-__all__ = ["Byline", "DatelineInfo", "DateRef", "Article", "Page"]
+__all__ = ["Byline", "DatelineInfo", "DateRef", "FieldSpans", "Article", "Page"]
 
 
 class Byline(NamedTuple):
@@ -56,16 +56,79 @@ class DateRef(NamedTuple):
     date: Optional[datetime.date]
 
 
+Span = Tuple[int, int]
+
+
+class FieldSpans(NamedTuple):
+    """Where each field of an article came from in the source (the JSON's optional
+    ``spans``): ``(start, end)`` offsets, from the first to the last source
+    character the field was read from. ``headline`` has one span per headline
+    part, ``bylines`` one per byline (its name as printed), ``paragraphs`` one per
+    paragraph (covering every line it was joined from); ``dateline`` is None
+    without a dateline. ``Article.spans`` counts code points into ``page.text``
+    (``page.text[slice(*span)]`` is the source), ``Article.byte_spans`` UTF-8
+    bytes, as the JSON."""
+
+    headline: List[Span]
+    dateline: Optional[Span]
+    bylines: List[Span]
+    paragraphs: List[Span]
+
+
+def _byte_field_spans(v: Any) -> Optional[FieldSpans]:
+    """The JSON's ``spans`` object as FieldSpans of byte offsets (None when absent)."""
+    if not isinstance(v, dict):
+        return None
+
+    def pairs(xs: Any) -> List[Span]:
+        return [(int(x[0]), int(x[1])) for x in xs or []]
+
+    dl = v.get("dateline")
+    return FieldSpans(pairs(v.get("headline")), (int(dl[0]), int(dl[1])) if dl else None, pairs(v.get("bylines")),
+                      pairs(v.get("paragraphs")))
+
+
+def _flat(fs: FieldSpans) -> List[int]:
+    """Every offset of ``fs`` in field order (headline, dateline, bylines, paragraphs)."""
+    out: List[int] = []
+    for sp in fs.headline:
+        out.extend(sp)
+    if fs.dateline is not None:
+        out.extend(fs.dateline)
+    for sp in fs.bylines:
+        out.extend(sp)
+    for sp in fs.paragraphs:
+        out.extend(sp)
+    return out
+
+
+def _unflat(fs: FieldSpans, offsets: List[int]) -> FieldSpans:
+    """``fs`` with its offsets replaced, in the order of ``_flat``."""
+    it = iter(offsets)
+
+    def take(n: int) -> List[Span]:
+        return [(next(it), next(it)) for _ in range(n)]
+
+    headline = take(len(fs.headline))
+    dateline = take(1)[0] if fs.dateline is not None else None
+    return FieldSpans(headline, dateline, take(len(fs.bylines)), take(len(fs.paragraphs)))
+
+
 class Article:
     """One item of a page: a news story, photo item, ad, weather box or other.
 
     ``confidence`` is how sure the parser is of the item's boundaries and roles,
     in [0, 1] and rounded to 3 decimals as in the page JSON, or None when the
-    parser did not compute one (the JSON then has no ``confidence`` key)."""
+    parser did not compute one (the JSON then has no ``confidence`` key).
+
+    ``spans`` says where each field came from (``FieldSpans`` in code points into
+    ``page.text``; ``byte_spans`` the same in UTF-8 bytes, as the JSON), None when
+    the JSON has no ``spans``: ``page.text[slice(*a.spans.paragraphs[0])]`` is
+    the source of the first paragraph."""
 
     __slots__ = ("page", "index", "kind", "headline", "kicker", "title", "subtitle", "dateline", "bylines",
                  "editor_note", "paragraphs", "flags", "byte_span", "span", "confidence", "dateline_info", "dates",
-                 "_dict")
+                 "spans", "byte_spans", "_dict")
 
     page: "Page"
     index: int
@@ -84,9 +147,12 @@ class Article:
     confidence: Optional[float]
     dateline_info: Optional[DatelineInfo]
     dates: List[DateRef]
+    spans: Optional[FieldSpans]
+    byte_spans: Optional[FieldSpans]
 
     def __init__(self, page: "Page", index: int, d: Dict[str, Any], span: Tuple[int, int],
-                 date_spans: Optional[List[Optional[Tuple[int, int]]]] = None) -> None:
+                 date_spans: Optional[List[Optional[Tuple[int, int]]]] = None,
+                 field_spans: Optional[FieldSpans] = None) -> None:
         self.page = page
         self.index = index
         self._dict = d
@@ -116,6 +182,9 @@ class Article:
             byte_span = (int(bspan[0]), int(bspan[1])) if bspan else None
             cspan = date_spans[k] if date_spans is not None and k < len(date_spans) else None
             self.dates.append(DateRef(x.get("text", ""), cspan, byte_span, _date(x.get("date"))))
+        # Optional (issue 14): absent in JSON of older versions or past the size bound.
+        self.byte_spans = _byte_field_spans(d.get("spans"))
+        self.spans = field_spans if self.byte_spans is not None else None
 
     @property
     def text(self) -> str:
@@ -253,6 +322,11 @@ class Page:
                 for x in a.get("dates") or []:
                     if x.get("span"):
                         offsets.extend((int(x["span"][0]), int(x["span"][1])))
+            # Then the field spans, article by article.
+            field_bytes = [_byte_field_spans(a.get("spans")) for a in items]
+            for fs in field_bytes:
+                if fs is not None:
+                    offsets.extend(_flat(fs))
             chars = self._native.char_offsets(offsets)
             at = 2 * len(items)
             date_spans: List[List[Optional[Tuple[int, int]]]] = []
@@ -265,7 +339,15 @@ class Page:
                     else:
                         spans.append(None)
                 date_spans.append(spans)
-            self._articles = [Article(self, i, a, (chars[2 * i], chars[2 * i + 1]), date_spans[i])
+            field_chars: List[Optional[FieldSpans]] = []
+            for fs in field_bytes:
+                if fs is None:
+                    field_chars.append(None)
+                    continue
+                n = len(_flat(fs))
+                field_chars.append(_unflat(fs, chars[at:at + n]))
+                at += n
+            self._articles = [Article(self, i, a, (chars[2 * i], chars[2 * i + 1]), date_spans[i], field_chars[i])
                               for i, a in enumerate(items)]
         return self._articles
 

@@ -204,7 +204,11 @@ std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const
   size_t first = 0;
   auto flush = [&] {
     if (parts.empty()) return;
-    out.push_back({join_lines(parts), first});
+    RawParagraph rp;
+    rp.text = join_lines(parts, &rp.parts);
+    rp.first_piece = first;
+    for (JoinedLine &j : rp.parts) j.line += first;  // index into `pieces`
+    out.push_back(std::move(rp));
     parts.clear();
   };
   for (size_t k = 0; k < pieces.size(); ++k) {

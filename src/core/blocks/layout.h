@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/lines/lines.h"
+#include "core/normalize/inline_text.h"
 
 namespace bm::detail {
 
@@ -44,10 +45,13 @@ enum class Subheads {
 bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, Subheads subheads = Subheads::AreText);
 
 // Groups body pieces (in page order) into raw paragraphs (lines joined by
-// rule 5, not yet normalized). Returns for each paragraph its first piece index.
+// rule 5, not yet normalized). Returns for each paragraph its first piece
+// index and where each piece's text went in it (JoinedLine::line indexes
+// `pieces`), so that a part of the paragraph can be found in the source.
 struct RawParagraph {
   std::string text;
   size_t first_piece = 0;
+  std::vector<JoinedLine> parts;
 };
 std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const LayoutInfo &layout,
                                  Subheads subheads = Subheads::AreText);

@@ -38,6 +38,23 @@ struct DateRef {
   std::optional<Ymd> date;          // null when it cannot be resolved
 };
 
+// [begin, end) byte offsets in Page::text.utf8.
+struct Span {
+  size_t begin = 0, end = 0;
+};
+
+// Where each field of an article came from in the source ("spans",
+// docs/page-json.md): from the first to the last source byte the field was
+// read from (a reflowed paragraph covers every line it was joined from).
+// Parallel to Article::headline, Article::bylines (the name as printed) and
+// Article::paragraphs.
+struct FieldSpans {
+  std::vector<Span> headline;
+  std::optional<Span> dateline;
+  std::vector<Span> bylines;
+  std::vector<Span> paragraphs;
+};
+
 struct Article {
   Kind kind = Kind::Other;
   std::vector<std::string> headline;  // every part, reading order
@@ -54,6 +71,7 @@ struct Article {
   std::vector<size_t> pieces;  // the pieces it was made of (checked by the coverage test)
   std::optional<DatelineInfo> dateline_info;  // set when there is a dateline
   std::vector<DateRef> dates;                 // day expressions of headline and paragraphs, in order
+  std::optional<FieldSpans> spans;            // absent when not computed (or dropped by the size bound)
 };
 
 // The JSON names of the BM_FLAG_* bits that are set, in bit order.

@@ -9,6 +9,7 @@
 #include "core/classify/cues.h"
 #include "core/common/utf8.h"
 #include "core/extract/headline.h"
+#include "core/extract/source_map.h"
 #include "core/lexicon/lexicon.h"
 #include "core/normalize/inline_text.h"
 
@@ -24,6 +25,9 @@ constexpr size_t k_photo_max_cps = 400;
 constexpr size_t k_headline_max_lines = 3;
 // A pen name or bare author name read without the surname list: at most this long.
 constexpr size_t k_author_max_cps = 8;
+// A byline's name is looked for this far after the previous name (or the
+// start of the text it was read from); further is not the same byline.
+constexpr size_t k_name_search_bytes = 512;
 
 bool contains_replacement(const std::string &s) { return s.find("\xEF\xBF\xBD") != std::string::npos; }
 
@@ -49,18 +53,14 @@ void add_editor_note(Article &art, const std::string &note) {
   art.editor_note = art.editor_note ? *art.editor_note + note : note;
 }
 
-void add_people(std::vector<Byline> &out, const std::vector<Byline> &people) {
-  std::string last_role = out.empty() ? "author" : out.back().role;
-  for (const auto &b : people) {
-    Byline x{b.role.empty() ? last_role : b.role, normalize_inline(b.name, InlineMode::Name)};
-    if (x.name.empty()) continue;
-    last_role = x.role;
-    out.push_back(std::move(x));
-  }
+FieldSpans &spans_of(Article &art) {
+  if (!art.spans) art.spans.emplace();
+  return *art.spans;
 }
 
 // Strips an opening "（记者 张三 李四）" after a dateline; returns its people.
-std::vector<Byline> take_bracket_byline(std::string &para, const Lexicon &lex) {
+// `para` is left a view of the rest of the text.
+std::vector<Byline> take_bracket_byline(std::string_view &para, const Lexicon &lex) {
   std::string_view t = trim(para);
   size_t i = 0;
   if (t.empty()) return {};
@@ -79,14 +79,15 @@ std::vector<Byline> take_bracket_byline(std::string &para, const Lexicon &lex) {
     if (!gives_a_role(people)) return {};
   }
   const size_t close_len = open == U'(' ? 1 : 3;
-  para = std::string(trim(t.substr(close + close_len)));
+  para = trim(t.substr(close + close_len));
   return people;
 }
 
 // Strips a credit closing a paragraph: "…写春联。 张伟 摄" or
 // "…赏梅。（记者 周涛 摄）"; returns its people (nothing when the tail does
-// not read wholly as roles and names, with at least one role word).
-std::vector<Byline> take_trailing_credit(std::string &para, const Lexicon &lex) {
+// not read wholly as roles and names, with at least one role word). `para` is
+// left a view of the rest of the text.
+std::vector<Byline> take_trailing_credit(std::string_view &para, const Lexicon &lex) {
   std::string_view t = trim(para);
   if (t.empty()) return {};
   size_t i = t.size();
@@ -119,7 +120,7 @@ std::vector<Byline> take_trailing_credit(std::string &para, const Lexicon &lex) 
   }
   auto by = parse_byline(std::string(trim(tail)), lex, false);
   if (!by || !by->leftover.empty() || by->people.empty()) return {};
-  para = std::string(trim(t.substr(0, cut)));
+  para = trim(t.substr(0, cut));
   return by->people;
 }
 
@@ -158,8 +159,8 @@ std::string editor_note_text(const std::string &raw, const Lexicon &lex) {
 
 class DraftExtractor {
  public:
-  DraftExtractor(const Assembly &a, const std::vector<Line> &lines, const Lexicon &lex)
-      : a_(a), lines_(lines), lex_(lex) {}
+  DraftExtractor(const Assembly &a, const std::vector<Line> &lines, const Lexicon &lex, std::string_view text)
+      : a_(a), lines_(lines), lex_(lex), text_(text) {}
 
   // One draft gives one article, plus one "other" article per banner block
   // split off its headline (before it, in page order).
@@ -170,13 +171,16 @@ class DraftExtractor {
     }
     Draft d = draft;
     Article art;
+    art.spans.emplace();
     // Byline text that names nobody opens the body; credit text closes it.
-    const std::vector<std::string> unread_bylines = read_bylines(d.bylines, art);
+    const Paragraphs unread_bylines = read_bylines(d.bylines, art);
     for (size_t k : d.notes) add_editor_note(art, editor_note_text(a_.pieces[k].text, lex_));
     body(d, art);
-    art.paragraphs.insert(art.paragraphs.begin(), unread_bylines.begin(), unread_bylines.end());
-    const std::vector<std::string> unread_credits = read_bylines(d.credits, art);
-    art.paragraphs.insert(art.paragraphs.end(), unread_credits.begin(), unread_credits.end());
+    art.paragraphs.insert(art.paragraphs.begin(), unread_bylines.text.begin(), unread_bylines.text.end());
+    art.spans->paragraphs.insert(art.spans->paragraphs.begin(), unread_bylines.spans.begin(), unread_bylines.spans.end());
+    const Paragraphs unread_credits = read_bylines(d.credits, art);
+    art.paragraphs.insert(art.paragraphs.end(), unread_credits.text.begin(), unread_credits.text.end());
+    art.spans->paragraphs.insert(art.spans->paragraphs.end(), unread_credits.spans.begin(), unread_credits.spans.end());
     closing_paragraph(art);
     for (size_t k : d.endnotes) end_note(a_.pieces[k], art);
     kind(d, art);
@@ -212,8 +216,63 @@ class DraftExtractor {
   }
 
  private:
+  // Paragraph texts and their spans, in order.
+  struct Paragraphs {
+    std::vector<std::string> text;
+    std::vector<Span> spans;
+  };
+
+  // The source of a whole piece: its range, or all of its text where it still
+  // stands in the source (a byline piece keeps the text glued after its names,
+  // which classify/ cut off its range).
+  Span whole(const Piece &p) const {
+    Span s{p.begin, std::max(p.begin, p.end)};
+    if (p.begin + p.text.size() > s.end && p.begin <= text_.size() && text_.substr(p.begin, p.text.size()) == p.text)
+      s.end = p.begin + p.text.size();
+    return s;
+  }
+
+  // From the first to the last source byte of some whole pieces.
+  Span whole_pieces(const std::vector<const Piece *> &ps, size_t from, size_t to) const {
+    Span s = whole(*ps[from]);
+    for (size_t i = from + 1; i <= to; ++i) {
+      const Span w = whole(*ps[i]);
+      s.begin = std::min(s.begin, w.begin);
+      s.end = std::max(s.end, w.end);
+    }
+    return s;
+  }
+
+  // The people of a byline to the article, each with the span of its name as
+  // printed in `where` (the source the people were read from), else `where`.
+  void add_people(Article &art, const std::vector<Byline> &people, Span where) const {
+    std::string last_role = art.bylines.empty() ? "author" : art.bylines.back().role;
+    FieldSpans &sp = spans_of(art);
+    size_t cursor = where.begin;
+    for (const auto &b : people) {
+      Byline x{b.role.empty() ? last_role : b.role, normalize_inline(b.name, InlineMode::Name)};
+      if (x.name.empty()) continue;
+      last_role = x.role;
+      Span s = where;
+      size_t fb = 0, fe = 0;
+      const size_t to = std::min(where.end, cursor + k_name_search_bytes + 4 * x.name.size());
+      if (find_in_source(text_, cursor, to, x.name, fb, fe)) {
+        s = {fb, fe};
+        cursor = fe;
+      }
+      art.bylines.push_back(std::move(x));
+      sp.bylines.push_back(s);
+    }
+  }
+
+  void add_paragraph(Article &art, std::string text, Span where) const {
+    art.paragraphs.push_back(std::move(text));
+    spans_of(art).paragraphs.push_back(where);
+  }
+
   Article furniture(const Draft &d) {
     Article art;
+    art.spans.emplace();
     art.kind = d.kind_hint;
     art.confidence = d.confidence;
     std::vector<const Piece *> ps;
@@ -221,14 +280,16 @@ class DraftExtractor {
     // Furniture lines are boxes, not prose: their lines run together until
     // one ends a sentence (blank lines inside a box are layout, not breaks).
     std::string para;
+    size_t from = 0;  // the paragraph's first piece
     for (size_t i = 0; i < ps.size(); ++i) {
+      if (para.empty()) from = i;
       para += ps[i]->text;
       if (ends_sentence(ps[i]->text)) {
-        art.paragraphs.push_back(normalize_inline(para, InlineMode::Body));
+        add_paragraph(art, normalize_inline(para, InlineMode::Body), whole_pieces(ps, from, i));
         para.clear();
       }
     }
-    if (!para.empty()) art.paragraphs.push_back(normalize_inline(para, InlineMode::Body));
+    if (!para.empty()) add_paragraph(art, normalize_inline(para, InlineMode::Body), whole_pieces(ps, from, ps.size() - 1));
     flags(d, art);
     span(d, art);
     return art;
@@ -285,10 +346,20 @@ class DraftExtractor {
         out.back().pieces.back() + 1 == d.headline.front()) {
       Article &ad = out.back();
       std::string text;
-      for (size_t k : d.headline) text += a_.pieces[k].text;
+      std::vector<const Piece *> ps;
+      for (size_t k : d.headline) {
+        text += a_.pieces[k].text;
+        ps.push_back(&a_.pieces[k]);
+      }
       text = normalize_inline(text, InlineMode::Body);
-      if (ad.paragraphs.empty() || ends_sentence(ad.paragraphs.back())) ad.paragraphs.push_back(text);
-      else ad.paragraphs.back() += text;
+      const Span where = whole_pieces(ps, 0, ps.size() - 1);
+      if (ad.paragraphs.empty() || ends_sentence(ad.paragraphs.back())) {
+        add_paragraph(ad, text, where);
+      } else {
+        ad.paragraphs.back() += text;
+        FieldSpans &sp = spans_of(ad);
+        if (!sp.paragraphs.empty()) sp.paragraphs.back().end = std::max(sp.paragraphs.back().end, where.end);
+      }
       ad.pieces.insert(ad.pieces.end(), d.all.begin(), d.all.end());
       for (size_t k : d.all) ad.span_end = std::max(ad.span_end, a_.pieces[k].end);
       return;
@@ -298,23 +369,31 @@ class DraftExtractor {
       std::string joined;
       for (const auto &p : art.paragraphs) joined += p;
       art.paragraphs = {joined};
+      std::vector<Span> &sp = spans_of(art).paragraphs;
+      if (!sp.empty()) sp = {Span{sp.front().begin, sp.back().end}};
     }
     out.push_back(std::move(art));
   }
 
   void headline(const Draft &d, Article &art) {
     std::vector<HeadlineLine> lines;
+    std::vector<Span> spans;
+    std::vector<std::pair<size_t, size_t>> ranges;  // each part's bytes in the piece's text
     for (size_t k : d.headline) {
       const Piece &p = a_.pieces[k];
+      const PieceMap map(text_, p);
       bool first = true;
-      for (std::string part : split_headline_line(p.text)) {
-        std::string n = normalize_inline(part, InlineMode::Headline);
+      const std::vector<std::string> parts = split_headline_line(p.text, &ranges);
+      for (size_t j = 0; j < parts.size(); ++j) {
+        std::string n = normalize_inline(parts[j], InlineMode::Headline);
         if (undouble(n)) art.flags |= BM_FLAG_DOUBLED_CHARACTERS_FIXED;
         if (n.empty()) continue;
         lines.push_back({n, first ? p.block_start : true});
+        spans.push_back({map.start_of(ranges[j].first), map.end_of(ranges[j].second)});
         first = false;
       }
     }
+    spans_of(art).headline = std::move(spans);
     HeadlineRoles r = assign_roles(lines);
     art.headline = std::move(r.parts);
     art.kicker = std::move(r.kicker);
@@ -327,41 +406,57 @@ class DraftExtractor {
     for (size_t k : d.body) ps.push_back(&a_.pieces[k]);
     std::vector<RawParagraph> raw = reflow(ps, a_.layout, Subheads::AreParagraphs);
     for (size_t i = 0; i < raw.size(); ++i) {
-      std::string text = raw[i].text;
+      const std::string &joined = raw[i].text;
+      // Every cut below leaves a view into `joined`: its source is known.
+      auto source = [&](std::string_view part) {
+        const size_t at = static_cast<size_t>(part.data() - joined.data());
+        return joined_span(text_, ps, raw[i], at, at + part.size());
+      };
+      std::string_view text = joined;
       const Piece &first = *ps[raw[i].first_piece];
       if (i == 0 && first.type == PieceType::Dateline && first.dateline_bytes > 0) {
         // join_lines trims, so the paragraph starts with the piece's marker.
         const size_t n = std::min(text.size(), first.dateline_bytes);
-        std::string marker = text.substr(0, n);
+        std::string marker(text.substr(0, n));
         if (first.dateline_byline_end > first.dateline_byline_begin && first.dateline_byline_end <= n) {
           // 中央社記者X台北報導: the reporter is a byline, the rest the dateline.
           const size_t b = first.dateline_byline_begin, e = first.dateline_byline_end;
-          add_people(art.bylines, parse_byline_lenient(marker.substr(b, e - b), lex_));
+          add_people(art, parse_byline_lenient(marker.substr(b, e - b), lex_), source(text.substr(b, e - b)));
           marker = marker.substr(0, b) + marker.substr(e);
         }
         art.dateline = dateline_text(marker);
-        text = std::string(trim(std::string_view(text).substr(n)));
-        add_people(art.bylines, take_bracket_byline(text, lex_));
+        spans_of(art).dateline = source(text.substr(0, n));
+        text = trim(text.substr(n));
+        const std::string_view before = text;
+        const std::vector<Byline> people = take_bracket_byline(text, lex_);
+        if (!people.empty())  // the bracket: what was cut off the front
+          add_people(art, people, source(before.substr(0, static_cast<size_t>(text.data() - before.data()))));
       }
-      add_people(art.bylines, take_trailing_credit(text, lex_));
+      const std::string_view before = text;
+      const std::vector<Byline> credit = take_trailing_credit(text, lex_);
+      if (!credit.empty())  // the credit: what was cut off the end
+        add_people(art, credit, source(before.substr(static_cast<size_t>(text.data() - before.data()) + text.size())));
       std::string n = normalize_inline(text, InlineMode::Body);
-      if (!n.empty()) art.paragraphs.push_back(std::move(n));
+      if (!n.empty()) add_paragraph(art, std::move(n), source(text));
     }
   }
 
   // The people of byline or credit pieces go to the article. The text of a
   // piece that names nobody is kept: an editor's note as the note, anything
   // else returned (normalized) for the caller to keep as body.
-  std::vector<std::string> read_bylines(const std::vector<size_t> &pieces, Article &art) const {
-    std::vector<std::string> unread;
+  Paragraphs read_bylines(const std::vector<size_t> &pieces, Article &art) const {
+    Paragraphs unread;
     for (size_t k : pieces) {
       const Piece &p = a_.pieces[k];
       const std::vector<Byline> people = people_of(p);
       if (people.empty() && !unread_text(p, art)) {
         std::string n = normalize_inline(trim(p.text), InlineMode::Body);
-        if (!n.empty()) unread.push_back(std::move(n));
+        if (!n.empty()) {
+          unread.text.push_back(std::move(n));
+          unread.spans.push_back(whole(p));
+        }
       }
-      add_people(art.bylines, people);
+      add_people(art, people, whole(p));
     }
     return unread;
   }
@@ -402,23 +497,27 @@ class DraftExtractor {
   // (（新华社北京3月5日电）) is the story's dateline, bracketed names are its
   // bylines, a note with an end-note cue (作者为…, …参与采写) is neither body
   // nor byline. False when it is none of these: the caller keeps it as text.
-  bool read_end_note(std::string_view note, Article &art) {
+  // `where` is the note's source.
+  bool read_end_note(std::string_view note, Article &art, Span where) {
     const std::string_view t = trim(note);
     const std::optional<std::string_view> in_brackets = bracketed(t);
     const std::string inner(in_brackets ? *in_brackets : t);
     if (size_t n = match_dateline(inner, lex_); n > 0 && trim(std::string_view(inner).substr(n)).empty()) {
       const std::string dateline = dateline_text(inner.substr(0, n));
-      if (!art.dateline) art.dateline = dateline;
+      if (!art.dateline) {
+        art.dateline = dateline;
+        spans_of(art).dateline = where;
+      }
       return *art.dateline == dateline;  // another source than the opening one stays text
     }
     if (auto by = parse_byline(inner, lex_, false); by && by->leftover.empty() && !by->people.empty()) {
-      add_people(art.bylines, by->people);
+      add_people(art, by->people, where);
       return true;
     }
     if (has_role_word(inner, lex_)) {  // （本报记者X、Y）: names the surname list may not know
       std::vector<Byline> people = parse_byline_lenient(inner, lex_);
       if (gives_a_role(people)) {
-        add_people(art.bylines, people);
+        add_people(art, people, where);
         return true;
       }
     }
@@ -429,7 +528,7 @@ class DraftExtractor {
       bool han = true;
       for (size_t k = 0; k < inner.size();) han = is_han(next_cp(inner, k)) && han;
       if (han) {
-        add_people(art.bylines, {Byline{"author", inner}});
+        add_people(art, {Byline{"author", inner}}, where);
         return true;
       }
     }
@@ -437,9 +536,9 @@ class DraftExtractor {
   }
 
   void end_note(const Piece &p, Article &art) {
-    if (read_end_note(p.text, art)) return;
+    if (read_end_note(p.text, art, whole(p))) return;
     std::string n = normalize_inline(trim(p.text), InlineMode::Body);
-    if (!n.empty()) art.paragraphs.push_back(std::move(n));
+    if (!n.empty()) add_paragraph(art, std::move(n), whole(p));
   }
 
   // A last paragraph wholly in brackets that reads as a closing note
@@ -452,11 +551,14 @@ class DraftExtractor {
     const std::string note(last);
     const size_t before = art.bylines.size();
     const bool had_dateline = art.dateline.has_value();
-    if (!read_end_note(note, art)) return;
+    FieldSpans &sp = spans_of(art);
+    const Span where = sp.paragraphs.empty() ? Span{art.span_begin, art.span_end} : sp.paragraphs.back();
+    if (!read_end_note(note, art, where)) return;
     // Only a byline or a dateline makes it a closing note here; an author
     // note (作者为…) in the body stays text.
     if (art.bylines.size() == before && had_dateline == art.dateline.has_value()) return;
     art.paragraphs.pop_back();
+    if (!sp.paragraphs.empty()) sp.paragraphs.pop_back();
   }
 
   void kind(const Draft &d, Article &art) {
@@ -504,7 +606,31 @@ class DraftExtractor {
   const Assembly &a_;
   const std::vector<Line> &lines_;
   const Lexicon &lex_;
+  std::string_view text_;  // the page text the pieces point into
 };
+
+// Field spans lie inside the article's span: a byline piece's text can run
+// past its range into text glued after it that went to another item (the
+// span then stops where the article does). Spans that do not match their
+// fields one for one (a bug) are dropped rather than written wrong.
+void fit_spans(Article &art, size_t text_size) {
+  if (!art.spans) return;
+  FieldSpans &sp = *art.spans;
+  const bool ok = sp.headline.size() == art.headline.size() && sp.bylines.size() == art.bylines.size() &&
+                  sp.paragraphs.size() == art.paragraphs.size() && sp.dateline.has_value() == art.dateline.has_value() &&
+                  art.span_begin <= art.span_end && art.span_end <= text_size;
+  if (!ok) {
+    art.spans.reset();
+    return;
+  }
+  auto fit = [&](Span &s) {
+    s.begin = std::min(std::max(s.begin, art.span_begin), art.span_end);
+    s.end = std::min(std::max(s.end, s.begin), art.span_end);
+  };
+  for (auto *v : {&sp.headline, &sp.bylines, &sp.paragraphs})
+    for (Span &s : *v) fit(s);
+  if (sp.dateline) fit(*sp.dateline);
+}
 
 }  // namespace
 
@@ -531,8 +657,9 @@ void extract_page(const Assembly &assembly, const std::vector<Line> &lines, cons
       prev_latin = latin;
     }
   }
-  DraftExtractor ex(assembly, lines, lex);
+  DraftExtractor ex(assembly, lines, lex, page.text.utf8);
   for (const Draft &d : assembly.drafts) ex.run(d, page.articles);
+  for (Article &art : page.articles) fit_spans(art, page.text.utf8.size());
   // Page order, whatever order the drafts were closed in.
   std::stable_sort(page.articles.begin(), page.articles.end(),
                    [](const Article &a, const Article &b) { return a.span_begin < b.span_begin; });

@@ -1,6 +1,7 @@
 // Stage 7: draft articles -> the page model: headline parts and roles,
 // bylines by role, dateline, editor's note, normalized paragraphs, kind,
-// flags and spans.
+// flags, spans and field spans. `page.text` holds the decoded text the pieces
+// point into (the field spans are read against it).
 #pragma once
 #include <vector>
 

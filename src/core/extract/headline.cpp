@@ -22,32 +22,44 @@ size_t cps_nospace(const std::string &s) {
 
 }  // namespace
 
-std::vector<std::string> split_headline_line(const std::string &raw) {
+std::vector<std::string> split_headline_line(const std::string &raw, std::vector<std::pair<size_t, size_t>> *ranges) {
   std::vector<std::string> words;  // space-separated runs
-  size_t pos = 0;
+  std::vector<std::pair<size_t, size_t>> where;  // each word's bytes in raw
   std::string cur;
+  size_t cur_begin = 0;
   for (size_t i = 0; i < raw.size();) {
     size_t j = i;
     char32_t c = next_cp(raw, j);
     if (is_space_cp(c)) {
-      if (!cur.empty()) words.push_back(cur);
+      if (!cur.empty()) {
+        words.push_back(cur);
+        where.push_back({cur_begin, i});
+      }
       cur.clear();
     } else {
+      if (cur.empty()) cur_begin = i;
       cur.append(raw, i, j - i);
     }
     i = j;
   }
-  if (!cur.empty()) words.push_back(cur);
-  (void)pos;
-  if (words.size() < 2) return {raw};
+  if (!cur.empty()) {
+    words.push_back(cur);
+    where.push_back({cur_begin, raw.size()});
+  }
+  if (ranges) ranges->clear();
+  if (words.size() < 2) {
+    if (ranges) ranges->push_back(where.empty() ? std::make_pair<size_t, size_t>(0, raw.size()) : where.front());
+    return {raw};
+  }
   // Cut at every gap where both neighbouring sides (to the previous cut / to the
   // end) hold at least k_part_min_cps characters.
   std::vector<std::string> parts;
   size_t total = 0;
   for (const auto &w : words) total += cps_nospace(w);
   std::string part;
-  size_t part_cps = 0, seen = 0;
+  size_t part_cps = 0, seen = 0, part_first = 0;
   for (size_t k = 0; k < words.size(); ++k) {
+    if (part.empty()) part_first = k;
     if (!part.empty()) part += ' ';
     part += words[k];
     part_cps += cps_nospace(words[k]);
@@ -55,11 +67,15 @@ std::vector<std::string> split_headline_line(const std::string &raw) {
     const bool last = k + 1 == words.size();
     if (!last && part_cps >= k_part_min_cps && total - seen >= k_part_min_cps) {
       parts.push_back(part);
+      if (ranges) ranges->push_back({where[part_first].first, where[k].second});
       part.clear();
       part_cps = 0;
     }
   }
-  if (!part.empty()) parts.push_back(part);
+  if (!part.empty()) {
+    parts.push_back(part);
+    if (ranges) ranges->push_back({where[part_first].first, where.back().second});
+  }
   return parts;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/common/doubling.h"
@@ -12,7 +13,10 @@ namespace bm::detail {
 
 // Cuts a raw headline line at a space with a long phrase on both sides (two
 // headline lines the extractor put on one line); short phrases keep their gap.
-std::vector<std::string> split_headline_line(const std::string &raw);
+// `ranges`, when given, receives each part's bytes [first, second) in `raw`
+// (from its first word's start to its last word's end).
+std::vector<std::string> split_headline_line(const std::string &raw,
+                                             std::vector<std::pair<size_t, size_t>> *ranges = nullptr);
 
 struct HeadlineLine {
   std::string text;         // normalized part

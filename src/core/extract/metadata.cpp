@@ -7,6 +7,7 @@
 
 #include "core/common/utf8.h"
 #include "core/extract/dates.h"
+#include "core/extract/source_map.h"
 #include "core/lexicon/lexicon.h"
 #include "core/normalize/inline_text.h"
 
@@ -114,42 +115,6 @@ void read_header(Page &page, const Lexicon &lex, const DateWords &words) {
           break;
         }
   }
-}
-
-// Folds what normalization changes in a character: full-width ASCII to ASCII.
-char32_t fold(char32_t c) { return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c; }
-
-// Where `needle` is in text[from, to), its characters possibly separated by
-// spaces and line breaks (wrapped, justified source lines); false if nowhere.
-bool find_in_source(std::string_view text, size_t from, size_t to, std::string_view needle, size_t &b, size_t &e) {
-  std::u32string n;
-  for (size_t i = 0; i < needle.size();) {
-    const char32_t c = next_cp(needle, i);
-    if (!is_space_cp(c)) n.push_back(fold(c));
-  }
-  if (n.empty()) return false;
-  to = std::min(to, text.size());
-  for (size_t p = from; p < to;) {
-    const size_t start = p;
-    size_t i = p, k = 0;
-    while (k < n.size() && i < to) {
-      const size_t at = i;
-      const char32_t c = next_cp(text, i);
-      if (k > 0 && (is_space_cp(c) || c == U'\n' || c == U'\r')) continue;
-      if (fold(c) != n[k]) {
-        i = at;
-        break;
-      }
-      ++k;
-    }
-    if (k == n.size()) {
-      b = start;
-      e = i;
-      return true;
-    }
-    next_cp(text, p);
-  }
-  return false;
 }
 
 void read_dates(const Page &page, Article &art, const DateWords &words) {

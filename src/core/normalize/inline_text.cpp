@@ -286,9 +286,10 @@ std::string normalize_inline(std::string_view text, InlineMode mode) {
   return rule4(s, mode);
 }
 
-std::string join_lines(const std::vector<std::string_view> &lines) {
+std::string join_lines(const std::vector<std::string_view> &lines, std::vector<JoinedLine> *where) {
   std::string out;
-  for (std::string_view raw : lines) {
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view raw = lines[k];
     const std::string_view line = trim(raw);
     if (line.empty()) continue;
     if (!out.empty()) {
@@ -298,6 +299,7 @@ std::string join_lines(const std::vector<std::string_view> &lines) {
       const char32_t first = next_cp(line, b);
       if (is_latin_letter(last) && is_latin_letter(first)) out.push_back(' ');
     }
+    if (where) where->push_back({k, out.size(), static_cast<size_t>(line.data() - raw.data()), line.size()});
     out.append(line);
   }
   return out;

@@ -23,9 +23,16 @@ std::string normalize_inline(std::string_view text, InlineMode mode = InlineMode
 // (counted in NFKD). Applied before NFC so that normalization stays linear.
 std::string stream_safe(std::string_view text);
 
+// Where one line went in the text join_lines made: out[at, at + len) is
+// lines[line][from, from + len) (the line without its trimmed spaces).
+struct JoinedLine {
+  size_t line = 0, at = 0, from = 0, len = 0;
+};
+
 // Rule 5: joins the raw lines of one paragraph: each line trimmed, no
 // separator, except one space between two Latin letters. Not yet normalized.
-std::string join_lines(const std::vector<std::string_view> &lines);
+// `where`, when given, receives one entry per non-empty line, in order.
+std::string join_lines(const std::vector<std::string_view> &lines, std::vector<JoinedLine> *where = nullptr);
 
 // True when the code point is a Han character (Script=Han) or CJK punctuation
 // (the "Chinese context" of rule 2). Shared by later stages.

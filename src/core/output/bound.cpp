@@ -18,6 +18,10 @@ constexpr size_t k_byline_keys_bytes = 64;  // {"role":"photographer","name":""}
 constexpr size_t k_dateline_info_bytes = 96;
 // {"text":"","span":[<20 digits>,<20 digits>],"date":"2025-01-08"},
 constexpr size_t k_date_keys_bytes = 96;
+// "spans":{"headline":[],"dateline":null,"bylines":[],"paragraphs":[]},
+constexpr size_t k_spans_keys_bytes = 96;
+// [<20 digits>,<20 digits>],
+constexpr size_t k_span_bytes = 48;
 
 // An upper bound of page_json_bytes that costs no serialization: every text
 // byte may become 6 (a control character escaped as \u00XX).
@@ -39,6 +43,9 @@ size_t json_bytes_upper(const Page &page) {
       n += k_dateline_info_bytes + (a.dateline_info->source ? text(*a.dateline_info->source) : 0) +
            (a.dateline_info->place ? text(*a.dateline_info->place) : 0);
     for (const DateRef &d : a.dates) n += k_date_keys_bytes + text(d.text);
+    if (a.spans)
+      n += k_spans_keys_bytes + k_span_bytes * (a.spans->headline.size() + a.spans->bylines.size() +
+                                                a.spans->paragraphs.size() + (a.spans->dateline ? 1 : 0));
   }
   return n;
 }
@@ -63,6 +70,7 @@ void merge_into(Article &a, Article &&b) {
   a.span_end = std::max(a.span_end, b.span_end);
   a.confidence = (a.confidence < 0 || b.confidence < 0) ? -1.0 : std::min(a.confidence, b.confidence);
   a.pieces.insert(a.pieces.end(), b.pieces.begin(), b.pieces.end());
+  a.spans.reset();  // its fields are no longer the ones the spans were for (bound_output dropped them anyway)
 }
 
 }  // namespace
@@ -77,8 +85,12 @@ size_t page_json_bytes(const Page &page) {
 void bound_output(Page &page, size_t input_bytes) {
   const size_t budget = k_output_bound_factor * input_bytes + k_output_bound_slack_bytes;
   if (json_bytes_upper(page) <= budget || page_json_bytes(page) <= budget) return;
-  // 0. The optional day expressions go first: a text of nothing but 今天
-  // would otherwise give more JSON per input byte than the bound allows.
+  // 0. The optional fields go first: the field spans (a flood of one-character
+  // paragraphs gives two offsets each), then the day expressions (a text of
+  // nothing but 今天 would otherwise give more JSON per input byte than the
+  // bound allows).
+  for (Article &a : page.articles) a.spans.reset();
+  if (page_json_bytes(page) <= budget) return;
   for (Article &a : page.articles) a.dates.clear();
   if (page_json_bytes(page) <= budget) return;
   const size_t before = page.articles.size();

@@ -17,7 +17,8 @@ size_t page_json_bytes(const Page &page);
 
 // Keeps page_json_bytes(page) within the bound for an input of input_bytes.
 // Nothing changes when the page is within it (every real page). Otherwise:
-// first every item whose JSON is larger than 8 x its own span is merged into
+// the optional field spans are dropped, then the day expressions; if the page
+// is still over, every item whose JSON is larger than 8 x its own span is merged into
 // the item before it (its headline, dateline, note and paragraphs become
 // paragraphs of that item; bylines, flags and spans are joined); if the page
 // is still over, all items become one. A warning says how many were merged.

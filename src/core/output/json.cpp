@@ -91,6 +91,17 @@ class Writer {
     for (const auto &s : v) str(s);
     end(']');
   }
+  void span(const Span &s) {  // [begin, end]
+    begin_value('[');
+    num(s.begin);
+    num(s.end);
+    end(']');
+  }
+  void span_array(const std::vector<Span> &v) {
+    begin_value('[');
+    for (const Span &s : v) span(s);
+    end(']');
+  }
   void begin_value(char bracket) {
     item();
     begin(bracket);
@@ -183,6 +194,18 @@ void write_article(Writer &w, const Article &a) {
     w.end('}');
   }
   w.end(']');
+  // Optional: where each field came from, absent when not computed.
+  if (a.spans) {
+    const FieldSpans &s = *a.spans;
+    w.key("spans");
+    w.begin_value('{');
+    w.key("headline"); w.span_array(s.headline);
+    w.key("dateline");
+    if (s.dateline) w.span(*s.dateline); else w.raw("null");
+    w.key("bylines"); w.span_array(s.bylines);
+    w.key("paragraphs"); w.span_array(s.paragraphs);
+    w.end('}');
+  }
   w.end('}');
 }
 
