@@ -9,11 +9,12 @@
 namespace bm::detail {
 
 Parser::Parser(Lexicon lexicon, size_t max_input_bytes)
-    : lexicon_(std::move(lexicon)), max_input_bytes_(max_input_bytes), model_(&SegmentModel::builtin()) {}
+    : lexicon_(std::move(lexicon)), max_input_bytes_(max_input_bytes), model_(&SegmentModel::builtin()),
+      script_(std::make_shared<const ScriptConverter>()) {}
 
 Parser::Parser(Lexicon lexicon, size_t max_input_bytes, SegmentModel model)
     : lexicon_(std::move(lexicon)), max_input_bytes_(max_input_bytes), own_model_(std::move(model)),
-      model_(&*own_model_) {}
+      model_(&*own_model_), script_(std::make_shared<const ScriptConverter>()) {}
 
 DecodedText Parser::decode(std::string_view bytes, const CallOptions &options) const {
   DecodeOptions d;
@@ -31,6 +32,7 @@ std::string Parser::normalize(std::string_view bytes, const CallOptions &options
     out += p;
     out.push_back('\n');
   }
+  if (options.script != Script::Keep) out = script_->convert(out, options.script);
   return out;
 }
 
@@ -43,6 +45,7 @@ Page Parser::parse(std::string_view bytes, const CallOptions &options) const {
   const Assembly assembly = assemble_page(page.text.utf8, lines, lexicon_, *model_);
   extract_page(assembly, lines, lexicon_, page);
   annotate_page(page, lexicon_, options.issue_date);
+  script_->convert_page(page, options.script);  // output fields only: spans keep the source
   page.warnings = std::move(report.warnings);
   bound_output(page, bytes.size());  // JSON <= 8 x input + 64 KiB, whatever the input
   return page;
