@@ -125,7 +125,8 @@ std::string most_plausible_encoding(std::string_view bytes, const Utf8Scan &scan
   const double gb = reading_log_likelihood(convert_to_utf8(sample, "GB18030", false, 0).utf8);
   const double big5 = reading_log_likelihood(convert_to_utf8(sample, "Big5", false, 0).utf8);
   const double charset = std::max(gb, big5);
-  if (!utf16.empty() && reading_log_likelihood(convert_to_utf8(sample, utf16, false, 0).utf8) >= std::max(utf8, charset))
+  if (!utf16.empty() &&
+      reading_log_likelihood(convert_to_utf8(sample, utf16, false, 0).utf8) >= std::max(utf8, charset))
     return utf16;
   if (utf8 > charset) return "UTF-8";
   if (charset > utf8) {
