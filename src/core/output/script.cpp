@@ -3,6 +3,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -32,6 +33,8 @@ class Lease {
     bool ascii = true;
     for (const char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     if (ascii) return std::string(utf8);  // nothing to convert
+    if (utf8.size() > static_cast<size_t>(INT32_MAX))
+      throw Error(BM_E_TOO_LARGE, "a text of over 2 GiB cannot be converted to another script");
     icu::UnicodeString u =
         icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     t_->transliterate(u);
@@ -87,6 +90,12 @@ std::string ScriptConverter::convert(std::string_view utf8, Script to) const {
   if (to == Script::Keep) return std::string(utf8);
   const Lease lease(pools_[to == Script::Simplified ? 0 : 1].get());
   return lease.convert(utf8);
+}
+
+void ScriptConverter::convert_all(std::vector<std::string> &texts, Script to) const {
+  if (to == Script::Keep) return;
+  const Lease lease(pools_[to == Script::Simplified ? 0 : 1].get());
+  for (std::string &t : texts) lease.convert(t);
 }
 
 void ScriptConverter::convert_page(Page &page, Script to) const {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/common/model.h"
 
@@ -30,6 +31,8 @@ class ScriptConverter {
   // `utf8` in the target script (Keep: unchanged). Throws Error(BM_E_INTERNAL)
   // when ICU has no such transliterator (ICU data without transforms).
   std::string convert(std::string_view utf8, Script to) const;
+  // Each string in place (one transliterator for all of them).
+  void convert_all(std::vector<std::string> &texts, Script to) const;
   // Every output text field of the page (docs/page-json.md, "script"): masthead,
   // edition, paper, section, page number; per article the headline parts and
   // their roles, dateline and its source and place, editor's note, byline names,

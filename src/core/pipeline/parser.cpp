@@ -27,12 +27,13 @@ DecodedText Parser::decode(std::string_view bytes, const CallOptions &options) c
 std::string Parser::normalize(std::string_view bytes, const CallOptions &options) const {
   DecodedText text = decode(bytes, options);
   const std::vector<Line> lines = split_lines(text.utf8);
+  std::vector<std::string> paragraphs = reflow_all(text.utf8, lines);
+  script_->convert_all(paragraphs, options.script);  // paragraph by paragraph (Keep: nothing)
   std::string out;
-  for (const std::string &p : reflow_all(text.utf8, lines)) {
+  for (const std::string &p : paragraphs) {
     out += p;
     out.push_back('\n');
   }
-  if (options.script != Script::Keep) out = script_->convert(out, options.script);
   return out;
 }
 
