@@ -8,7 +8,8 @@
 #         ~10x, the 200-round run is done in the release build by
 #         scripts/ci-extra.sh), the C API test (thread-local errors) and the
 #         core's thread tests (ThreadsCore.*: per-page state kept on the
-#         thread, hostile lexicon patterns, the output bound).
+#         thread, hostile lexicon patterns, the output bound; and
+#         Script.OneConverterSharedByThreads: one transliterator pool, 8 threads).
 # usage: scripts/sanitize.sh [asan] [tsan]   (default: both)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +42,7 @@ for w in $what; do
       export TSAN_OPTIONS=halt_on_error=1:exitcode=66:second_deadlock_stack=1
       $runner "$tdir"/tests/threads/bm_thread_test "$rounds" 8
       $runner "$tdir"/tests/capi/bm_capi_test_capi
-      $runner "$tdir"/tests/bm_core_tests --gtest_filter='ThreadsCore.*'
+      $runner "$tdir"/tests/bm_core_tests --gtest_filter='ThreadsCore.*:Script.OneConverterSharedByThreads'
       echo "sanitize: tsan: thread test ($rounds rounds x 8 threads), C API test and core thread tests passed with no reports"
       ;;
     *) echo "usage: $0 [asan] [tsan]" >&2; exit 2 ;;

@@ -131,6 +131,7 @@ struct ParseSettings {
   std::string encoding;
   bool strict = false;
   std::string issue_date;  // "" = none; else YYYY-MM-DD (checked by the library)
+  int script = BM_SCRIPT_KEEP;  // a BM_SCRIPT_* value (checked by the library)
 };
 
 // One parse plus its JSON, on whatever thread calls it (no Python objects touched).
@@ -146,6 +147,7 @@ bool parse_one(const bm_parser *parser, Input in, const ParseSettings &s, const 
   opts.source = source;
   if (s.strict) opts.flags |= BM_PARSE_STRICT_DECODING;
   if (!s.issue_date.empty()) opts.issue_date = s.issue_date.c_str();
+  opts.script = s.script;
   bm_page *page = nullptr;
   st = bm_parse(parser, in.data, in.len, &opts, &page);
   if (st != BM_OK) {
@@ -198,9 +200,9 @@ class Parser {
   Parser &operator=(const Parser &) = delete;
 
   std::unique_ptr<Page> parse(const py::bytes &data, const std::string &encoding, std::optional<std::string> source,
-                              bool strict, const std::string &issue_date) const {
+                              bool strict, const std::string &issue_date, int script) const {
     const Input in = bytes_view(data);
-    const ParseSettings s{encoding, strict, issue_date};
+    const ParseSettings s{encoding, strict, issue_date, script};
     std::unique_ptr<Page> page;
     ErrorInfo err;
     bool ok;
@@ -217,7 +219,7 @@ class Parser {
   // (with .index set) after all threads have finished.
   std::vector<std::unique_ptr<Page>> parse_many(const py::list &items, const std::vector<std::optional<std::string>> &sources,
                                                 const std::vector<std::string> &encodings, bool strict,
-                                                size_t threads, const std::string &issue_date) const {
+                                                size_t threads, const std::string &issue_date, int script) const {
     const size_t n = items.size();
     if (!sources.empty() && sources.size() != n) throw py::value_error("sources must be empty or as long as items");
     if (encodings.size() != n) throw py::value_error("encodings must be as long as items");
@@ -228,7 +230,7 @@ class Parser {
       inputs.push_back(bytes_view(py::reinterpret_borrow<py::bytes>(h)));
     }
     std::vector<ParseSettings> settings(n);
-    for (size_t i = 0; i < n; ++i) settings[i] = ParseSettings{encodings[i], strict, issue_date};
+    for (size_t i = 0; i < n; ++i) settings[i] = ParseSettings{encodings[i], strict, issue_date, script};
     std::vector<std::unique_ptr<Page>> pages(n);
     std::vector<ErrorInfo> errors(n);
     std::vector<char> failed(n, 0);
@@ -256,12 +258,13 @@ class Parser {
     return pages;
   }
 
-  py::str normalize(const py::bytes &data, const std::string &encoding, bool strict) const {
+  py::str normalize(const py::bytes &data, const std::string &encoding, bool strict, int script) const {
     const Input in = bytes_view(data);
     bm_parse_options opts;
     if (bm_status st0 = bm_parse_options_init(&opts, BM_PARSE_OPTIONS_VERSION)) raise_error(capture_error(st0));
     opts.encoding = encoding.c_str();
     if (strict) opts.flags |= BM_PARSE_STRICT_DECODING;
+    opts.script = script;
     char *out = nullptr;
     size_t len = 0;
     bm_status st;
@@ -310,6 +313,11 @@ PYBIND11_MODULE(_banmian, m) {
   text_flags["nul_replaced"] = BM_TEXT_NUL_REPLACED;
   text_flags["encoding_detected"] = BM_TEXT_ENCODING_DETECTED;
   m.attr("TEXT_FLAGS") = text_flags;
+  py::dict scripts;  // the script= argument: name -> BM_SCRIPT_* value
+  scripts["keep"] = static_cast<int>(BM_SCRIPT_KEEP);
+  scripts["simplified"] = static_cast<int>(BM_SCRIPT_SIMPLIFIED);
+  scripts["traditional"] = static_cast<int>(BM_SCRIPT_TRADITIONAL);
+  m.attr("SCRIPTS") = scripts;
   m.attr("DEFAULT_MAX_INPUT_BYTES") = static_cast<size_t>(BM_DEFAULT_MAX_INPUT_BYTES);
   m.attr("LIMIT_MAX_INPUT_BYTES") = static_cast<size_t>(BM_LIMIT_MAX_INPUT_BYTES);
 
@@ -327,9 +335,9 @@ PYBIND11_MODULE(_banmian, m) {
            py::arg("lexicon_path") = py::none(), py::arg("lexicon_text") = py::none(),
            py::arg("replace_lexicon") = false, py::arg("max_input_bytes") = 0)
       .def("parse", &Parser::parse, py::arg("data"), py::arg("encoding") = "auto", py::arg("source") = py::none(),
-           py::arg("strict") = false, py::arg("issue_date") = "")
+           py::arg("strict") = false, py::arg("issue_date") = "", py::arg("script") = 0)
       .def("parse_many", &Parser::parse_many, py::arg("items"), py::arg("sources"), py::arg("encodings"),
-           py::arg("strict") = false, py::arg("threads") = 1, py::arg("issue_date") = "")
+           py::arg("strict") = false, py::arg("threads") = 1, py::arg("issue_date") = "", py::arg("script") = 0)
       .def("normalize", &Parser::normalize, py::arg("data"), py::arg("encoding") = "auto",
-           py::arg("strict") = false);
+           py::arg("strict") = false, py::arg("script") = 0);
 }

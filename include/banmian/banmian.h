@@ -184,11 +184,19 @@ BM_EXTERN void bm_parser_free(bm_parser *parser);
 
 /* Version history of bm_parse_options (see "Versioned options" above):
  *   1: version, flags, encoding, source
- *   2: issue_date */
-#define BM_PARSE_OPTIONS_VERSION 2
+ *   2: issue_date
+ *   3: script */
+#define BM_PARSE_OPTIONS_VERSION 3
 
 /* bm_parse_options.flags */
 #define BM_PARSE_STRICT_DECODING 0x1u  /* invalid input bytes fail with BM_E_ENCODING instead of becoming U+FFFD */
+
+/** Values of bm_parse_options.script: the characters of the output text. */
+typedef enum bm_script {
+    BM_SCRIPT_KEEP = 0,        /* as in the input (default) */
+    BM_SCRIPT_SIMPLIFIED = 1,  /* traditional characters become simplified (ICU "Traditional-Simplified") */
+    BM_SCRIPT_TRADITIONAL = 2  /* simplified characters become traditional (ICU "Simplified-Traditional") */
+} bm_script;
 
 typedef struct bm_parse_options {
     uint32_t version;      /* the BM_PARSE_OPTIONS_VERSION the caller was compiled with */
@@ -199,11 +207,19 @@ typedef struct bm_parse_options {
      * (dates and datelines resolve against it); any other text fails bm_parse with
      * BM_E_INVALID_ARGUMENT. Default NULL. */
     const char *issue_date;
+    /* version 3: a bm_script value, the script of the text bm_parse hands out (headline
+     * parts, dateline, editor's note, byline names, paragraphs, day expressions, masthead,
+     * edition, paper, section, page number) and of bm_normalize's output
+     * (docs/page-json.md, "Script"). Spans and bm_page_text() stay the decoded input, and
+     * the parse itself (articles, roles, dates) is the same whatever the script;
+     * bm_decode never converts. Any other value fails bm_parse, bm_normalize and
+     * bm_decode with BM_E_INVALID_ARGUMENT. Default BM_SCRIPT_KEEP. */
+    int script;
     /* new fields are appended here (see "Versioned options" above) */
 } bm_parse_options;
 
 /** Static initializer with the defaults of the current version (same values as bm_parse_options_init). */
-#define BM_PARSE_OPTIONS_INIT { BM_PARSE_OPTIONS_VERSION, 0u, NULL, NULL, NULL }
+#define BM_PARSE_OPTIONS_INIT { BM_PARSE_OPTIONS_VERSION, 0u, NULL, NULL, NULL, BM_SCRIPT_KEEP }
 
 /**
  * Fills the fields of version `version` of `opts` with their defaults and sets

@@ -24,6 +24,7 @@ constexpr size_t k_parse_options_size[] = {
     0,
     offsetof(bm_parse_options, source) + sizeof(const char *),  // 1
     offsetof(bm_parse_options, issue_date) + sizeof(const char *),  // 2
+    offsetof(bm_parse_options, script) + sizeof(int),  // 3
 };
 
 // A version added to the header without its table entry, or a field appended
@@ -49,6 +50,7 @@ bm_parse_options parse_defaults() {
   bm_parse_options o;
   std::memset(&o, 0, sizeof o);
   o.version = BM_PARSE_OPTIONS_VERSION;
+  o.script = BM_SCRIPT_KEEP;
   return o;
 }
 

@@ -36,6 +36,16 @@ bool call_options(const bm_parse_options *opts, bm::detail::CallOptions &out, bm
       return false;
     }
   }
+  switch (o.script) {
+    case BM_SCRIPT_KEEP: out.script = bm::detail::Script::Keep; break;
+    case BM_SCRIPT_SIMPLIFIED: out.script = bm::detail::Script::Simplified; break;
+    case BM_SCRIPT_TRADITIONAL: out.script = bm::detail::Script::Traditional; break;
+    default:
+      status = fail(BM_E_INVALID_ARGUMENT, ("bm_parse_options.script is " + std::to_string(o.script) +
+                                            ", not one of BM_SCRIPT_KEEP (0), BM_SCRIPT_SIMPLIFIED (1) or "
+                                            "BM_SCRIPT_TRADITIONAL (2)").c_str());
+      return false;
+  }
   return true;
 }
 

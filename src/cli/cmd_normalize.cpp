@@ -1,4 +1,4 @@
-// banmian normalize [--encoding ENC] [FILE|-]
+// banmian normalize [--encoding ENC] [--strict] [--script SCRIPT] [FILE|-]
 #include <cstdio>
 #include <iostream>
 
@@ -13,6 +13,9 @@ int run_normalize(const std::vector<std::string> &args) {
   std::string path = "-";
   bool strict = false;
   bool have_path = false;
+  int script = BM_SCRIPT_KEEP;
+  const char *usage =
+      "usage: banmian normalize [--encoding ENC] [--strict] [--script keep|simplified|traditional] [FILE|-]\n";
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string &a = args[i];
     if (a == "--encoding" && i + 1 < args.size()) {
@@ -21,12 +24,22 @@ int run_normalize(const std::vector<std::string> &args) {
       encoding = a.substr(11);
     } else if (a == "--strict") {
       strict = true;
+    } else if (a == "--script" || a.rfind("--script=", 0) == 0) {
+      if (a == "--script" && i + 1 >= args.size()) {
+        std::cerr << "banmian normalize: --script needs a value\n" << usage;
+        return 2;
+      }
+      const std::string v = a == "--script" ? args[++i] : a.substr(9);
+      if (!script_value(v, &script)) {
+        std::cerr << "banmian normalize: --script needs keep, simplified or traditional, not '" << v << "'\n"
+                  << usage;
+        return 2;
+      }
     } else if ((a.empty() || a[0] != '-' || a == "-") && !have_path) {
       path = a;
       have_path = true;
     } else {
-      std::cerr << "banmian normalize: unexpected argument '" << a << "'\n"
-                << "usage: banmian normalize [--encoding ENC] [--strict] [FILE|-]\n";
+      std::cerr << "banmian normalize: unexpected argument '" << a << "'\n" << usage;
       return 2;
     }
   }
@@ -43,6 +56,7 @@ int run_normalize(const std::vector<std::string> &args) {
   bm_parse_options opts = BM_PARSE_OPTIONS_INIT;
   opts.encoding = encoding.c_str();
   if (strict) opts.flags |= BM_PARSE_STRICT_DECODING;
+  opts.script = script;
   char *out = nullptr;
   size_t len = 0;
   const bm_status st = bm_normalize(parser, bytes.data(), bytes.size(), &opts, &out, &len);

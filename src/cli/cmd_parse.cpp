@@ -1,4 +1,5 @@
-// banmian parse [--encoding ENC] [--strict] [--issue-date YYYY-MM-DD] [--lexicon FILE [--replace-lexicon]]
+// banmian parse [--encoding ENC] [--strict] [--issue-date YYYY-MM-DD] [--script SCRIPT]
+//               [--lexicon FILE [--replace-lexicon]]
 //               [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]
 //               [--no-progress] [--no-summary] FILE... | @LIST | @-
 #include <sys/stat.h>
@@ -24,6 +25,7 @@ namespace {
 
 const char *k_usage =
     "usage: banmian parse [--encoding ENC] [--strict] [--issue-date YYYY-MM-DD]\n"
+    "                     [--script keep|simplified|traditional]\n"
     "                     [--lexicon FILE [--replace-lexicon]]\n"
     "                     [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]\n"
     "                     [--no-progress] [--no-summary] FILE... | @LIST | @-\n";
@@ -35,6 +37,7 @@ constexpr unsigned k_max_jobs = 1024;
 struct ParseArgs {
   std::string encoding = "auto";
   std::string issue_date;  // "" = none: the date the page prints, if any
+  int script = BM_SCRIPT_KEEP;
   std::string lexicon;
   bool replace_lexicon = false;
   bool strict = false;
@@ -129,6 +132,14 @@ int parse_args(const std::vector<std::string> &args, ParseArgs *p) {
         return 2;
       }
       p->issue_date = *v;
+    } else if (a == "--script") {
+      const std::string *v = value("--script");
+      if (!v) return 2;
+      if (!script_value(*v, &p->script)) {
+        std::cerr << "banmian parse: --script needs keep, simplified or traditional, not '" << *v << "'\n"
+                  << k_usage;
+        return 2;
+      }
     } else if (a == "--lexicon") {
       const std::string *v = value("--lexicon");
       if (!v) return 2;
@@ -252,6 +263,7 @@ int run_parse(const std::vector<std::string> &args) {
     opts.encoding = p.encoding.c_str();
     opts.source = path.c_str();
     if (!p.issue_date.empty()) opts.issue_date = p.issue_date.c_str();
+    opts.script = p.script;
     if (p.strict) opts.flags |= BM_PARSE_STRICT_DECODING;
     bm_page *page = nullptr;
     if (bm_parse(parser, bytes.data(), bytes.size(), &opts, &page) != BM_OK) {

@@ -17,6 +17,19 @@ std::string error_message(const std::string &what) {
 
 void report_error(const std::string &what) { std::cerr << error_message(what); }
 
+bool script_value(const std::string &name, int *out) {
+  if (name == "keep") {
+    *out = BM_SCRIPT_KEEP;
+  } else if (name == "simplified") {
+    *out = BM_SCRIPT_SIMPLIFIED;
+  } else if (name == "traditional") {
+    *out = BM_SCRIPT_TRADITIONAL;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace bm::cli
 
 namespace {
@@ -25,10 +38,10 @@ const char *k_help =
     "banmian - Chinese newspaper page text to clean, structured articles\n"
     "\n"
     "usage:\n"
-    "  banmian normalize [--encoding ENC] [--strict] [FILE|-]\n"
+    "  banmian normalize [--encoding ENC] [--strict] [--script SCRIPT] [FILE|-]\n"
     "      print the normalized text, one paragraph per line\n"
     "  banmian parse [--encoding ENC] [--strict] [--issue-date YYYY-MM-DD]\n"
-    "                [--lexicon FILE [--replace-lexicon]]\n"
+    "                [--script SCRIPT] [--lexicon FILE [--replace-lexicon]]\n"
     "                [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]\n"
     "                [--no-progress] [--no-summary] FILE... | @LIST | @-\n"
     "      split pages into articles; page JSON to stdout, one file per page in DIR\n"
@@ -46,6 +59,8 @@ const char *k_help =
     "\n"
     "ENC is auto (default: UTF-8, else detected among GB18030, Big5, UTF-16),\n"
     "or any ICU converter name: UTF-8, GB18030, GBK, Big5, UTF-16LE, UTF-16BE ...\n"
+    "SCRIPT is keep (default: the characters of the input), simplified or\n"
+    "traditional: the script of the output text (spans still point into the input).\n"
     "Exit status: 0 ok, 1 an input could not be processed, 2 usage error.\n";
 
 }  // namespace

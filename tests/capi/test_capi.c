@@ -554,6 +554,76 @@ static void test_thread_local_errors(void) {
     (void)t;
 }
 
+/* The script option (version 3): the output text in simplified or traditional
+ * characters; spans and bm_page_text stay the input; a bad value is an error;
+ * a version-2 caller never has the field read. */
+static void test_script(void) {
+    bm_parse_options o;
+    bm_page *keep = NULL, *trad = NULL, *page = NULL;
+    char *norm = NULL;
+    size_t len = 0, i, n;
+    CHECK_STATUS(bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION), BM_OK);
+    CHECK(o.script == BM_SCRIPT_KEEP);
+    {
+        bm_parse_options so = BM_PARSE_OPTIONS_INIT;
+        CHECK(so.script == BM_SCRIPT_KEEP);
+    }
+    CHECK_STATUS(bm_parse(g_parser, k_page, sizeof k_page - 1, &o, &keep), BM_OK);
+    o.script = BM_SCRIPT_TRADITIONAL;
+    CHECK_STATUS(bm_parse(g_parser, k_page, sizeof k_page - 1, &o, &trad), BM_OK);
+    if (keep && trad) {
+        size_t klen = 0, tlen = 0;
+        const char *ktext = bm_page_text(keep, &klen), *ttext = bm_page_text(trad, &tlen);
+        CHECK(klen == tlen && memcmp(ktext, ttext, klen) == 0); /* the source */
+        n = bm_page_article_count(keep);
+        CHECK(n > 0 && n == bm_page_article_count(trad));
+        for (i = 0; i < n && i < bm_page_article_count(trad); ++i) {
+            size_t ks, ke, ts, te;
+            bm_article_span(bm_page_article(keep, i), &ks, &ke);
+            bm_article_span(bm_page_article(trad, i), &ts, &te);
+            CHECK(ks == ts && ke == te);
+            CHECK(bm_article_paragraph_count(bm_page_article(keep, i)) ==
+                  bm_article_paragraph_count(bm_page_article(trad, i)));
+        }
+        {
+            const bm_article *a = bm_page_article(trad, 0);
+            const char *title = bm_article_title(a);
+            /* 全国文明城市名单 -> 全國文明城市名單 */
+            CHECK(title && strstr(title, "\xE5\x85\xA8\xE5\x9C\x8B\xE6\x96\x87\xE6\x98\x8E") != NULL);
+            CHECK(title && strstr(title, "\xE5\x90\x8D\xE5\x96\xAE") != NULL);
+            /* the dateline 本报讯 -> 本報訊 */
+            CHECK(bm_article_dateline(a) &&
+                  strcmp(bm_article_dateline(a), "\xE6\x9C\xAC\xE5\xA0\xB1\xE8\xA8\x8A") == 0);
+        }
+    }
+    bm_page_free(keep);
+    bm_page_free(trad);
+    /* normalize converts its output too */
+    CHECK_STATUS(bm_normalize(g_parser, k_page, sizeof k_page - 1, &o, &norm, &len), BM_OK);
+    CHECK(norm && strstr(norm, "\xE6\x9C\xAC\xE5\xA0\xB1\xE8\xA8\x8A") != NULL);
+    bm_string_free(norm);
+    /* unknown values: BM_E_INVALID_ARGUMENT with a message naming the field */
+    o.script = 3;
+    CHECK_STATUS(bm_parse(g_parser, k_page, sizeof k_page - 1, &o, &page), BM_E_INVALID_ARGUMENT);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "bm_parse_options.script is 3");
+    CHECK(page == NULL);
+    o.script = -1;
+    norm = NULL;
+    CHECK_STATUS(bm_normalize(g_parser, k_page, sizeof k_page - 1, &o, &norm, &len), BM_E_INVALID_ARGUMENT);
+    CHECK_ERROR(BM_E_INVALID_ARGUMENT, "BM_SCRIPT_TRADITIONAL");
+    CHECK(norm == NULL);
+    /* a version-2 caller: the bytes where version 3 has `script` are never read */
+    o.version = 2;
+    o.script = 12345;
+    CHECK_STATUS(bm_parse(g_parser, k_page, sizeof k_page - 1, &o, &page), BM_OK);
+    bm_page_free(page);
+    /* and bm_parse_options_init(..., 2) leaves them alone */
+    memset(&o, 0xA5, sizeof o);
+    CHECK_STATUS(bm_parse_options_init(&o, 2), BM_OK);
+    CHECK(o.version == 2 && o.issue_date == NULL);
+    CHECK(o.script == (int)0xA5A5A5A5u);
+}
+
 int main(void) {
     CHECK_STATUS(bm_parser_new(NULL, &g_parser), BM_OK);
     if (!g_parser) return 1;
@@ -569,6 +639,7 @@ int main(void) {
     test_thread_local_errors();
     test_metadata();
     test_field_spans();
+    test_script();
     bm_parser_free(g_parser);
     printf("test_capi: %d checks, %d failures\n", g_checks, g_failures);
     return g_failures == 0 ? 0 : 1;

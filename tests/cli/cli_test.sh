@@ -190,6 +190,24 @@ case $CASE in
     printf '\346\234\254\346\212\245\350\256\257 \346\230\250\345\244\251\345\274\200\344\274\232\343\200\202\n' >"$TMP/dated.txt"
     run parse --issue-date 2025-01-08 "$TMP/dated.txt"; expect_rc 0
     out_has '"issue_date":"2025-01-08"'; out_has '"date":"2025-01-07"' ;;
+  parse_script)
+    # --script keep|simplified|traditional: the output text's script; anything else is a usage error.
+    run parse --script bogus "$TMP/in.txt"; expect_rc 2; err_has "--script needs keep, simplified or traditional, not 'bogus'"; out_empty
+    run parse "$TMP/in.txt" --script; expect_rc 2; err_has "needs a value"
+    run normalize --script Simplified "$TMP/in.txt"; expect_rc 2; err_has "not 'Simplified'"; out_empty
+    # keep is the default, byte for byte
+    "$BIN" parse --no-summary --jsonl "$DATA"/pages/dev/*.txt >"$TMP/default.jsonl" 2>/dev/null || fail "parse failed"
+    run parse --no-summary --jsonl --script keep "$DATA"/pages/dev/*.txt; expect_rc 0
+    cmp -s "$OUT" "$TMP/default.jsonl" || fail "--script keep differs from the default output"
+    # 昨天，记者 -> 昨天，記者
+    run normalize --script traditional "$TMP/in.txt"; expect_rc 0
+    expect_out "$(printf '\346\230\250\345\244\251\357\274\214\350\250\230\350\200\205')"
+    run normalize --script=simplified "$TMP/in.txt"; expect_rc 0; expect_out "$WANT"
+    # 本報訊 國會開會。 -> 国会 in the article, 國會 still in the page text the spans point into
+    printf '\346\234\254\345\240\261\350\250\212 \345\234\213\346\234\203\351\226\213\346\234\203\343\200\202\n' >"$TMP/trad.txt"
+    run parse --script simplified "$TMP/trad.txt"; expect_rc 0
+    out_has "$(printf '\345\233\275\344\274\232')"
+    run parse "$TMP/trad.txt"; expect_rc 0; out_has "$(printf '\345\234\213\346\234\203')" ;;
   *)
     fail "unknown case" ;;
 esac

@@ -43,6 +43,10 @@ ALL = [str(p.relative_to(ROOT)) for p in DEV_PAGES]
     ["parse", "--no-summary", *ALL],
     ["normalize", PAGE],
     ["normalize", "--encoding=UTF-8", PAGE],
+    ["parse", "--script", "traditional", PAGE],
+    ["parse", "--script", "keep", "--jsonl", *ALL],
+    ["normalize", "--script", "traditional", PAGE],
+    ["normalize", "--script=simplified", PAGE],
     ["--version"],
     ["--help"],
 ], ids=lambda a: " ".join(a)[:40])
@@ -74,6 +78,10 @@ def test_stdin():
     ["parse", "--lexicon", "no/such.lex", PAGE],
     ["normalize", "no/such/file.txt"],
     ["normalize", "a", "b"],
+    ["parse", "--script", "Simplified", PAGE],
+    ["parse", PAGE, "--script"],
+    ["normalize", "--script", "hans", PAGE],
+    ["normalize", "--script"],
 ], ids=lambda a: " ".join(a)[:40] or "no-args")
 def test_same_errors(args):
     p = same(args)

@@ -5,7 +5,9 @@
  *  3. one shared bm_page serialised by THREADS threads at once;
  *  4. bm_last_error is per thread: a failure on one thread never shows on another.
  * Every output (page JSON, pretty JSON, normalized text) must be byte-identical
- * to the single-thread result. Usage: bm_thread_test [ROUNDS [THREADS]]
+ * to the single-thread result. Pages are parsed with the script option of their
+ * index (keep, simplified, traditional in turn), so the threads share the
+ * parser's transliterators of both directions. Usage: bm_thread_test [ROUNDS [THREADS]]
  * (defaults 200 and 8; CI uses fewer rounds under TSan).
  */
 #include <dirent.h>
@@ -29,6 +31,7 @@ typedef struct {
   size_t pretty_len;
   char *norm;
   size_t norm_len;
+  int script; /* BM_SCRIPT_* */
 } page_ref;
 
 static page_ref g_pages[MAX_PAGES];
@@ -76,11 +79,13 @@ static int run_page(const bm_parser *p, const page_ref *r, int make_ref, page_re
   int bad = 0;
   bm_parse_options_init(&po, BM_PARSE_OPTIONS_VERSION);
   po.source = r->name;
+  po.script = r->script;
   if (bm_parse(p, r->bytes, r->len, &po, &page) != BM_OK) die("bm_parse");
   if (bm_page_to_json(page, 0, &json, &jl) != BM_OK) die("bm_page_to_json");
   if (bm_page_to_json(page, BM_JSON_PRETTY, &pretty, &pl) != BM_OK) die("bm_page_to_json pretty");
   bm_page_free(page);
-  if (bm_normalize(p, r->bytes, r->len, NULL, &norm, &nl) != BM_OK) die("bm_normalize");
+  po.source = NULL;
+  if (bm_normalize(p, r->bytes, r->len, &po, &norm, &nl) != BM_OK) die("bm_normalize");
   if (make_ref) {
     out->json = json;
     out->json_len = jl;
@@ -228,6 +233,7 @@ int main(int argc, char **argv) {
     page_ref *r = &g_pages[i];
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
     r->name = names[i];
+    r->script = i % 3 == 0 ? BM_SCRIPT_KEEP : i % 3 == 1 ? BM_SCRIPT_SIMPLIFIED : BM_SCRIPT_TRADITIONAL;
     r->bytes = read_all(path, &r->len);
     if (!r->bytes) {
       fprintf(stderr, "cannot read %s\n", path);

@@ -17,10 +17,10 @@ HELP = (
     "banmian - Chinese newspaper page text to clean, structured articles\n"
     "\n"
     "usage:\n"
-    "  banmian normalize [--encoding ENC] [--strict] [FILE|-]\n"
+    "  banmian normalize [--encoding ENC] [--strict] [--script SCRIPT] [FILE|-]\n"
     "      print the normalized text, one paragraph per line\n"
     "  banmian parse [--encoding ENC] [--strict] [--issue-date YYYY-MM-DD]\n"
-    "                [--lexicon FILE [--replace-lexicon]]\n"
+    "                [--script SCRIPT] [--lexicon FILE [--replace-lexicon]]\n"
     "                [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]\n"
     "                [--no-progress] [--no-summary] FILE... | @LIST | @-\n"
     "      split pages into articles; page JSON to stdout, one file per page in DIR\n"
@@ -38,16 +38,22 @@ HELP = (
     "\n"
     "ENC is auto (default: UTF-8, else detected among GB18030, Big5, UTF-16),\n"
     "or any ICU converter name: UTF-8, GB18030, GBK, Big5, UTF-16LE, UTF-16BE ...\n"
+    "SCRIPT is keep (default: the characters of the input), simplified or\n"
+    "traditional: the script of the output text (spans still point into the input).\n"
     "Exit status: 0 ok, 1 an input could not be processed, 2 usage error.\n"
 )
 
 PARSE_USAGE = (
     "usage: banmian parse [--encoding ENC] [--strict] [--issue-date YYYY-MM-DD]\n"
+    "                     [--script keep|simplified|traditional]\n"
     "                     [--lexicon FILE [--replace-lexicon]]\n"
     "                     [--out DIR | --jsonl | --summary] [--pretty] [--jobs N]\n"
     "                     [--no-progress] [--no-summary] FILE... | @LIST | @-\n"
 )
+NORMALIZE_USAGE = ("usage: banmian normalize [--encoding ENC] [--strict] "
+                   "[--script keep|simplified|traditional] [FILE|-]\n")
 _MAX_JOBS = 1024
+_SCRIPTS = ("keep", "simplified", "traditional")
 
 
 def _err(s: str) -> None:
@@ -110,7 +116,7 @@ def _read_list(arg: str) -> Tuple[Optional[List[str]], str]:
 def run_parse(args: List[str]) -> int:
     """The CLI's `parse`. --jobs is accepted and checked, but pages are parsed one
     after the other (the output is the same); there is no progress bar."""
-    encoding, lexicon, out_dir, issue_date = "auto", "", "", ""
+    encoding, lexicon, out_dir, issue_date, script = "auto", "", "", "", "keep"
     replace_lexicon = strict = jsonl = summary = pretty = False
     summary_line = True
     files: List[str] = []
@@ -131,7 +137,7 @@ def run_parse(args: List[str]) -> int:
             pass
         elif a == "--no-summary":
             summary_line = False
-        elif a in ("--encoding", "--lexicon", "--out", "--issue-date"):
+        elif a in ("--encoding", "--lexicon", "--out", "--issue-date", "--script"):
             if i + 1 >= len(args):
                 _err(f"banmian parse: {a} needs a value\n" + PARSE_USAGE)
                 return 2
@@ -143,6 +149,12 @@ def run_parse(args: List[str]) -> int:
                 except ValueError:
                     _err("banmian parse: --issue-date needs a date as YYYY-MM-DD (a real day, e.g. 2025-01-08), "
                          f"not '{issue_date}'\n" + PARSE_USAGE)
+                    return 2
+            elif a == "--script":
+                script = args[i]
+                if script not in _SCRIPTS:
+                    _err(f"banmian parse: --script needs keep, simplified or traditional, not '{script}'\n"
+                         + PARSE_USAGE)
                     return 2
             elif a == "--encoding":
                 encoding = args[i]
@@ -216,7 +228,8 @@ def run_parse(args: List[str]) -> int:
             continue
         nbytes += len(data)
         try:
-            page = parser.parse(data, encoding=encoding, source=path, strict=strict, issue_date=issue_date or None)
+            page = parser.parse(data, encoding=encoding, source=path, strict=strict, issue_date=issue_date or None,
+                                script=script)
         except Error as e:
             _report(path, e)
             rc = 1
@@ -250,7 +263,7 @@ def run_parse(args: List[str]) -> int:
 
 
 def run_normalize(args: List[str]) -> int:
-    encoding, path = "auto", "-"
+    encoding, path, script = "auto", "-", "keep"
     strict = have_path = False
     i = 0
     while i < len(args):
@@ -262,11 +275,23 @@ def run_normalize(args: List[str]) -> int:
             encoding = a[len("--encoding="):]
         elif a == "--strict":
             strict = True
+        elif a == "--script" or a.startswith("--script="):
+            if a == "--script" and i + 1 >= len(args):
+                _err("banmian normalize: --script needs a value\n" + NORMALIZE_USAGE)
+                return 2
+            if a == "--script":
+                i += 1
+                script = args[i]
+            else:
+                script = a[len("--script="):]
+            if script not in _SCRIPTS:
+                _err(f"banmian normalize: --script needs keep, simplified or traditional, not '{script}'\n"
+                     + NORMALIZE_USAGE)
+                return 2
         elif (a == "" or a[0] != "-" or a == "-") and not have_path:
             path, have_path = a, True
         else:
-            _err(f"banmian normalize: unexpected argument '{a}'\n"
-                 "usage: banmian normalize [--encoding ENC] [--strict] [FILE|-]\n")
+            _err(f"banmian normalize: unexpected argument '{a}'\n" + NORMALIZE_USAGE)
             return 2
         i += 1
     data, error = _read_input(path)
@@ -279,7 +304,7 @@ def run_normalize(args: List[str]) -> int:
         _report("creating the parser", e)
         return 1
     try:
-        text = parser.normalize(data, encoding=encoding, strict=strict)
+        text = parser.normalize(data, encoding=encoding, strict=strict, script=script)
     except Error as e:
         _report("<stdin>" if path == "-" else path, e)
         return 1

@@ -16,6 +16,8 @@ __all__ = ["Parser", "parse", "parse_file", "parse_many", "normalize", "default_
 TextOrBytes = Union[str, bytes, bytearray, memoryview]
 #: The issue_date argument: a datetime.date or a 'YYYY-MM-DD' string.
 DateLike = Union[datetime.date, str]
+#: The script argument: "keep" (the input's characters), "simplified" or "traditional".
+Script = str
 PathLike = Union[str, "os.PathLike[str]"]
 #: An item of parse_many: text or bytes, a path object (read as a file), or (source, text_or_bytes).
 Item = Union[TextOrBytes, "os.PathLike[str]", Tuple[Optional[str], TextOrBytes]]
@@ -85,6 +87,16 @@ def _check_issue_date(value: object) -> str:
     return value
 
 
+def _check_script(value: object) -> int:
+    """The script argument ("keep", "simplified", "traditional") as its BM_SCRIPT_* value."""
+    if not isinstance(value, str):
+        raise TypeError(f"script must be 'keep', 'simplified' or 'traditional', not {type(value).__name__}")
+    try:
+        return _banmian.SCRIPTS[value]
+    except KeyError:
+        raise ValueError(f"script must be 'keep', 'simplified' or 'traditional', not {value!r}") from None
+
+
 def _source_of(path: PathLike) -> str:
     """The path as a source name; undecodable bytes of the file name become U+FFFD."""
     return os.fsdecode(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -141,37 +153,47 @@ class Parser:
         )
 
     def parse(self, data: TextOrBytes, *, encoding: str = "auto", source: Optional[str] = None,
-              strict: bool = False, issue_date: Optional[DateLike] = None) -> Page:
+              strict: bool = False, issue_date: Optional[DateLike] = None, script: Script = "keep") -> Page:
         """Parses one page (str, or bytes in ``encoding``; "auto" = BOM, UTF-8, then
         detection among GB18030/Big5/UTF-16). The GIL is released while parsing.
         ``strict=True`` raises EncodingError on invalid bytes instead of U+FFFD.
         ``issue_date`` (a ``datetime.date`` or 'YYYY-MM-DD') is the issue's date when
-        the page prints none; dates and datelines resolve against it."""
+        the page prints none; dates and datelines resolve against it. ``script``
+        ("keep", "simplified" or "traditional") is the script of the articles'
+        text (headlines, datelines, bylines, paragraphs, ...); ``Page.text`` and the
+        spans stay the input, and the articles are the same whatever the script."""
         day = _check_issue_date(issue_date)
+        code = _check_script(script)
         raw, enc = _as_bytes(data, encoding)
-        return Page(self._native.parse(raw, enc, _check_text("source", source), bool(strict), day))
+        return Page(self._native.parse(raw, enc, _check_text("source", source), bool(strict), day, code))
 
     def parse_file(self, path: PathLike, *, encoding: str = "auto", source: Optional[str] = None,
-                   strict: bool = False, issue_date: Optional[DateLike] = None) -> Page:
+                   strict: bool = False, issue_date: Optional[DateLike] = None, script: Script = "keep") -> Page:
         """Reads and parses a file; ``source`` defaults to the path as given (as the CLI does)."""
         _check_issue_date(issue_date)
+        _check_script(script)
         return self.parse(_read(path, self.max_input_bytes), encoding=encoding,
                           source=_source_of(path) if source is None else source, strict=strict,
-                          issue_date=issue_date)
+                          issue_date=issue_date, script=script)
 
-    def normalize(self, data: TextOrBytes, *, encoding: str = "auto", strict: bool = False) -> str:
-        """The normalized text: one paragraph per line, each ending with a newline."""
+    def normalize(self, data: TextOrBytes, *, encoding: str = "auto", strict: bool = False,
+                  script: Script = "keep") -> str:
+        """The normalized text: one paragraph per line, each ending with a newline,
+        in the given ``script`` ("keep", "simplified" or "traditional")."""
+        code = _check_script(script)
         raw, enc = _as_bytes(data, encoding)
-        return self._native.normalize(raw, enc, bool(strict))
+        return self._native.normalize(raw, enc, bool(strict), code)
 
     def parse_many(self, items: Iterable[Item], threads: Optional[int] = None, *, encoding: str = "auto",
-                   strict: bool = False, issue_date: Optional[DateLike] = None) -> List[Page]:
+                   strict: bool = False, issue_date: Optional[DateLike] = None,
+                   script: Script = "keep") -> List[Page]:
         """Parses many pages on ``threads`` C++ threads (default: os.cpu_count())
         sharing this parser, with the GIL released; returns the pages in input
         order. Items: str, bytes, a path object (read as a file, source = its
         path) or a (source, str_or_bytes) pair. A plain str is text, never a path.
         The first failing item's error is raised with ``.index`` set."""
         day = _check_issue_date(issue_date)
+        code = _check_script(script)
         raws: List[bytes] = []
         sources: List[Optional[str]] = []
         encodings: List[str] = []
@@ -193,7 +215,8 @@ class Parser:
         if threads is None:
             threads = os.cpu_count() or 1
         _check_int("threads", threads, 1, _MAX_THREADS)
-        natives = self._native.parse_many(raws, sources if any_source else [], encodings, bool(strict), threads, day)
+        natives = self._native.parse_many(raws, sources if any_source else [], encodings, bool(strict), threads, day,
+                                          code)
         return [Page(n) for n in natives]
 
 
@@ -212,25 +235,27 @@ def default_parser() -> Parser:
 
 
 def parse(text_or_bytes: TextOrBytes, *, encoding: str = "auto", source: Optional[str] = None,
-          strict: bool = False, issue_date: Optional[DateLike] = None) -> Page:
+          strict: bool = False, issue_date: Optional[DateLike] = None, script: Script = "keep") -> Page:
     """Parses one page with the default parser. See Parser.parse."""
     return default_parser().parse(text_or_bytes, encoding=encoding, source=source, strict=strict,
-                                  issue_date=issue_date)
+                                  issue_date=issue_date, script=script)
 
 
 def parse_file(path: PathLike, *, encoding: str = "auto", source: Optional[str] = None,
-               strict: bool = False, issue_date: Optional[DateLike] = None) -> Page:
+               strict: bool = False, issue_date: Optional[DateLike] = None, script: Script = "keep") -> Page:
     """Reads and parses one file with the default parser. See Parser.parse_file."""
     return default_parser().parse_file(path, encoding=encoding, source=source, strict=strict,
-                                       issue_date=issue_date)
+                                       issue_date=issue_date, script=script)
 
 
-def normalize(text_or_bytes: TextOrBytes, *, encoding: str = "auto", strict: bool = False) -> str:
+def normalize(text_or_bytes: TextOrBytes, *, encoding: str = "auto", strict: bool = False,
+              script: Script = "keep") -> str:
     """Normalizes text with the default parser. See Parser.normalize."""
-    return default_parser().normalize(text_or_bytes, encoding=encoding, strict=strict)
+    return default_parser().normalize(text_or_bytes, encoding=encoding, strict=strict, script=script)
 
 
 def parse_many(items: Iterable[Item], threads: Optional[int] = None, *, encoding: str = "auto",
-               strict: bool = False, issue_date: Optional[DateLike] = None) -> List[Page]:
+               strict: bool = False, issue_date: Optional[DateLike] = None, script: Script = "keep") -> List[Page]:
     """Parses many pages in C++ threads with the default parser. See Parser.parse_many."""
-    return default_parser().parse_many(items, threads, encoding=encoding, strict=strict, issue_date=issue_date)
+    return default_parser().parse_many(items, threads, encoding=encoding, strict=strict, issue_date=issue_date,
+                                       script=script)

@@ -176,16 +176,22 @@ Converted convert_to_utf8(std::string_view bytes, const std::string &encoding, b
   return out;
 }
 
-std::string detect_chinese_charset(std::string_view bytes) {
-  // UTF-16 without a BOM: ICU's detector only trusts a BOM, so look at the
-  // code units ourselves. Chinese text in the wrong byte order or in a
-  // multi-byte charset read as UTF-16 is far from plausible.
+std::string detect_utf16_without_bom(std::string_view bytes) {
+  // ICU's detector only trusts a BOM, so look at the code units ourselves.
+  // Chinese text in the wrong byte order or in a multi-byte charset read as
+  // UTF-16 is far from plausible.
   if (bytes.size() >= 4 && bytes.size() % 2 == 0) {
     const double le = utf16_plausibility(bytes, true);
     const double be = utf16_plausibility(bytes, false);
     if (le >= 0.9 && le > be) return "UTF-16LE";
     if (be >= 0.9 && be > le) return "UTF-16BE";
   }
+  return "";
+}
+
+std::string detect_chinese_charset(std::string_view bytes) {
+  std::string utf16 = detect_utf16_without_bom(bytes);
+  if (!utf16.empty()) return utf16;
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&err));
   if (U_FAILURE(err)) return "GB18030";

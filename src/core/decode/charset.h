@@ -30,4 +30,9 @@ Converted convert_to_utf8(std::string_view bytes, const std::string &encoding, b
 // that mainland pages use.
 std::string detect_chinese_charset(std::string_view bytes);
 
+// "UTF-16LE" or "UTF-16BE" when the bytes read as plausible UTF-16 without a
+// BOM (nearly every code unit CJK, punctuation or printable ASCII, and the
+// other byte order much less so), else "". The first test of both detections.
+std::string detect_utf16_without_bom(std::string_view bytes);
+
 }  // namespace bm::detail

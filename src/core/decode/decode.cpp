@@ -6,6 +6,7 @@
 #include "core/common/error.h"
 #include "core/common/utf8.h"
 #include "core/decode/charset.h"
+#include "core/decode/plausible.h"
 #include "core/decode/utf8_repair.h"
 
 namespace bm::detail {
@@ -22,6 +23,7 @@ bool is_auto(const std::string &name) {
 // clearly UTF-8. Bytes of GB18030/Big5 text almost never form well-formed
 // multi-byte UTF-8 sequences, so many good sequences per bad one is a strong
 // sign; under 1% bad bytes is the spec's rule of thumb for longer input.
+// Only the tie-breaker of most_plausible_encoding: the readings decide first.
 bool nearly_utf8(const Utf8Scan &scan, size_t size) {
   if (scan.invalid_subparts == 0) return true;
   if (scan.invalid_bytes * 100 <= size && scan.multibyte_ok >= scan.invalid_subparts) return true;
@@ -138,13 +140,14 @@ DecodedText decode(std::string_view bytes, const DecodeOptions &options) {
                   "unknown encoding '" + options.encoding + "' (use auto, UTF-8, GB18030, GBK, Big5, UTF-16LE, "
                   "UTF-16BE or another ICU converter name)");
   } else {
-    // 3. auto: UTF-8 when it (nearly) is, else charset detection.
+    // 3. auto: UTF-8 when it is; else the most plausible reading of UTF-8
+    //    (with U+FFFD), GB18030 and Big5, after a test for UTF-16.
     const Utf8Scan scan = scan_utf8(bytes);
-    if (nearly_utf8(scan, bytes.size())) {
+    if (scan.invalid_subparts == 0) {
       encoding = "UTF-8";
     } else {
-      encoding = detect_chinese_charset(bytes);
-      t.flags |= BM_TEXT_ENCODING_DETECTED;
+      encoding = most_plausible_encoding(bytes, scan, nearly_utf8(scan, bytes.size()));
+      if (encoding != "UTF-8") t.flags |= BM_TEXT_ENCODING_DETECTED;
     }
   }
   const std::string_view body = bytes.substr(skip);

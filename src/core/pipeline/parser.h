@@ -3,6 +3,7 @@
 // A Parser is built once (lexicon loaded, patterns compiled) and then only
 // read, so any number of threads may use one Parser at once.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "core/common/model.h"
 #include "core/decode/decode.h"
 #include "core/lexicon/lexicon.h"
+#include "core/output/script.h"
 #include "core/segment/model.h"
 
 namespace bm::detail {
@@ -20,6 +22,9 @@ struct CallOptions {
   std::optional<std::string> source;
   // The issue date when the page prints none (relative days resolve against it).
   std::optional<Ymd> issue_date;
+  // The script of the output text (headlines, paragraphs, ...; normalize's
+  // output); the decoded text and the spans into it stay the source.
+  Script script = Script::Keep;
 };
 
 class Parser {
@@ -41,6 +46,8 @@ class Parser {
   size_t max_input_bytes_;
   std::optional<SegmentModel> own_model_;
   const SegmentModel *model_;
+  // Thread-safe itself (a pool of ICU transliterators); shared by copies.
+  std::shared_ptr<const ScriptConverter> script_;
 };
 
 }  // namespace bm::detail
