@@ -57,10 +57,10 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
   // is what bounds the parser's peak on pages of many short lines.
   auto emission = [&](size_t k) {
     std::array<double, S> v{};
-    for (uint16_t f : features[k].emit) {
+    features[k].for_each_emit([&](uint16_t f) {
       const float *w = model.emit_row(f);
       for (size_t s = 0; s < S; ++s) v[s] += w[s];
-    }
+    });
     return v;
   };
   // Transition scores depend on the piece only through its edge features:
