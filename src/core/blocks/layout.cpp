@@ -79,15 +79,19 @@ bool starts_section_tag(std::string_view s);
 }  // namespace
 
 LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) {
-  auto text_of = [text](const Line &l) { return text.substr(l.begin, l.end - l.begin); };
-  LayoutInfo info;
-  std::vector<size_t> idx;  // non-blank lines
+  std::vector<LayoutLine> nonblank;
   for (size_t i = 0; i < lines.size(); ++i)
-    if (!lines[i].blank) idx.push_back(i);
-  info.column.assign(lines.size(), 0);
-  if (idx.empty()) return info;
+    if (!lines[i].blank) nonblank.push_back({text.substr(lines[i].begin, lines[i].end - lines[i].begin), lines[i].width, i});
+  return detect_layout(nonblank, lines.size());
+}
+
+LayoutInfo detect_layout(const std::vector<LayoutLine> &lines, size_t line_count) {
+  LayoutInfo info;
+  info.column.assign(line_count, 0);
+  if (lines.empty()) return info;
   std::vector<int> widths;
-  for (size_t i : idx) widths.push_back(lines[i].width);
+  widths.reserve(lines.size());
+  for (const LayoutLine &l : lines) widths.push_back(l.width);
   // The layout is read from two shares of the page's text (weights, not
   // line counts: the normalized text, one paragraph per line, is the same
   // text in fewer lines and must read the same way, or normalizing twice
@@ -107,13 +111,13 @@ LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) 
   // and a page read line by line keeps, normalized, no more running-on text
   // and no less long-line text: both read line by line again.
   size_t total = 0, long_weight = 0, run_on = 0;
-  for (size_t k = 0; k < idx.size(); ++k) {
-    const std::string_view t = text_of(lines[idx[k]]);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view t = lines[k].text;
     const size_t w = text_weight(t);
     total += w;
     if (w >= k_long_line_cps) long_weight += w;
-    if (k + 1 == idx.size() || ends_sentence(t) || is_separator_line(t)) continue;
-    const std::string_view next = text_of(lines[idx[k + 1]]);
+    if (k + 1 == lines.size() || ends_sentence(t) || is_separator_line(t)) continue;
+    const std::string_view next = lines[k + 1].text;
     if (!is_separator_line(next) && !starts_section_tag(next)) run_on += w;
   }
   const bool long_ok = long_weight * 100 >= total * k_long_text_percent;
@@ -122,9 +126,9 @@ LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) 
   // Column width of each line: the median width of its neighbours, ignoring
   // very short lines (last lines of paragraphs, bylines).
   std::vector<int> votes;
-  for (size_t k = 0; k < idx.size(); ++k) {
+  for (size_t k = 0; k < lines.size(); ++k) {
     votes.clear();
-    size_t lo = k > k_window ? k - k_window : 0, hi = std::min(idx.size(), k + k_window + 1);
+    size_t lo = k > k_window ? k - k_window : 0, hi = std::min(lines.size(), k + k_window + 1);
     for (size_t j = lo; j < hi; ++j)
       if (widths[j] >= k_min_column_cells && widths[j] < k_long_line) votes.push_back(widths[j]);
     int col = widths[k];
@@ -132,7 +136,7 @@ LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) 
       std::nth_element(votes.begin(), votes.begin() + votes.size() / 2, votes.end());
       col = votes[votes.size() / 2];
     }
-    info.column[idx[k]] = col;
+    info.column[lines[k].line] = col;
   }
   return info;
 }
