@@ -8,6 +8,9 @@
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
+#include <string_view>
+#include <vector>
+
 #include "fuzz_common.h"
 
 using namespace bmfuzz;
@@ -30,20 +33,33 @@ std::string normalize(const std::string &in) {
   return s;
 }
 
-// Has `b` the lines of `a`, each the same or with text cut out of it?
+// Has `b` the lines of `a`, each the same, with text cut out of it, or cut
+// out altogether (a line all repeat), in order?
 bool only_cuts(const std::string &a, const std::string &b) {
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    const size_t ea = a.find('\n', i), eb = b.find('\n', j);
-    if (ea == std::string::npos || eb == std::string::npos) return false;
-    size_t k = i;  // b's line a subsequence of a's line
-    for (size_t m = j; m < eb; ++m, ++k) {
-      while (k < ea && a[k] != b[m]) ++k;
-      if (k == ea) return false;
+  auto lines = [](const std::string &s) {
+    std::vector<std::string_view> v;
+    for (size_t i = 0; i < s.size();) {
+      size_t e = s.find('\n', i);
+      if (e == std::string::npos) e = s.size();
+      v.emplace_back(s.data() + i, e - i);
+      i = e + 1;
     }
-    i = ea + 1, j = eb + 1;
+    return v;
+  };
+  auto subsequence = [](std::string_view x, std::string_view y) {  // x in y, in order
+    size_t k = 0;
+    for (char c : y)
+      if (k < x.size() && x[k] == c) ++k;
+    return k == x.size();
+  };
+  const std::vector<std::string_view> la = lines(a), lb = lines(b);
+  size_t i = 0;
+  for (std::string_view l : lb) {
+    while (i < la.size() && !subsequence(l, la[i])) ++i;
+    if (i == la.size()) return false;
+    ++i;
   }
-  return i == a.size() && j == b.size();
+  return true;
 }
 
 }  // namespace
