@@ -1,5 +1,6 @@
 #include "core/blocks/dedupe.h"
 
+#include <algorithm>
 #include <deque>
 #include <string_view>
 #include <unordered_map>
@@ -67,6 +68,17 @@ std::vector<Shingle> shingles(std::string_view s) {
 class Window {
  public:
   void add(std::string text, std::vector<Shingle> hashes) {
+    // A text longer than the window keeps only its last k_window_bytes (from
+    // a character boundary): a repeat may not point further back, and the
+    // window's table and its searches stay bounded on a page of one huge line.
+    if (text.size() > k_window_bytes) {
+      size_t cut = text.size() - k_window_bytes;
+      while (cut < text.size() && !is_lead_byte(static_cast<unsigned char>(text[cut]))) ++cut;
+      text.erase(0, cut);
+      hashes.erase(hashes.begin(), std::lower_bound(hashes.begin(), hashes.end(), cut,
+                                                    [](const Shingle &sh, size_t c) { return sh.pos < c; }));
+      for (Shingle &sh : hashes) sh.pos -= cut;
+    }
     for (const Shingle &sh : hashes) ++count_[sh.hash];
     bytes_ += text.size();
     texts_.push_back({std::move(text), std::move(hashes)});
