@@ -170,9 +170,11 @@ bool starts_section_tag(std::string_view s) {
 
 bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, Subheads subheads) {
   if (starts_section_tag(b.text)) return true;
-  if (a.ends_paragraph) return true;
-  // No paragraph opens with closing punctuation: a narrow column carried it over.
+  // No paragraph opens with closing punctuation: a narrow column carried it
+  // over. Not even after text lost to a repeat (ends_paragraph): the break
+  // would not survive normalizing, which keeps no trace of the cut.
   if (starts_with_closing_punct(b.text)) return false;
+  if (a.ends_paragraph) return true;
   // A separator between the notes of a column (×　×　×) stands alone.
   if (is_separator_line(a.text) || is_separator_line(b.text)) return true;
   // An in-body subhead (推动产业提质增效) is a paragraph of its own,
