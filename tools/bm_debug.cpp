@@ -99,8 +99,11 @@ void print_features(const std::string &path, const Lexicon &lex, const SegmentMo
     out += "\"text\":";
     append_json_string(out, pc.text);
     out += ",\"line\":" + std::to_string(pc.line) + ",\"emit\":[";
-    for (size_t i = 0; i < feats[k].emit.size(); ++i)
-      out += (i ? "," : "") + std::to_string(static_cast<int>(feats[k].emit[i]));
+    bool first = true;
+    feats[k].for_each_emit([&](uint16_t id) {
+      out += (first ? "" : ",") + std::to_string(static_cast<int>(id));
+      first = false;
+    });
     out += "],\"edge\":[";
     for (size_t i = 0; i < feats[k].edge.size(); ++i)
       out += (i ? "," : "") + std::to_string(static_cast<int>(feats[k].edge[i]));

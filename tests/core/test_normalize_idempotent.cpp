@@ -1,7 +1,9 @@
-// normalize(normalize(x)) == normalize(x) for text of short lines only: the
-// output of normalize is one paragraph a line, and two short unfinished
-// paragraphs (（）, 合) used to read as one hard-wrapped paragraph on the
-// second pass (the fuzz finding normalize/short-paragraphs-rejoined, issue 16).
+// normalize(normalize(x)) == normalize(x): the output of normalize is one
+// paragraph a line, and must read so again. Two short unfinished paragraphs
+// (（）, 合) used to read as one hard-wrapped paragraph on the second pass
+// (the fuzz finding normalize/short-paragraphs-rejoined), and so did the
+// lines of a wrapped passage among many scraps (normalize/wrapped-lines-
+// rejoined, issue 16).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -25,12 +27,40 @@ std::string normalize(const std::string &s) {
 
 }  // namespace
 
-TEST(NormalizeIdempotent, ShortUnfinishedLinesStayApart) {
-  for (const char *in : {"（）\n\n合\n", "（）\n合\n", "甲乙\n\n丙\n\n丁戊己\n", "\xef\xbf\xbd\n:-\xe8\xb2\x82\n", "一二三\n四五\n"}) {
+TEST(NormalizeIdempotent, ShortLines) {
+  std::string repeated, tiny_then_stacked;
+  for (int i = 0; i < 10; ++i) repeated += "甲乙丙丁\n\n戊己\n";        // joined into 12-cell lines, stacked
+  for (int i = 0; i < 10; ++i) tiny_then_stacked += "甲乙\n\n丙丁戊己\n";
+  for (const std::string &in : {std::string("（）\n\n合\n"), std::string("（）\n合\n"), std::string("甲乙\n\n丙\n\n丁戊己\n"),
+                                std::string("\xef\xbf\xbd\n:-\xe8\xb2\x82\n"), std::string("一二三\n四五\n"), repeated,
+                                tiny_then_stacked}) {
     const std::string once = normalize(in);
     EXPECT_EQ(normalize(once), once) << in;
   }
-  EXPECT_EQ(normalize("（）\n合\n"), "（）\n合\n");
+  // The layout is read from shares of the text, whatever the lines' width:
+  // a line that runs on into the next is continued by it; a line that ends a
+  // sentence, in text that does not mostly run on, ends its paragraph.
+  EXPECT_EQ(normalize("（）\n合\n"), "（）合\n");
+  EXPECT_EQ(normalize("好。\n合\n"), "好。\n合\n");
+}
+
+TEST(NormalizeIdempotent, WrappedPassageAmongTinyBlocks) {
+  // Many blank-separated scraps that end no sentence and one hard-wrapped
+  // passage (the fuzz finding normalize/wrapped-lines-rejoined, issue 16):
+  // counted in lines the page looked one paragraph per line, the passage's
+  // lines were kept apart, and its normalized text (no blank lines left)
+  // read as a hard-wrapped column and joined them on the second pass.
+  std::string in;
+  for (int i = 0; i < 60; ++i) in += "甲乙\n\n丙，\n\n";
+  in += "市志愿者\n协会表彰了2022年度嘉兴市优秀志愿服务集体、\n优秀志愿者和志愿服务先进工作者，平湖有 2个\n"
+        "优秀集体、3名优秀个人和 1名先进工作者受表\n彰。\n\n";
+  for (int i = 0; i < 60; ++i) in += "丁戊\n\n己，\n\n";  // not 甲乙丙: a repeat of the page's text would be cut
+  const std::string once = normalize(in);
+  EXPECT_EQ(normalize(once), once);
+  EXPECT_NE(once.find("市志愿者协会表彰了2022年度嘉兴市优秀志愿服务集体、优秀志愿者和志愿服务先进工作者，"
+                      "平湖有2个优秀集体、3名优秀个人和1名先进工作者受表彰。\n"),
+            std::string::npos)
+      << once;
 }
 
 TEST(NormalizeIdempotent, WrappedColumnsStillJoin) {

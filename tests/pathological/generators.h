@@ -143,6 +143,27 @@ inline std::string random_mix(size_t bytes) {
   return s;
 }
 
+// One byline mark per line, nothing else (■记者): the most pieces per byte a
+// page of real items gives, so the per-piece memory of every stage shows
+// (issue 16: 95x the input in RSS).
+inline std::string byline_lines(size_t bytes) { return repeat_to("\xE2\x96\xA0\xE8\xAE\xB0\xE8\x80\x85\n", bytes); }
+
+// Seeded random Han characters (U+4E00..U+9FFF), one line, no punctuation:
+// no repeat, no sentence end, one piece as long as the input.
+inline std::string random_han_line(size_t bytes) {
+  uint64_t x = 0x2545F4914F6CDD1Dull;
+  std::string s;
+  s.reserve(bytes + 3);
+  while (s.size() + 3 <= bytes || s.empty()) {
+    x ^= x << 13; x ^= x >> 7; x ^= x << 17;  // xorshift64
+    const uint32_t cp = 0x4E00 + static_cast<uint32_t>(x % (0x9FFF - 0x4E00 + 1));
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return s;
+}
+
 inline const std::vector<Generator> &generators() {
   static const std::vector<Generator> g = {
       {"one_line", "one line without newline", one_line},
@@ -166,6 +187,8 @@ inline const std::vector<Generator> &generators() {
       {"combining_runs", "40 combining marks after each Han", combining_runs},
       {"halfwidth_punct", "half-width punctuation between Han", halfwidth_punct},
       {"random_mix", "seeded random mix", random_mix},
+      {"byline_lines", "a byline mark alone on every line", byline_lines},
+      {"random_han_line", "seeded random Han characters, one line", random_han_line},
   };
   return g;
 }

@@ -114,3 +114,52 @@ def test_out_dir(tmp_path):
     assert names == sorted(x.name for x in b.iterdir()) == sorted(d.stem + ".json" for d in DEV_PAGES)
     for n in names:
         assert (a / n).read_bytes() == (b / n).read_bytes()
+
+
+# Address space for `python -m banmian` reading an endless input: the
+# interpreter, the extension and ICU take well under half of it; the default
+# limit (64 MiB) plus one chunk fits, the whole of /dev/zero never does.
+_VLIMIT = 768 << 20
+
+
+def _run_py_limited(args, stdin) -> subprocess.CompletedProcess:
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (_VLIMIT, _VLIMIT))
+
+    return subprocess.run([sys.executable, "-m", "banmian", *args], stdin=stdin, capture_output=True, cwd=ROOT,
+                          preexec_fn=limit, timeout=120)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs /dev/zero and RLIMIT_AS")
+@pytest.mark.parametrize("args", [["parse", "/dev/zero"], ["normalize", "/dev/zero"], ["normalize", "-"],
+                                  ["parse", "-"]], ids=" ".join)
+def test_endless_input_stops_past_the_limit(args):
+    """Reading stops one byte past max_input_bytes, in chunks, like the C++ CLI
+    (src/cli/read_input.cpp): /dev/zero is "input too large", within bounded
+    memory (it used to be read whole: MemoryError under the limit, or as much
+    memory as the input is long)."""
+    with open("/dev/zero", "rb") as zero:
+        p = _run_py_limited(args, zero if args[-1] == "-" else subprocess.DEVNULL)
+    name = "<stdin>" if args[-1] == "-" else "/dev/zero"
+    assert p.returncode == 1, p.stderr[-2000:]
+    assert p.stderr.startswith(b"banmian: %s: input too large (more than 67108864 bytes)" % name.encode()), p.stderr
+    assert p.stdout == b""
+
+
+def test_too_large_file_and_directory_like_cli(tmp_path):
+    """A regular file over the limit is refused from its size (not read); a
+    directory is "Is a directory"; the same messages as the C++ CLI, and the
+    other inputs still parsed."""
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate((64 << 20) + 1)  # sparse: one byte over the limit, costs no disk
+    page = PAGE
+    p = same(["parse", "--jsonl", str(big), str(tmp_path), page])
+    assert p.returncode == 1
+    assert b"big.txt: input too large (more than 67108864 bytes)" in p.stderr
+    assert b"%s: Is a directory" % str(tmp_path).encode() in p.stderr
+    assert p.stdout.count(b"\n") == 1
+    same(["normalize", str(big)])
+    same(["normalize", str(tmp_path)])

@@ -3,7 +3,10 @@ exit codes as the ``banmian`` command-line tool (src/cli/). ``view`` is
 implemented here only: the C++ tool's ``banmian view`` runs this module."""
 from __future__ import annotations
 
+import errno
+import io
 import os
+import stat
 import sys
 import time
 from typing import BinaryIO, List, Optional, Tuple
@@ -67,16 +70,45 @@ def _report(what: str, e: Error) -> None:
     _err(s + f" [{_banmian.status_string(e.code)}]\n")
 
 
-def _read_input(path: str) -> Tuple[Optional[bytes], str]:
-    if path == "-":
-        return sys.stdin.buffer.read(), ""
+_CHUNK_BYTES = 1 << 20
+
+
+def _read_input(path: str, limit: int) -> Tuple[Optional[bytes], str]:
+    """The bytes of ``path`` ("-": stdin), read in chunks up to one byte past
+    ``limit`` (the C++ CLI's read_input): /dev/zero or a huge pipe cost at most
+    limit + 1 bytes and say "input too large"; a file that says its size larger
+    than the limit is not read at all."""
+    name = "<stdin>" if path == "-" else path
+    too_large = f"{name}: input too large (more than {limit} bytes)"
     try:
-        with open(path, "rb") as f:
-            return f.read(), ""
-    except IsADirectoryError:
-        return None, f"{path}: read error"
+        f = sys.stdin.buffer if path == "-" else open(path, "rb")
     except OSError as e:
-        return None, f"{path}: {e.strerror}"
+        return None, f"{name}: {e.strerror}"
+    try:
+        try:
+            st = os.fstat(f.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                return None, f"{name}: {os.strerror(errno.EISDIR)}"
+            if stat.S_ISREG(st.st_mode) and st.st_size > limit:
+                return None, too_large
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass  # no descriptor (a replaced sys.stdin): the chunked read still stops at the limit
+        chunks: List[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = f.read(min(_CHUNK_BYTES, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            return None, too_large
+        return (chunks[0] if len(chunks) == 1 else b"".join(chunks)), ""
+    except OSError as e:
+        return None, f"{name}: {e.strerror}"
+    finally:
+        if f is not sys.stdin.buffer:
+            f.close()
 
 
 def _stem(path: str) -> str:
@@ -104,9 +136,9 @@ def _summary(out: BinaryIO, path: str, page: Page) -> None:
     out.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
-def _read_list(arg: str) -> Tuple[Optional[List[str]], str]:
+def _read_list(arg: str, limit: int) -> Tuple[Optional[List[str]], str]:
     """The paths of "@LIST" (one per line, a trailing CR dropped, empty lines skipped)."""
-    data, error = _read_input(arg[1:])
+    data, error = _read_input(arg[1:], limit)
     if data is None:
         return None, error
     lines = (ln[:-1] if ln.endswith(b"\r") else ln for ln in data.split(b"\n"))
@@ -208,7 +240,7 @@ def run_parse(args: List[str]) -> int:
             inputs.append(f)
             continue
         any_list = True
-        listed, error = _read_list(f)
+        listed, error = _read_list(f, parser.max_input_bytes)
         if listed is None:
             _err(f"banmian: {error}\n")
             rc = 1
@@ -220,7 +252,7 @@ def run_parse(args: List[str]) -> int:
     t0 = time.monotonic()
     pages = articles = failures = nbytes = 0
     for path in inputs:
-        data, error = _read_input(path)
+        data, error = _read_input(path, parser.max_input_bytes)
         if data is None:
             _err(f"banmian: {error}\n")
             rc = 1
@@ -294,14 +326,14 @@ def run_normalize(args: List[str]) -> int:
             _err(f"banmian normalize: unexpected argument '{a}'\n" + NORMALIZE_USAGE)
             return 2
         i += 1
-    data, error = _read_input(path)
-    if data is None:
-        _err(f"banmian: {error}\n")
-        return 1
     try:
         parser = Parser()
     except Error as e:
         _report("creating the parser", e)
+        return 1
+    data, error = _read_input(path, parser.max_input_bytes)
+    if data is None:
+        _err(f"banmian: {error}\n")
         return 1
     try:
         text = parser.normalize(data, encoding=encoding, strict=strict, script=script)
@@ -358,7 +390,7 @@ def run_view(args: List[str]) -> int:
     except Error as e:
         _report(lexicon if lexicon else "creating the parser", e)
         return 1
-    data, error = _read_input(path)
+    data, error = _read_input(path, parser.max_input_bytes)
     if data is None:
         _err(f"banmian: {error}\n")
         return 1

@@ -202,7 +202,6 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
 }
 
 std::vector<std::string> reflow_all(std::string_view text, const std::vector<Line> &lines) {
-  const LayoutInfo layout = detect_layout(text, lines);
   std::vector<Piece> pieces;
   int blanks = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -221,6 +220,12 @@ std::vector<std::string> reflow_all(std::string_view text, const std::vector<Lin
     pieces.push_back(std::move(p));
   }
   remove_repeats(pieces);  // text the extractor repeated goes here too
+  // The layout of the lines as they will be joined, repeats cut out: the
+  // output holds that text, and must read the same way when normalized again.
+  std::vector<LayoutLine> layout_lines;
+  layout_lines.reserve(pieces.size());
+  for (const Piece &p : pieces) layout_lines.push_back({p.text, p.width, p.line});
+  const LayoutInfo layout = detect_layout(layout_lines, lines.size());
   std::vector<const Piece *> ptrs;
   for (const Piece &p : pieces) ptrs.push_back(&p);
   std::vector<std::string> out;

@@ -1,5 +1,6 @@
 #include "core/blocks/dedupe.h"
 
+#include <algorithm>
 #include <deque>
 #include <string_view>
 #include <unordered_map>
@@ -67,6 +68,17 @@ std::vector<Shingle> shingles(std::string_view s) {
 class Window {
  public:
   void add(std::string text, std::vector<Shingle> hashes) {
+    // A text longer than the window keeps only its last k_window_bytes (from
+    // a character boundary): a repeat may not point further back, and the
+    // window's table and its searches stay bounded on a page of one huge line.
+    if (text.size() > k_window_bytes) {
+      size_t cut = text.size() - k_window_bytes;
+      while (cut < text.size() && !is_lead_byte(static_cast<unsigned char>(text[cut]))) ++cut;
+      text.erase(0, cut);
+      hashes.erase(hashes.begin(), std::lower_bound(hashes.begin(), hashes.end(), cut,
+                                                    [](const Shingle &sh, size_t c) { return sh.pos < c; }));
+      for (Shingle &sh : hashes) sh.pos -= cut;
+    }
     for (const Shingle &sh : hashes) ++count_[sh.hash];
     bytes_ += text.size();
     texts_.push_back({std::move(text), std::move(hashes)});
@@ -121,16 +133,23 @@ bool cut_repeats(std::string &text, const std::vector<Shingle> &hashes, const Wi
 size_t remove_repeats(std::vector<Piece> &pieces) {
   Window window;
   size_t removed = 0;
-  std::vector<Piece> kept;
-  kept.reserve(pieces.size());
+  // Kept pieces are moved down in place (the first `kept` slots): a second
+  // vector would hold a copy of every piece at once.
+  size_t kept = 0;
+  auto keep = [&](Piece &p) {
+    if (&pieces[kept] != &p) pieces[kept] = std::move(p);
+    ++kept;
+  };
+  auto last_kept = [&]() -> Piece & { return pieces[kept - 1]; };
   std::deque<uint64_t> recent_lines;  // hashes of the last clause lines
-  for (Piece &p : pieces) {
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    Piece &p = pieces[i];
     if (is_clause_line(p.text)) {
       const uint64_t h = hash_bytes(trim(p.text));
       bool seen = false;
       for (uint64_t r : recent_lines) seen = seen || r == h;
-      if (seen && !kept.empty()) {
-        kept.back().duplicate_cut = true;
+      if (seen && kept > 0) {
+        last_kept().duplicate_cut = true;
         ++removed;
         continue;
       }
@@ -139,7 +158,7 @@ size_t remove_repeats(std::vector<Piece> &pieces) {
     }
     const bool prose = is_prose(p.text);
     if (!prose && (p.text.size() < k_min_repeat || window.empty())) {  // nothing to find, nothing to keep
-      kept.push_back(std::move(p));
+      keep(p);
       continue;
     }
     std::vector<Shingle> hashes = shingles(p.text);
@@ -150,16 +169,16 @@ size_t remove_repeats(std::vector<Piece> &pieces) {
     if (cut) {
       ++removed;
       if (trim(p.text).empty()) {
-        if (!kept.empty()) kept.back().duplicate_cut = true;
+        if (kept > 0) last_kept().duplicate_cut = true;
         continue;
       }
       p.duplicate_cut = true;
       p.ends_paragraph = p.ends_paragraph || cut_tail;
       p.text = std::string(trim(p.text));
     }
-    kept.push_back(std::move(p));
+    keep(p);
   }
-  pieces = std::move(kept);
+  pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(kept), pieces.end());
   return removed;
 }
 

@@ -12,15 +12,18 @@ namespace bm::detail {
 namespace {
 // Lines at least this wide (display cells) only occur in one-paragraph-per-line text.
 constexpr int k_long_line = 80;
-// Share of such lines (percent of non-blank lines) that marks a page as one
-// paragraph per line (the dev pages: about 50% versus 0%).
-constexpr size_t k_long_line_percent = 20;
-// Below this share (percent) of lines set directly under another line, a page
-// is one paragraph per line even without long lines.
-constexpr size_t k_stacked_percent = 25;
-// At or above this share (percent) of lines ending a sentence, likewise
-// (hard-wrapped dev pages: about 15%).
-constexpr size_t k_sentence_end_percent = 60;
+// The same in characters, spaces aside (what the layout shares count:
+// normalizing removes spaces and narrows full-width letters, which would
+// make a long line short on the second pass).
+constexpr size_t k_long_line_cps = 40;
+// Share of the text (percent, by weight) in such lines that marks a page as
+// one paragraph per line (the corpora: 85% and more on such pages, 33% and
+// less on hard-wrapped ones, where a PDF extractor ran two columns together).
+constexpr size_t k_long_text_percent = 60;
+// Share of the text (percent, by weight) in lines that run on, at or above
+// which a page is hard-wrapped (the corpora: 77% and more on hard-wrapped
+// pages, 40% and less on one-paragraph-per-line ones).
+constexpr size_t k_run_on_percent = 60;
 // The narrowest line that can be a column's width, in cells (6 Han characters).
 constexpr int k_min_column_cells = 12;
 // Neighbouring non-blank lines that vote on a line's column width.
@@ -72,42 +75,70 @@ bool ends_sentence(std::string_view text) {
   return false;
 }
 
+namespace {
+// How much text a line holds: its code points, spaces aside. Normalization
+// keeps them (it removes spaces, changes the width of punctuation and
+// letters, and joins lines), so a share of the page counted in them reads
+// the same on the normalized text.
+size_t text_weight(std::string_view t) {
+  size_t n = 0;
+  for (size_t i = 0; i < t.size();) n += !is_space_cp(next_cp(t, i));
+  return n;
+}
+bool starts_section_tag(std::string_view s);
+}  // namespace
+
 LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) {
-  auto text_of = [text](const Line &l) { return text.substr(l.begin, l.end - l.begin); };
-  LayoutInfo info;
-  std::vector<size_t> idx;  // non-blank lines
+  std::vector<LayoutLine> nonblank;
   for (size_t i = 0; i < lines.size(); ++i)
-    if (!lines[i].blank) idx.push_back(i);
-  info.column.assign(lines.size(), 0);
-  if (idx.empty()) return info;
+    if (!lines[i].blank) nonblank.push_back({text.substr(lines[i].begin, lines[i].end - lines[i].begin), lines[i].width, i});
+  return detect_layout(nonblank, lines.size());
+}
+
+LayoutInfo detect_layout(const std::vector<LayoutLine> &lines, size_t line_count) {
+  LayoutInfo info;
+  info.column.assign(line_count, 0);
+  if (lines.empty()) return info;
   std::vector<int> widths;
-  for (size_t i : idx) widths.push_back(lines[i].width);
-  // Hard-wrapped columns almost never hold a line that long; in one-paragraph-
-  // per-line text every paragraph of more than a sentence or two is one.
-  // Short pages of short paragraphs have no long lines; there the other sign
-  // decides: wrapped columns put most lines straight under the previous one,
-  // paragraph-per-line text separates nearly every line by a blank.
-  size_t long_lines = 0, stacked = 0;
-  for (int w : widths) long_lines += w >= k_long_line;
-  for (size_t k = 1; k < idx.size(); ++k) stacked += idx[k] == idx[k - 1] + 1;
-  const bool long_ok = long_lines * 100 >= widths.size() * k_long_line_percent;
-  const bool mostly_separated = stacked * 100 < widths.size() * k_stacked_percent;
-  // Wrapped column lines mostly stop mid-sentence; when most lines end a
-  // sentence, every line is a paragraph (normalized output is such text).
-  size_t sentence_ends = 0;
-  for (size_t i : idx) sentence_ends += ends_sentence(text_of(lines[i]));
-  const bool mostly_sentences = sentence_ends * 100 >= widths.size() * k_sentence_end_percent;
-  // A wrapped column needs lines of a column's width; text with none (short
-  // lines only, such as normalized short paragraphs) is read line by line.
-  const bool no_column = std::none_of(widths.begin(), widths.end(), [](int w) { return w >= k_min_column_cells; });
-  info.layout = long_ok || mostly_separated || mostly_sentences || no_column ? Layout::OneParagraphPerLine
-                                                                             : Layout::HardWrapped;
+  widths.reserve(lines.size());
+  for (const LayoutLine &l : lines) widths.push_back(l.width);
+  // The layout is read from two shares of the page's text (weights, not
+  // line counts: the normalized text, one paragraph per line, is the same
+  // text in fewer lines and must read the same way, or normalizing twice
+  // would join what the first pass kept apart):
+  //  - text in long lines. Hard-wrapped columns almost never hold a line
+  //    that long; in one-paragraph-per-line text every paragraph of more
+  //    than a sentence or two is one. Joining lines only adds to it.
+  //  - text in lines that run on: lines that end no sentence and have a
+  //    next line that could continue them (no separator, no section tag).
+  //    Wrapped column lines mostly stop mid-sentence; paragraphs, bylines
+  //    and headlines read line by line mostly end a sentence or are short.
+  //    Joining lines only takes from it: a joined line runs on only when
+  //    all its parts did.
+  // A page is hard-wrapped when most of its text runs on and little of it
+  // is in long lines. Its normalized text then holds paragraphs that end a
+  // sentence (or stop at a separator or section tag), which run on no more,
+  // and a page read line by line keeps, normalized, no more running-on text
+  // and no less long-line text: both read line by line again.
+  size_t total = 0, long_weight = 0, run_on = 0;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view t = lines[k].text;
+    const size_t w = text_weight(t);
+    total += w;
+    if (w >= k_long_line_cps) long_weight += w;
+    if (k + 1 == lines.size() || ends_sentence(t) || is_separator_line(t)) continue;
+    const std::string_view next = lines[k + 1].text;
+    if (!is_separator_line(next) && !starts_section_tag(next)) run_on += w;
+  }
+  const bool long_ok = long_weight * 100 >= total * k_long_text_percent;
+  const bool runs_on = run_on * 100 >= total * k_run_on_percent;
+  info.layout = runs_on && !long_ok ? Layout::HardWrapped : Layout::OneParagraphPerLine;
   // Column width of each line: the median width of its neighbours, ignoring
   // very short lines (last lines of paragraphs, bylines).
   std::vector<int> votes;
-  for (size_t k = 0; k < idx.size(); ++k) {
+  for (size_t k = 0; k < lines.size(); ++k) {
     votes.clear();
-    size_t lo = k > k_window ? k - k_window : 0, hi = std::min(idx.size(), k + k_window + 1);
+    size_t lo = k > k_window ? k - k_window : 0, hi = std::min(lines.size(), k + k_window + 1);
     for (size_t j = lo; j < hi; ++j)
       if (widths[j] >= k_min_column_cells && widths[j] < k_long_line) votes.push_back(widths[j]);
     int col = widths[k];
@@ -115,7 +146,7 @@ LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) 
       std::nth_element(votes.begin(), votes.begin() + votes.size() / 2, votes.end());
       col = votes[votes.size() / 2];
     }
-    info.column[idx[k]] = col;
+    info.column[lines[k].line] = col;
   }
   // Indents: the lines after a short line that ends a sentence open
   // paragraphs. Set at the full column width, they show that the page has no
@@ -123,16 +154,16 @@ LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines) 
   // can be either width, so only a clear majority counts).
   if (info.layout == Layout::HardWrapped) {
     size_t full = 0, indented = 0;
-    for (size_t k = 1; k + 1 < idx.size(); ++k) {
-      const Line &prev = lines[idx[k - 1]], &cur = lines[idx[k]];
-      if (prev.width >= info.column[idx[k - 1]] - 2 || !ends_sentence(text_of(prev))) continue;
-      const int col = info.column[idx[k]];
+    for (size_t k = 1; k + 1 < lines.size(); ++k) {
+      const LayoutLine &prev = lines[k - 1], &cur = lines[k];
+      if (prev.width >= info.column[prev.line] - 2 || !ends_sentence(prev.text)) continue;
+      const int col = info.column[cur.line];
       full += cur.width >= col - 2;
       indented += cur.width <= col - k_indent_min_cells && cur.width >= col - k_indent_max_cells;
     }
-    const size_t blanks = lines.size() - idx.size();
+    const size_t blanks = line_count - lines.size();
     info.unindented = full >= k_unindented_min_full_starts && full >= 2 * indented &&
-                      blanks * 100 <= lines.size() * k_unindented_max_blank_percent;
+                      blanks * 100 <= line_count * k_unindented_max_blank_percent;
   }
   return info;
 }
@@ -166,9 +197,11 @@ bool starts_section_tag(std::string_view s) {
 
 bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, Subheads subheads) {
   if (starts_section_tag(b.text)) return true;
-  if (a.ends_paragraph) return true;
-  // No paragraph opens with closing punctuation: a narrow column carried it over.
+  // No paragraph opens with closing punctuation: a narrow column carried it
+  // over. Not even after text lost to a repeat (ends_paragraph): the break
+  // would not survive normalizing, which keeps no trace of the cut.
   if (starts_with_closing_punct(b.text)) return false;
+  if (a.ends_paragraph) return true;
   // A separator between the notes of a column (×　×　×) stands alone.
   if (is_separator_line(a.text) || is_separator_line(b.text)) return true;
   // An in-body subhead (推动产业提质增效) is a paragraph of its own,

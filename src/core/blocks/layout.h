@@ -27,6 +27,16 @@ struct LayoutInfo {
 
 LayoutInfo detect_layout(std::string_view text, const std::vector<Line> &lines);
 
+// The same from the non-blank lines as they will be read (`text` each line's
+// text, the repeat remover's cuts made; `width` and `line` as in Line and
+// the line's index among `line_count` lines), in page order.
+struct LayoutLine {
+  std::string_view text;
+  int width = 0;
+  size_t line = 0;
+};
+LayoutInfo detect_layout(const std::vector<LayoutLine> &lines, size_t line_count);
+
 // Does the text end a sentence (。！？… and closing quotes/brackets after them)?
 bool ends_sentence(std::string_view text);
 

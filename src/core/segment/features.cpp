@@ -237,13 +237,16 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
   for (size_t k = n; k-- > 0;)
     next_credit[k] = pieces[k].credit && facts[k].byline ? k : next_credit[k + 1];
   std::vector<PieceFeatures> out(n);
+  std::vector<uint16_t> emit_scratch;  // a piece's lists are built here, then copied at their size
+  std::vector<EdgeFeature> edge_scratch;
   size_t bi = 0;
   for (size_t k = 0; k < n; ++k) {
     while (bi + 1 < blocks.size() && blocks[bi].end <= k) ++bi;
     const Piece &p = pieces[k];
     const Facts &f = facts[k];
     const std::string_view t = trim(p.text);
-    std::vector<uint16_t> &e = out[k].emit;
+    std::vector<uint16_t> &e = emit_scratch;
+    e.clear();
     auto add = [&e](EmitFeature x) { e.push_back(static_cast<uint16_t>(x)); };
     add(EmitFeature::bias);
     add(len_bucket(f.cps.size()));
@@ -397,19 +400,12 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       if (facts[k + 2].byline) add(EmitFeature::next2_byline);
       if (facts[k + 2].dateline) add(EmitFeature::next2_dateline);
     }
-    const size_t base = e.size();
-    if (wrapped)
-      for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + k_emit_feature_count));
-    if (text_first)
-      for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 2 * k_emit_feature_count));
-    if (no_period)
-      for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 3 * k_emit_feature_count));
-    if (narrow)
-      for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 4 * k_emit_feature_count));
-    if (layout.unindented)
-      for (size_t i = 0; i < base; ++i) e.push_back(static_cast<uint16_t>(e[i] + 5 * k_emit_feature_count));
+    out[k].emit.assign(e.begin(), e.end());  // one allocation of the exact size
+    out[k].conjoined = static_cast<uint8_t>((wrapped ? 1u : 0u) | (text_first ? 2u : 0u) | (no_period ? 4u : 0u) |
+                                            (narrow ? 8u : 0u) | (layout.unindented ? 16u : 0u));
     // Between the piece before and this one.
-    std::vector<EdgeFeature> &g = out[k].edge;
+    std::vector<EdgeFeature> &g = edge_scratch;
+    g.clear();
     g.push_back(EdgeFeature::e_bias);
     g.push_back(bb == 0 ? EdgeFeature::e_blank_0 : bb == 1 ? EdgeFeature::e_blank_1 : EdgeFeature::e_blank_2_up);
     if (k > 0) {
@@ -431,6 +427,7 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
     if (f.cps.size() >= k_long_cps) g.push_back(EdgeFeature::e_cur_long);
     if (wrapped && p.width < col - k_full_slack_cells && p.width >= col - k_indent_max_cells)
       g.push_back(EdgeFeature::e_cur_indent);
+    out[k].edge.assign(g.begin(), g.end());
   }
   return out;
 }

@@ -84,9 +84,23 @@ const char *emit_feature_name(EmitFeature f);
 std::string emit_id_name(uint16_t id);
 const char *edge_feature_name(EdgeFeature f);
 
+// Kept for every piece of the page until the decoder has read it, so kept
+// small: the conjoined emission ids are a bit each, not a copy of the list.
 struct PieceFeatures {
-  std::vector<uint16_t> emit;     // emission ids (EmitFeature, or conjoined) that hold for the piece
+  std::vector<uint16_t> emit;     // emission ids (EmitFeature) that hold for the piece
+  uint8_t conjoined = 0;          // bit c-1: every id of `emit` also holds conjoined with
+                                  // context c (id + c * k_emit_feature_count; c = 1 wrapped,
+                                  // 2 text first, 3 no period, 4 narrow, 5 unindented)
   std::vector<EdgeFeature> edge;  // what holds between the piece before and this one
+
+  // Every emission id that holds, in order: `emit`, then its conjoined copies.
+  template <class F>
+  void for_each_emit(F &&f) const {
+    for (uint16_t id : emit) f(id);
+    for (unsigned c = 1; c < k_emit_groups; ++c)
+      if (conjoined & (1u << (c - 1)))
+        for (uint16_t id : emit) f(static_cast<uint16_t>(id + c * k_emit_feature_count));
+  }
 };
 
 // One entry per piece. Pieces carry the local evidence of classify/ (type,
