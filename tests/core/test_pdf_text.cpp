@@ -97,6 +97,22 @@ TEST(PdfText, OneGapLineIsNotAMergedPage) {
   EXPECT_TRUE(std::none_of(lines.begin(), lines.end(), [](const Line &l) { return l.merged_columns; }));
 }
 
+TEST(PdfText, DatelinesPartedBySpacesAreNotMergedColumns) {
+  // Formulaic datelines are all one width; a merged column's left run is as
+  // wide as the page's lines.
+  const std::string text =
+      "本报重庆3月19日电 （记者刘新吾）近日，远在山\n"
+      "东烟台的王女士通过视频连线完成了询问笔录的\n"
+      "制作，免去了往返奔波之苦，她对此连连称赞。\n"
+      "本报杭州3月19日电 （记者刘军国）往年辛辛苦\n"
+      "苦炒的茶叶被假货挤占市场，如今看到法院动真\n"
+      "格，心里踏实多了，茶农们纷纷这样表示说道。\n"
+      "本报北京3月19日电 （记者潘俊强）那辆电动自\n"
+      "行车在冒烟，快拉闸！日前，在北京市丰台区大\n";
+  std::vector<Line> lines = split_lines(text);
+  EXPECT_TRUE(std::none_of(lines.begin(), lines.end(), [](const Line &l) { return l.merged_columns; }));
+}
+
 TEST(PdfText, ItemsWithMergedColumnsAreFlagged) {
   static const Parser parser = [] {
     Lexicon lex;

@@ -191,8 +191,7 @@ const char *edge_feature_name(EdgeFeature f) { return k_edge_names[static_cast<s
 
 std::string emit_id_name(uint16_t id) {
   if (id < k_emit_feature_count) return k_emit_names[id];
-  static const char *const groups[k_emit_groups] = {"", "wrapped&", "textfirst&", "noperiod&", "narrow&",
-                                                               "unindented&"};
+  static const char *const groups[k_emit_groups] = {"", "wrapped&", "textfirst&", "noperiod&", "narrow&"};
   return std::string(groups[id / k_emit_feature_count]) + k_emit_names[id % k_emit_feature_count];
 }
 
@@ -402,7 +401,7 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
     }
     out[k].emit.assign(e.begin(), e.end());  // one allocation of the exact size
     out[k].conjoined = static_cast<uint8_t>((wrapped ? 1u : 0u) | (text_first ? 2u : 0u) | (no_period ? 4u : 0u) |
-                                            (narrow ? 8u : 0u) | (layout.unindented ? 16u : 0u));
+                                            (narrow ? 8u : 0u));
     // Between the piece before and this one.
     std::vector<EdgeFeature> &g = edge_scratch;
     g.clear();

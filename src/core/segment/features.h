@@ -71,11 +71,9 @@ constexpr size_t k_emit_feature_count = static_cast<size_t>(EmitFeature::kCount)
 // "noperiod&f" (historic punctuation: 、 serves as comma and full stop), id
 // f + 4 * k_emit_feature_count is "narrow&f" (columns of a few characters,
 // where a headline line is as wide as a body line and blank lines part
-// paragraphs), id f + 5 * k_emit_feature_count is "unindented&f" (columns
-// with no indent and no blank line: the text a PDF extractor gives, where a
-// headline is known only by stopping short). So one model holds what each
-// kind of page teaches separately and what all share.
-constexpr size_t k_emit_groups = 6;
+// paragraphs). So one model holds what each kind of page teaches separately
+// and what all share.
+constexpr size_t k_emit_groups = 5;
 constexpr size_t k_emit_id_count = k_emit_groups * k_emit_feature_count;
 constexpr size_t k_edge_feature_count = static_cast<size_t>(EdgeFeature::kCount);
 
@@ -90,7 +88,7 @@ struct PieceFeatures {
   std::vector<uint16_t> emit;     // emission ids (EmitFeature) that hold for the piece
   uint8_t conjoined = 0;          // bit c-1: every id of `emit` also holds conjoined with
                                   // context c (id + c * k_emit_feature_count; c = 1 wrapped,
-                                  // 2 text first, 3 no period, 4 narrow, 5 unindented)
+                                  // 2 text first, 3 no period, 4 narrow)
   std::vector<EdgeFeature> edge;  // what holds between the piece before and this one
 
   // Every emission id that holds, in order: `emit`, then its conjoined copies.
