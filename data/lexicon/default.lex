@@ -366,6 +366,18 @@
 台风
 预报
 
+# A line that opens with one of these credits the page, not a story
+# (本版责编：X  版式设计：Y at a page's foot): page furniture, though it
+# names people with roles.
+[other.page_credit]
+本版责编
+本版编辑
+本版统筹
+本版策划
+本版主编
+版式设计
+本版设计
+
 # Cues of other furniture: QR-code prompts, video links, page banners.
 [other]
 扫一扫

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "banmian/banmian.h"
+#include "common/core_fixtures.h"
 #include "common/test_pages.h"
 #include "core/assemble/assemble.h"
 #include "core/common/doubling.h"
@@ -48,33 +49,8 @@ std::vector<std::string> page_files() {
   return files;
 }
 
-struct Parsed {
-  DecodedText text;
-  std::vector<Line> lines;
-  Assembly assembly;
-  Page page;
-};
+using Parsed = bm_test::StagedPage;
 
-Parsed parse_file(const std::string &path, const Lexicon &lex) {
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Parsed p;
-  p.text = decode(bytes, DecodeOptions{});
-  p.page.text = p.text;
-  p.lines = split_lines(p.text.utf8);
-  p.assembly = assemble_page(p.text.utf8, p.lines, lex, SegmentModel::builtin());
-  extract_page(p.assembly, p.lines, lex, p.page);
-  annotate_page(p.page, lex, std::nullopt);
-  bound_output(p.page, bytes.size());
-  return p;
-}
-
-Lexicon builtin() {
-  Lexicon lex;
-  lex.load(k_default_lexicon, "built-in");
-  lex.finish();
-  return lex;
-}
 
 // The source's lines (trimmed) joined by rule 5 (join_lines: what reflow does
 // to a paragraph's lines), then normalized in `mode`.
@@ -184,14 +160,14 @@ struct Tally {
 };
 
 TEST(FieldSpans, NormalizedSourceIsTheField) {
-  const Lexicon lex = builtin();
+  const Lexicon lex = bm_test::builtin_lexicon();
   const std::vector<std::string> files = page_files();
   ASSERT_GE(files.size(), 10u);
   Tally tally;
   size_t pages = 0, articles = 0;
   for (const std::string &f : files) {
     SCOPED_TRACE(f);
-    const Parsed p = parse_file(f, lex);
+    const Parsed p = bm_test::parse_stages(f, lex);
     const std::string &t = p.text.utf8;
     const Facts facts(p);
     ++pages;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "banmian/banmian.h"
+#include "common/core_fixtures.h"
 #include "common/test_pages.h"
 #include "core/assemble/assemble.h"
 #include "core/decode/decode.h"
@@ -23,39 +24,16 @@ namespace {
 
 std::vector<std::string> page_files() { return bm_test::test_pages(BM_TEST_DATA_DIR); }
 
-struct Parsed {
-  DecodedText text;
-  std::vector<Line> lines;
-  Assembly assembly;
-  Page page;
-};
+using Parsed = bm_test::StagedPage;
 
-Parsed parse_file(const std::string &path, const Lexicon &lex) {
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Parsed p;
-  p.text = decode(bytes, DecodeOptions{});
-  p.page.text = p.text;  // extract_page reads the field spans against it
-  p.lines = split_lines(p.text.utf8);
-  p.assembly = assemble_page(p.text.utf8, p.lines, lex, SegmentModel::builtin());
-  extract_page(p.assembly, p.lines, lex, p.page);
-  return p;
-}
-
-Lexicon builtin() {
-  Lexicon lex;
-  lex.load(k_default_lexicon, "built-in");
-  lex.finish();
-  return lex;
-}
 
 TEST(Invariants, EveryPieceInExactlyOneArticleOrTheMasthead) {
-  const Lexicon lex = builtin();
+  const Lexicon lex = bm_test::builtin_lexicon();
   const auto files = page_files();
   ASSERT_GE(files.size(), 10u);
   for (const std::string &f : files) {
     SCOPED_TRACE(f);
-    const Parsed p = parse_file(f, lex);
+    const Parsed p = bm_test::parse_stages(f, lex);
     std::vector<int> owners(p.assembly.pieces.size(), 0);
     for (size_t k : p.page.header_pieces) ++owners.at(k);
     for (const Article &a : p.page.articles)
@@ -66,10 +44,10 @@ TEST(Invariants, EveryPieceInExactlyOneArticleOrTheMasthead) {
 }
 
 TEST(Invariants, LinesWithoutPiecesWereRemovedRepeatsAndFlagged) {
-  const Lexicon lex = builtin();
+  const Lexicon lex = bm_test::builtin_lexicon();
   for (const std::string &f : page_files()) {
     SCOPED_TRACE(f);
-    const Parsed p = parse_file(f, lex);
+    const Parsed p = bm_test::parse_stages(f, lex);
     // A line of only closing punctuation joins the piece before it (lines/):
     // it has no piece of its own, but a piece's span covers it.
     std::vector<bool> has_piece(p.lines.size(), false);
@@ -87,10 +65,10 @@ TEST(Invariants, LinesWithoutPiecesWereRemovedRepeatsAndFlagged) {
 }
 
 TEST(Invariants, SpansAreInsideTheTextAndOrdered) {
-  const Lexicon lex = builtin();
+  const Lexicon lex = bm_test::builtin_lexicon();
   for (const std::string &f : page_files()) {
     SCOPED_TRACE(f);
-    const Parsed p = parse_file(f, lex);
+    const Parsed p = bm_test::parse_stages(f, lex);
     for (const Article &a : p.page.articles) {
       EXPECT_LE(a.span_begin, a.span_end);
       EXPECT_LE(a.span_end, p.text.utf8.size());
@@ -99,10 +77,10 @@ TEST(Invariants, SpansAreInsideTheTextAndOrdered) {
 }
 
 TEST(Invariants, StoriesHaveTextAndNamesHaveNoSpaces) {
-  const Lexicon lex = builtin();
+  const Lexicon lex = bm_test::builtin_lexicon();
   for (const std::string &f : page_files()) {
     SCOPED_TRACE(f);
-    const Parsed p = parse_file(f, lex);
+    const Parsed p = bm_test::parse_stages(f, lex);
     for (const Article &a : p.page.articles) {
       if (a.kind == Kind::News || a.kind == Kind::Photo) EXPECT_FALSE(a.paragraphs.empty());
       for (const Byline &b : a.bylines) EXPECT_EQ(b.name.find(' '), std::string::npos) << b.name;

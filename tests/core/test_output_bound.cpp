@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "common/core_fixtures.h"
 #include "core/lexicon/lexicon.h"
 #include "core/output/bound.h"
 #include "core/pipeline/parser.h"
@@ -13,15 +14,7 @@ using namespace bm::detail;
 
 namespace {
 
-const Parser &parser() {
-  static const Parser p = [] {
-    Lexicon lex;
-    lex.load(k_default_lexicon, "built-in");
-    lex.finish();
-    return Parser(std::move(lex), 64 << 20);
-  }();
-  return p;
-}
+const Parser &parser() { return bm_test::default_parser(); }
 
 std::string repeat(const std::string &s, size_t bytes) {
   std::string out;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/core_fixtures.h"
 #include "banmian/banmian.h"
 #include "core/assemble/assemble.h"
 #include "core/lexicon/lexicon.h"
@@ -40,6 +41,15 @@ const char *k_unindented =
     "地，引入专业团队运营。\n";
 
 std::vector<std::string> reflow_text(const std::string &text) { return reflow_all(text, split_lines(text)); }
+
+const Parser &parser() { return bm_test::default_parser(); }
+
+const Article *article_with(const Page &page, const std::string &text) {
+  for (const Article &a : page.articles)
+    for (const std::string &p : a.paragraphs)
+      if (p.find(text) != std::string::npos) return &a;
+  return nullptr;
+}
 
 }  // namespace
 
@@ -114,24 +124,50 @@ TEST(PdfText, DatelinesPartedBySpacesAreNotMergedColumns) {
 }
 
 TEST(PdfText, ItemsWithMergedColumnsAreFlagged) {
-  static const Parser parser = [] {
-    Lexicon lex;
-    lex.load(k_default_lexicon, "built-in");
-    lex.finish();
-    return Parser(std::move(lex), 1 << 20);
-  }();
   const std::string text =
       "在法治轨道上推动代表工作高质量发展\n"
       "本报记者 亓玉昆\n"
       "三月十七日上午，座谈会在北京召开。与会人员 主任表示，各级人大代表是国家权力机关的组成\n"
       "认为，要坚持以人民为中心的发展思想，做好 人员，依法参加行使国家权力，政治属性是代\n"
       "代表工作，发挥代表作用，推动高质量发展。 表职务的第一属性，是代表履职的第一要求。\n";
-  const Page page = parser.parse(text, CallOptions{});
+  const Page page = parser().parse(text, CallOptions{});
   ASSERT_FALSE(page.articles.empty());
   bool flagged = false;
   for (const Article &a : page.articles) flagged = flagged || (a.flags & BM_FLAG_COLUMNS_INTERLEAVED);
   EXPECT_TRUE(flagged);
   // Clean text never is.
-  const Page clean = parser.parse(k_unindented, CallOptions{});
+  const Page clean = parser().parse(k_unindented, CallOptions{});
   for (const Article &a : clean.articles) EXPECT_FALSE(a.flags & BM_FLAG_COLUMNS_INTERLEAVED);
+}
+
+TEST(PdfText, ACreditOnTheCaptionsLastLineIsItsOwnPiece) {
+  // Side-by-side photos: the extractor puts the credit on the caption's
+  // last line. The caption keeps its text; the credit names photographers,
+  // with the one-character role glued to the last name (徐佳丽摄).
+  const std::string text =
+      "光伏发电 节能减排\n"
+      "昨天，在新埭镇生态环境中心，屋顶上一块块光伏板整齐排列，年发电量可减排二氧化碳\n"
+      "250吨。 王  强  徐佳丽摄\n";
+  const Page page = parser().parse(text, CallOptions{});
+  const Article *a = article_with(page, "250吨。");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->paragraphs.back().substr(a->paragraphs.back().size() - 9), "250吨。");
+  ASSERT_EQ(a->bylines.size(), 2u);
+  EXPECT_EQ(a->bylines[1].name, "徐佳丽");
+  EXPECT_EQ(a->bylines[1].role, "photographer");
+}
+
+TEST(PdfText, AWireCreditWithTheRoleGluedToTheName) {
+  const Page page = parser().parse("欢度新年\n游客在雪地里游玩。\n新华社记者 马金瑞摄\n", CallOptions{});
+  const Article *a = article_with(page, "游客");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->bylines.size(), 1u);
+  EXPECT_EQ(a->bylines[0].name, "马金瑞");
+  EXPECT_EQ(a->bylines[0].role, "photographer");
+}
+
+TEST(PdfText, ThePagesEditorCreditIsNotAStorysByline) {
+  const Page page = parser().parse(k_unindented + std::string("本版责编：邱  雯  版式设计：汤  宁\n"), CallOptions{});
+  for (const Article &a : page.articles)
+    for (const auto &b : a.bylines) EXPECT_NE(b.role, "editor") << b.name;
 }

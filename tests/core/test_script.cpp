@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/core_fixtures.h"
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
 #include "core/output/json.h"
@@ -25,15 +26,7 @@ using namespace bm::detail;
 
 namespace {
 
-const Parser &parser() {
-  static const Parser p = [] {
-    Lexicon lex;
-    lex.load(k_default_lexicon, "built-in");
-    lex.finish();
-    return Parser(std::move(lex), 64 << 20);
-  }();
-  return p;
-}
+const Parser &parser() { return bm_test::default_parser(); }
 
 std::string json_of(const Page &page) {
   std::vector<const Article *> arts;

@@ -115,13 +115,16 @@ def longest_at(k, i, blob):
     return lo
 
 
-def uncovered_chars(k, blob, whole):
+def uncovered_chars(k, blob, whole, names=()):
     if k in blob:
         return 0
     i, miss = 0, 0
     while i < len(k):
         n = longest_at(k, i, blob)
         if n >= 3 or (n and n == len(k) - i):  # or the rest of the line (1-2 characters)
+            i += n
+            continue
+        if n >= 2 and any(k[i:i + n] in nm for nm in names):  # a name broken across lines (黄 / 雨欣）)
             i += n
             continue
         for L in (4, 3, 2, 1):
@@ -180,6 +183,7 @@ def check_page(name, txt_path, pred_path):
                 if not (isinstance(fs, list) and len(fs) == 2 and 0 <= fs[0] <= fs[1] <= nbytes):
                     out.append(('field_span_bounds', f'article {ai} spans.{field} {fs}'))
     blob, whole = page_fields(pred)
+    names = {key(b.get('name') or '') for a in arts for b in (a.get('bylines') or [])} - {''}
     flagged_spans = [sp for sp, a in zip(spans, arts) if sp and
                      {'duplicate_text_removed', 'doubled_characters_fixed'} & set(a.get('flags') or [])]
     off = 0  # byte offset into the decoded text (as the spans)
@@ -189,7 +193,7 @@ def check_page(name, txt_path, pred_path):
         k = key(line)
         if k:
             nlines += 1
-            miss = uncovered_chars(k, blob, whole)
+            miss = uncovered_chars(k, blob, whole, names)
             if miss >= 3 or miss * 3 > len(k):
                 if any(s <= off < e for s, e in flagged_spans):
                     nflag += 1

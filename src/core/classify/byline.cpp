@@ -182,6 +182,7 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
   size_t ti = 0, ci = 0;
   std::vector<std::u32string> pending;  // names read before any role (for "张伟 摄")
   size_t since_role = 0;                 // people credited since the last role word
+  const RoleWord *glued_role = nullptr;  // a one-character role glued to the last name
   while (ti < t.list.size()) {
     if (const RoleWord *rw = match_role(t, ti, ci, lex)) {
       // A one-character role closing the line (本报记者 张伟 摄) credits the
@@ -225,6 +226,16 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
       consumed_tokens = 2;
     } else if (looks_like_name(rest) && lex.starts_with_surname(to_utf8(rest))) {
       name = rest;
+      // 马金瑞摄 closing the line: a one-character role glued to the last
+      // name credits the names since the last role word (新华社记者 马金瑞摄).
+      if (ti + 1 == t.list.size() && rest.size() >= 3) {
+        for (const RoleWord &rw : lex.roles())
+          if (rw.word32.size() == 1 && rw.word32[0] == rest.back()) {
+            glued_role = &rw;
+            name.pop_back();
+            break;
+          }
+      }
     } else {
       // Not a name: the rest of the piece is leftover text.
       std::u32string left = rest;
@@ -236,6 +247,12 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
     else pending.push_back(name);
     ti += consumed_tokens;
     ci = 0;
+    if (glued_role) {
+      for (auto &n : pending) out.people.push_back({glued_role->role, to_utf8(n)});
+      pending.clear();
+      for (size_t k = since_role; k < out.people.size(); ++k) out.people[k].role = glued_role->role;
+      any_role = true;
+    }
   }
   if (!pending.empty()) {
     if (any_role || !allow_bare || !out.leftover.empty() || pending.size() > 4) return std::nullopt;

@@ -1,5 +1,7 @@
 #include "core/classify/classify.h"
 
+#include <algorithm>
+
 #include <unicode/regex.h>
 
 #include "core/classify/byline.h"
@@ -44,7 +46,12 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
   for (Piece &p : pieces) {
     const size_t cps = cps_without_spaces(p.text);
     std::optional<Piece> glued;  // text glued after a credit's names
-    if (auto by = parse_byline(p.text, lex, /*allow_bare=*/true)) {
+    const std::string_view trimmed = trim(p.text);
+    const bool page_credit = std::any_of(lex.words("other.page_credit").begin(), lex.words("other.page_credit").end(),
+                                         [&](const std::string &w) { return !w.empty() && trimmed.rfind(w, 0) == 0; });
+    if (page_credit) {
+      p.type = PieceType::Other;  // 本版责编：X: the page's credit, furniture
+    } else if (auto by = parse_byline(p.text, lex, /*allow_bare=*/true)) {
       p.type = PieceType::Byline;
       p.people = by->people;
       p.marked = by->marked;

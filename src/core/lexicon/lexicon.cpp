@@ -15,7 +15,7 @@ const std::vector<std::unique_ptr<icu::RegexPattern>> k_no_patterns;
 
 bool known_section(const std::string &s) {
   static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "weather",
-                                      "weather.strong", "weather.time", "other", "masthead", "surname", "end_mark",
+                                      "weather.strong", "weather.time", "other", "other.page_credit", "masthead", "surname", "end_mark",
                                       "end_note", "date.relative", "date.weekday", "date.week", "date.month",
                                       "date.year", "date.era", "date.lunar_month", "date.lunar", "date.range",
                                       "date.vague", "date.not_day", "page.section"};

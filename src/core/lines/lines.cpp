@@ -40,18 +40,50 @@ bool starts_with_any(std::string_view s, const std::vector<std::string> &words) 
   return false;
 }
 
+bool ends_with_any(std::string_view s, const std::vector<std::string> &words) {
+  for (const auto &w : words)
+    if (!w.empty() && s.size() >= w.size() && s.substr(s.size() - w.size()) == w) return true;
+  return false;
+}
+
+// A photo credit after the caption's last sentence, on its line
+// (`…减排250吨。 王  强  徐佳丽摄`): a short run of names that ends in a
+// photographer's role word and holds no punctuation.
+constexpr size_t k_inline_credit_max_cps = 24;
+
+bool is_inline_credit(std::string_view tail, const Lexicon &lex) {
+  const std::string_view t = trim(tail);
+  if (t.empty() || cp_count(t) > k_inline_credit_max_cps || !ends_with_any(t, lex.words("role.photographer")))
+    return false;
+  for (size_t i = 0; i < t.size();) {
+    const char32_t c = next_cp(t, i);
+    if ((c >= 0x3000 && c <= 0x303F && c != 0x3000) || (c >= 0xFF01 && c <= 0xFF1F) || c == U',' || c == U'.')
+      return false;
+  }
+  return true;
+}
+
 // Byte offsets where a new piece starts inside `s`: a byline mark that follows
-// a space (or sentence-final punctuation) and is not at the start.
+// a space (or sentence-final punctuation) and is not at the start; a photo
+// credit after sentence-final punctuation and a space.
 std::vector<size_t> cut_points(std::string_view s, const Lexicon &lex) {
   std::vector<size_t> cuts;
   const auto &marks = lex.words("byline_marker");
   size_t i = 0;
-  bool prev_gap = false;
+  bool prev_gap = false, after_sentence = false;
+  char32_t prev = 0;
   while (i < s.size()) {
     size_t j = i;
     char32_t cp = next_cp(s, j);
     if (i > 0 && prev_gap && starts_with_any(s.substr(i), marks)) cuts.push_back(i);
-    prev_gap = is_space_cp(cp) || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x201D;
+    if (after_sentence && !is_space_cp(cp) && is_space_cp(prev) && is_inline_credit(s.substr(i), lex)) {
+      cuts.push_back(i);
+      break;  // the credit runs to the end of the line
+    }
+    const bool final_punct = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x201D;
+    after_sentence = final_punct || (after_sentence && is_space_cp(cp));
+    prev_gap = is_space_cp(cp) || final_punct;
+    prev = cp;
     i = j;
   }
   return cuts;
