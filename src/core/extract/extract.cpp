@@ -465,6 +465,7 @@ class DraftExtractor {
   // classify/ parsed, else the piece as a bare author name (a pen name in
   // brackets, a name the surname list does not know).
   std::vector<Byline> people_of(const Piece &p) const {
+    if (p.type == PieceType::Other) return {};  // a page credit (本版责编：X): kept as text
     if (!p.people.empty()) return p.people;
     if (auto by = parse_byline(p.text, lex_, /*allow_bare=*/true); by && by->leftover.empty()) return by->people;
     std::vector<Byline> lenient = parse_byline_lenient(p.text, lex_);
@@ -536,7 +537,8 @@ class DraftExtractor {
   }
 
   void end_note(const Piece &p, Article &art) {
-    if (read_end_note(p.text, art, whole(p))) return;
+    // A page credit (本版责编：X) names the page's staff, not the story's.
+    if (p.type != PieceType::Other && read_end_note(p.text, art, whole(p))) return;
     std::string n = normalize_inline(trim(p.text), InlineMode::Body);
     if (!n.empty()) add_paragraph(art, std::move(n), whole(p));
   }
