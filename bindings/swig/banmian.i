@@ -76,6 +76,26 @@ class Article {
   int64_t spanStart() const;
   int64_t spanEnd() const;
   double confidence() const;
+  bool hasDatelineInfo() const;
+  OptString datelineSource() const;
+  OptString datelinePlace() const;
+  int datelineMonth() const;
+  int datelineDay() const;
+  OptString datelineDate() const;
+  int dateCount() const;
+  std::string dateText(int i) const;
+  OptString dateValue(int i) const;
+  int64_t dateSpanStart(int i) const;
+  int64_t dateSpanEnd(int i) const;
+  bool hasSpans() const;
+  int64_t headlineSpanStart(int i) const;
+  int64_t headlineSpanEnd(int i) const;
+  int64_t datelineSpanStart() const;
+  int64_t datelineSpanEnd() const;
+  int64_t bylineSpanStart(int i) const;
+  int64_t bylineSpanEnd(int i) const;
+  int64_t paragraphSpanStart(int i) const;
+  int64_t paragraphSpanEnd(int i) const;
 };
 
 class Page {
@@ -88,6 +108,10 @@ class Page {
   std::string encoding() const;
   OptString source() const;
   OptString edition() const;
+  OptString paper() const;
+  OptString issueDate() const;
+  OptString pageNumber() const;
+  OptString section() const;
   unsigned int flags() const;
   int64_t replacements() const;
   int mastheadCount() const;
@@ -105,8 +129,8 @@ class Parser {
   void close();
   bool isClosed() const;
   Page *parse(const char *data, size_t len, const std::string &encoding, const std::string &source,
-              bool strict) const;
-  std::string normalize(const char *data, size_t len, const std::string &encoding, bool strict) const;
+              bool strict, const std::string &issueDate, int script) const;
+  std::string normalize(const char *data, size_t len, const std::string &encoding, bool strict, int script) const;
 };
 
 }  // namespace bmswig

@@ -164,12 +164,77 @@ class Article {
   // How sure the parser is of the article, in [0, 1]; negative when it did not compute one.
   double confidence() const { auto k = h(); return bm_article_confidence(get(k)); }
 
+  // The dateline's parts (issue 14); hasDatelineInfo() is false when the
+  // article has no dateline whose parts the parser read.
+  bool hasDatelineInfo() const { auto k = h(); return bm_article_has_dateline_info(get(k)) != 0; }
+  OptString datelineSource() const { auto k = h(); return detail::opt(bm_article_dateline_source(get(k))); }
+  OptString datelinePlace() const { auto k = h(); return detail::opt(bm_article_dateline_place(get(k))); }
+  // 1-12 and 1-31 as printed, 0 when not printed.
+  int datelineMonth() const { auto k = h(); return bm_article_dateline_month(get(k)); }
+  int datelineDay() const { auto k = h(); return bm_article_dateline_day(get(k)); }
+  // "YYYY-MM-DD", resolved against the issue date; absent when it cannot be.
+  OptString datelineDate() const { auto k = h(); return detail::opt(bm_article_dateline_date(get(k))); }
+
+  // Expressions naming one day, in order: text, resolved date ("YYYY-MM-DD"
+  // or absent) and byte span in Page::text() (-1, -1 when not matched).
+  int dateCount() const { auto k = h(); return static_cast<int>(bm_article_date_count(get(k))); }
+  std::string dateText(int i) const {
+    auto k = h();
+    const bm_article *a = get(k);
+    return bm_article_date_text(a, detail::index_in(i, bm_article_date_count(a), "date"));
+  }
+  OptString dateValue(int i) const {
+    auto k = h();
+    const bm_article *a = get(k);
+    return detail::opt(bm_article_date_value(a, detail::index_in(i, bm_article_date_count(a), "date")));
+  }
+  int64_t dateSpanStart(int i) const { return dateSpan(i, true); }
+  int64_t dateSpanEnd(int i) const { return dateSpan(i, false); }
+
+  // Field spans (issue 14): [start, end) byte offsets in Page::text(), -1
+  // when unknown (no spans, no dateline). hasSpans(): the parser computed them.
+  bool hasSpans() const { auto k = h(); return bm_article_has_spans(get(k)) != 0; }
+  int64_t headlineSpanStart(int i) const { return indexedSpan(i, true, bm_article_headline_count, bm_article_headline_span, "headline"); }
+  int64_t headlineSpanEnd(int i) const { return indexedSpan(i, false, bm_article_headline_count, bm_article_headline_span, "headline"); }
+  int64_t datelineSpanStart() const { return datelineSpan(true); }
+  int64_t datelineSpanEnd() const { return datelineSpan(false); }
+  int64_t bylineSpanStart(int i) const { return indexedSpan(i, true, bm_article_byline_count, bm_article_byline_span, "byline"); }
+  int64_t bylineSpanEnd(int i) const { return indexedSpan(i, false, bm_article_byline_count, bm_article_byline_span, "byline"); }
+  int64_t paragraphSpanStart(int i) const { return indexedSpan(i, true, bm_article_paragraph_count, bm_article_paragraph_span, "paragraph"); }
+  int64_t paragraphSpanEnd(int i) const { return indexedSpan(i, false, bm_article_paragraph_count, bm_article_paragraph_span, "paragraph"); }
+
  private:
   std::shared_ptr<detail::PageHandle> h() const { return detail::live(state_); }
   const bm_article *get(const std::shared_ptr<detail::PageHandle> &k) const {
     const bm_article *a = bm_page_article(k->p, static_cast<size_t>(index_));
     if (!a) throw Error(BM_E_RANGE, "banmian: article index out of range", -1);
     return a;
+  }
+
+  static int64_t pick(int found, size_t s, size_t e, bool start) {
+    if (!found) return -1;
+    return static_cast<int64_t>(start ? s : e);
+  }
+  int64_t dateSpan(int i, bool start) const {
+    auto k = h();
+    const bm_article *a = get(k);
+    size_t s = 0, e = 0;
+    int found = bm_article_date_span(a, detail::index_in(i, bm_article_date_count(a), "date"), &s, &e);
+    return pick(found, s, e, start);
+  }
+  int64_t datelineSpan(bool start) const {
+    auto k = h();
+    size_t s = 0, e = 0;
+    int found = bm_article_dateline_span(get(k), &s, &e);
+    return pick(found, s, e, start);
+  }
+  int64_t indexedSpan(int i, bool start, size_t (*count)(const bm_article *),
+                      int (*span)(const bm_article *, size_t, size_t *, size_t *), const char *what) const {
+    auto k = h();
+    const bm_article *a = get(k);
+    size_t s = 0, e = 0;
+    int found = span(a, detail::index_in(i, count(a), what), &s, &e);
+    return pick(found, s, e, start);
   }
 
   std::shared_ptr<detail::PageState> state_;
@@ -207,6 +272,12 @@ class Page {
   std::string encoding() const { auto k = detail::live(state_); return detail::str(bm_page_encoding(k->p)); }
   OptString source() const { auto k = detail::live(state_); return detail::opt(bm_page_source(k->p)); }
   OptString edition() const { auto k = detail::live(state_); return detail::opt(bm_page_edition(k->p)); }
+  // Page metadata (issue 14), each absent when the page does not print it.
+  OptString paper() const { auto k = detail::live(state_); return detail::opt(bm_page_paper(k->p)); }
+  // "YYYY-MM-DD": printed on the page, else the issueDate parse option.
+  OptString issueDate() const { auto k = detail::live(state_); return detail::opt(bm_page_issue_date(k->p)); }
+  OptString pageNumber() const { auto k = detail::live(state_); return detail::opt(bm_page_page_number(k->p)); }
+  OptString section() const { auto k = detail::live(state_); return detail::opt(bm_page_section(k->p)); }
   unsigned int flags() const { auto k = detail::live(state_); return bm_page_flags(k->p); }
   int64_t replacements() const { auto k = detail::live(state_); return static_cast<int64_t>(bm_page_replacements(k->p)); }
 
@@ -266,15 +337,19 @@ class Parser {
 
   // Parses raw bytes. encoding: "" or "auto" to detect, else an ICU converter
   // name; source: "" for none, else the name reported as "source" in the JSON;
-  // strict: invalid bytes fail instead of becoming U+FFFD. Returns a new page.
+  // strict: invalid bytes fail instead of becoming U+FFFD; issueDate: "" for
+  // none, else "YYYY-MM-DD", used when the page prints no date; script: a
+  // bm_script value (0 keep, 1 simplified, 2 traditional). Returns a new page.
   Page *parse(const char *data, size_t len, const std::string &encoding, const std::string &source,
-              bool strict) const {
+              bool strict, const std::string &issueDate, int script) const {
     auto h = live();
     bm_parse_options o;
     detail::check(bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION));
     if (!encoding.empty()) o.encoding = encoding.c_str();
     if (!source.empty()) o.source = source.c_str();
     if (strict) o.flags |= BM_PARSE_STRICT_DECODING;
+    if (!issueDate.empty()) o.issue_date = issueDate.c_str();
+    o.script = script;
     bm_page *p = nullptr;
     detail::check(bm_parse(h->p, data, len, &o, &p));
     std::unique_ptr<Page> page(new Page());
@@ -283,12 +358,13 @@ class Parser {
   }
 
   // The normalized text: one paragraph per line.
-  std::string normalize(const char *data, size_t len, const std::string &encoding, bool strict) const {
+  std::string normalize(const char *data, size_t len, const std::string &encoding, bool strict, int script) const {
     auto h = live();
     bm_parse_options o;
     detail::check(bm_parse_options_init(&o, BM_PARSE_OPTIONS_VERSION));
     if (!encoding.empty()) o.encoding = encoding.c_str();
     if (strict) o.flags |= BM_PARSE_STRICT_DECODING;
+    o.script = script;
     char *out = nullptr;
     size_t n = 0;
     detail::check(bm_normalize(h->p, data, len, &o, &out, &n));

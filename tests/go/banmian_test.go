@@ -403,3 +403,209 @@ func TestVersion(t *testing.T) {
 		t.Errorf("CLI --version %q does not name %s (%v)", out, v, err)
 	}
 }
+
+// Issue 14: page metadata, dateline parts, day expressions, field spans and
+// the IssueDate and Script options. Small pages written here, checked
+// against the C API's documented behaviour.
+const datedPage = "人民日报\n\n2025年1月8日 星期三\n\n第4版 要闻\n\n" +
+	"本报北京1月7日电 昨天下午，全国会议在北京召开，会期为1月7日至9日。近日另有安排。\n"
+
+// The traditional-character k_page of tests/capi: a title with 國.
+const tradPage = "平湖版\n\n平湖入選第六屆 全國文明城市名單\n\n■記者 李雨婷\n\n" +
+	"本報訊 昨天,中央文明辦公布名單,平湖成功入選。\n\n三年來,全市上下齊心協力。\n"
+
+func checkSpan(t *testing.T, text string, a banmian.Article, what string, s banmian.Span) {
+	t.Helper()
+	if s.Start < a.Start || s.End > a.End || s.Start >= s.End || s.End > int64(len(text)) {
+		t.Errorf("%s span %v outside the article span [%d, %d)", what, s, a.Start, a.End)
+	}
+}
+
+func TestPageMetadataAndDates(t *testing.T) {
+	page, err := parser.ParseString(datedPage, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer page.Close()
+	for _, c := range []struct {
+		name string
+		get  func() (string, error)
+		want string
+	}{{"IssueDate", page.IssueDate, "2025-01-08"}, {"PageNumber", page.PageNumber, "4"},
+		{"Section", page.Section, "要闻"}, {"Paper", page.Paper, "人民日报"}} {
+		if got, err := c.get(); err != nil || got != c.want {
+			t.Errorf("%s: want %q, got %q (%v)", c.name, c.want, got, err)
+		}
+	}
+	text, err := page.Text()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := page.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a *banmian.Article
+	for i := range arts {
+		if arts[i].DatelineInfo != nil {
+			if a != nil {
+				t.Fatalf("two articles with a dateline")
+			}
+			a = &arts[i]
+		}
+	}
+	if a == nil {
+		t.Fatalf("no article with DatelineInfo: %+v", arts)
+	}
+	want := banmian.DatelineInfo{Source: "本报", Place: "北京", Month: 1, Day: 7, Date: "2025-01-07"}
+	if *a.DatelineInfo != want {
+		t.Errorf("DatelineInfo: want %+v, got %+v", want, *a.DatelineInfo)
+	}
+	k := -1
+	for i, d := range a.Dates {
+		if d.Text == "近日" {
+			t.Errorf("近日 is not one day: %+v", a.Dates)
+		}
+		if d.Text == "昨天" && k < 0 {
+			k = i
+		}
+		if d.Span != nil {
+			checkSpan(t, text, *a, "date "+d.Text, *d.Span)
+			if got := strings.ReplaceAll(text[d.Span.Start:d.Span.End], " ", ""); got != d.Text {
+				t.Errorf("date span text %q, want %q", got, d.Text)
+			}
+		}
+	}
+	if k < 0 || k+3 > len(a.Dates) {
+		t.Fatalf("昨天 and the two days after it not found: %+v", a.Dates)
+	}
+	var got []string
+	for _, d := range a.Dates[k : k+3] {
+		got = append(got, d.Date)
+	}
+	if !reflect.DeepEqual(got, []string{"2025-01-07", "2025-01-07", "2025-01-09"}) {
+		t.Errorf("dates: %v (%+v)", got, a.Dates)
+	}
+	// Field spans: inside the article, the dateline's as printed.
+	if a.Spans == nil {
+		t.Fatalf("no spans")
+	}
+	if a.Spans.Dateline == nil {
+		t.Fatalf("no dateline span")
+	}
+	checkSpan(t, text, *a, "dateline", *a.Spans.Dateline)
+	if got := text[a.Spans.Dateline.Start:a.Spans.Dateline.End]; got != a.Dateline || got != "本报北京1月7日电" {
+		t.Errorf("dateline span text %q, dateline %q", got, a.Dateline)
+	}
+	if len(a.Spans.Paragraphs) != len(a.Paragraphs) || len(a.Spans.Headline) != len(a.Headline) ||
+		len(a.Spans.Bylines) != len(a.Bylines) {
+		t.Errorf("one span per field: %+v for %+v", a.Spans, *a)
+	}
+	for _, s := range a.Spans.Paragraphs {
+		checkSpan(t, text, *a, "paragraph", s)
+	}
+	// Without a date on the page: nothing resolved, unless IssueDate gives one.
+	undated := []byte("本报讯 昨天下午，会议在北京召开。\n")
+	p2, err := parser.Parse(undated, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err := p2.IssueDate(); err != nil || d != "" {
+		t.Errorf("IssueDate of an undated page: %q (%v)", d, err)
+	}
+	p2.Close()
+	p3, err := parser.Parse(undated, &banmian.ParseOptions{IssueDate: "2024-03-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p3.Close()
+	if d, err := p3.IssueDate(); err != nil || d != "2024-03-01" {
+		t.Errorf("IssueDate option: %q (%v)", d, err)
+	}
+	arts3, err := p3.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, a := range arts3 {
+		for _, d := range a.Dates {
+			if d.Text == "昨天" {
+				found = true
+				if d.Date != "2024-02-29" {
+					t.Errorf("昨天 with IssueDate 2024-03-01: %q", d.Date)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("昨天 not found: %+v", arts3)
+	}
+	var e *banmian.Error
+	if _, err := parser.Parse(undated, &banmian.ParseOptions{IssueDate: "2025-13-40"}); !errors.As(err, &e) ||
+		e.Code != banmian.StatusInvalidArgument {
+		t.Errorf("bad IssueDate: %v", err)
+	}
+}
+
+func TestScriptOption(t *testing.T) {
+	titles := func(s banmian.Script) ([]string, []banmian.Article, string) {
+		page, err := parser.Parse([]byte(tradPage), &banmian.ParseOptions{Script: s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer page.Close()
+		arts, err := page.Articles()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _ := page.Text()
+		var out []string
+		for _, a := range arts {
+			if a.Title != "" {
+				out = append(out, a.Title)
+			}
+		}
+		return out, arts, text
+	}
+	keep, karts, ktext := titles(banmian.ScriptKeep)
+	simp, sarts, stext := titles(banmian.ScriptSimplified)
+	if len(keep) == 0 || !strings.Contains(keep[0], "全國文明城市名單") {
+		t.Fatalf("titles kept: %q", keep)
+	}
+	if len(simp) == 0 || !strings.Contains(simp[0], "全国文明城市名单") || strings.Contains(simp[0], "國") {
+		t.Errorf("titles simplified: %q", simp)
+	}
+	// Text and spans stay the input.
+	if ktext != stext || ktext != tradPage {
+		t.Errorf("Page.Text changed with the script")
+	}
+	if len(karts) != len(sarts) {
+		t.Fatalf("article counts %d, %d", len(karts), len(sarts))
+	}
+	for i := range karts {
+		if karts[i].Start != sarts[i].Start || karts[i].End != sarts[i].End ||
+			!reflect.DeepEqual(karts[i].Spans, sarts[i].Spans) {
+			t.Errorf("article %d spans differ with the script", i)
+		}
+		if a := sarts[i]; a.Spans != nil {
+			for j, s := range a.Spans.Headline {
+				checkSpan(t, stext, a, "headline", s)
+				if got := strings.ReplaceAll(stext[s.Start:s.End], " ", ""); got != strings.ReplaceAll(karts[i].Headline[j], " ", "") {
+					t.Errorf("headline span text %q, headline %q", got, karts[i].Headline[j])
+				}
+			}
+			for _, s := range a.Spans.Bylines {
+				checkSpan(t, stext, a, "byline", s)
+			}
+		}
+	}
+	if n, err := parser.Normalize([]byte("國會開會。\n"), &banmian.ParseOptions{Script: banmian.ScriptSimplified}); err != nil ||
+		n != "国会开会。\n" {
+		t.Errorf("Normalize simplified: %q (%v)", n, err)
+	}
+	var e *banmian.Error
+	if _, err := parser.Parse([]byte(tradPage), &banmian.ParseOptions{Script: 7}); !errors.As(err, &e) ||
+		e.Code != banmian.StatusInvalidArgument {
+		t.Errorf("bad Script: %v", err)
+	}
+}

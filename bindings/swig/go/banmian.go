@@ -60,11 +60,24 @@ type ParserOptions struct {
 	MaxInputBytes  int64  // 0: the default (64 MiB)
 }
 
+// Script is the script of the text a parse hands out (the C API's
+// bm_script). Spans and Page.Text() stay the decoded input whatever the script.
+type Script int
+
+// Values of ParseOptions.Script.
+const (
+	ScriptKeep        Script = 0 // as in the input (the default)
+	ScriptSimplified  Script = 1 // traditional characters become simplified
+	ScriptTraditional Script = 2 // simplified characters become traditional
+)
+
 // ParseOptions configures one Parse or Normalize call. nil is the default.
 type ParseOptions struct {
-	Encoding string // "" or "auto": detect; else an ICU converter name ("GB18030", ...)
-	Source   string // reported as "source" in the page JSON; "" for none
-	Strict   bool   // invalid bytes fail with StatusEncoding instead of becoming U+FFFD
+	Encoding  string // "" or "auto": detect; else an ICU converter name ("GB18030", ...)
+	Source    string // reported as "source" in the page JSON; "" for none
+	Strict    bool   // invalid bytes fail with StatusEncoding instead of becoming U+FFFD
+	IssueDate string // "" for none, else "YYYY-MM-DD", used when the page prints no date (Parse only)
+	Script    Script // the script of the text handed out; any other value fails with StatusInvalidArgument
 }
 
 // Parser holds the loaded lexicons. It is immutable and safe for
@@ -102,18 +115,18 @@ func (p *Parser) Close() error {
 	return err
 }
 
-func parseArgs(opts *ParseOptions) (string, string, bool) {
+func parseArgs(opts *ParseOptions) ParseOptions {
 	if opts == nil {
-		return "", "", false
+		return ParseOptions{}
 	}
-	return opts.Encoding, opts.Source, opts.Strict
+	return *opts
 }
 
 // Parse parses one page of raw bytes.
 func (p *Parser) Parse(data []byte, opts *ParseOptions) (*Page, error) {
-	enc, src, strict := parseArgs(opts)
+	o := parseArgs(opts)
 	var r raw.Page
-	err := call(func() { r = p.raw.Parse(data, enc, src, strict) })
+	err := call(func() { r = p.raw.Parse(data, o.Encoding, o.Source, o.Strict, o.IssueDate, int(o.Script)) })
 	runtime.KeepAlive(p)
 	if err != nil {
 		if r != nil && r.Swigcptr() != 0 {
@@ -133,9 +146,9 @@ func (p *Parser) ParseString(text string, source string) (*Page, error) {
 
 // Normalize returns the normalized text of raw bytes: one paragraph per line.
 func (p *Parser) Normalize(data []byte, opts *ParseOptions) (string, error) {
-	enc, _, strict := parseArgs(opts)
+	o := parseArgs(opts)
 	var s string
-	err := call(func() { s = p.raw.Normalize(data, enc, strict) })
+	err := call(func() { s = p.raw.Normalize(data, o.Encoding, o.Strict, int(o.Script)) })
 	runtime.KeepAlive(p)
 	if err != nil {
 		return "", err
@@ -184,6 +197,19 @@ func (pg *Page) Source() (string, error) { return pg.str(raw.Page.Source) }
 // Edition is the edition the page names ("平湖版"), or "".
 func (pg *Page) Edition() (string, error) { return pg.str(raw.Page.Edition) }
 
+// Paper is the paper's name when the masthead names it ("人民日报"), or "".
+func (pg *Page) Paper() (string, error) { return pg.str(raw.Page.Paper) }
+
+// IssueDate is the issue date, "YYYY-MM-DD": printed on the page, else
+// ParseOptions.IssueDate; or "".
+func (pg *Page) IssueDate() (string, error) { return pg.str(raw.Page.IssueDate) }
+
+// PageNumber is the page number as printed without 第/版 ("4", "A04"), or "".
+func (pg *Page) PageNumber() (string, error) { return pg.str(raw.Page.PageNumber) }
+
+// Section is the section name printed at the top of the page ("要闻"), or "".
+func (pg *Page) Section() (string, error) { return pg.str(raw.Page.Section) }
+
 // Mastheads are the masthead lines (paper name, app names, ...).
 func (pg *Page) Mastheads() ([]string, error) {
 	var out []string
@@ -215,6 +241,38 @@ type Byline struct {
 	Name string
 }
 
+// Span is [Start, End), byte offsets in Page.Text().
+type Span struct {
+	Start, End int64
+}
+
+// DatelineInfo is the parts of a dateline ("本报北京1月7日电").
+type DatelineInfo struct {
+	Source string // "本报", "新华社", ...; "" when not printed
+	Place  string // "北京"; "" when not printed
+	Month  int    // 1-12 as printed, 0 when not printed
+	Day    int    // 1-31 as printed, 0 when not printed
+	Date   string // "YYYY-MM-DD", the day resolved against the issue date; "" when it cannot be
+}
+
+// DateRef is an expression naming one day ("昨天", "1月7日") in the headline
+// parts or paragraphs.
+type DateRef struct {
+	Text string
+	Date string // "YYYY-MM-DD"; "" when it cannot be resolved
+	Span *Span  // in Page.Text(); nil when the source could not be matched
+}
+
+// Spans are where an article's fields came from, in Page.Text() (a
+// paragraph joined from several lines covers all of them; a byline covers
+// its name as printed). Each list has one entry per field of the Article.
+type Spans struct {
+	Headline   []Span
+	Dateline   *Span // nil when the article has no dateline
+	Bylines    []Span
+	Paragraphs []Span
+}
+
 // Article is one article of a page, copied out of the page.
 type Article struct {
 	Kind       string   // "news", "photo", "ad", "weather", "other"
@@ -229,6 +287,10 @@ type Article struct {
 	Flags      []string // JSON names: "truncated", "text_missing", ...
 	Start, End int64    // [Start, End) byte offsets in Page.Text()
 	Confidence float64  // how sure the parser is, in [0, 1]; negative when it did not compute one
+
+	DatelineInfo *DatelineInfo // nil when the article has no dateline whose parts the parser read
+	Dates        []DateRef     // expressions naming one day, in order
+	Spans        *Spans        // nil when the parser did not compute the field spans
 }
 
 // locked runs f on one OS thread; f calls ck() after each raw call, which
@@ -312,7 +374,87 @@ func readArticle(a raw.Article, ck func() bool) (Article, bool) {
 		return o, false
 	}
 	o.Confidence = a.Confidence()
-	return o, ck()
+	if !ck() {
+		return o, false
+	}
+	if !readDates(a, ck, &o) {
+		return o, false
+	}
+	return readSpans(a, ck, &o)
+}
+
+func readDates(a raw.Article, ck func() bool, o *Article) bool {
+	has := a.HasDatelineInfo()
+	if !ck() {
+		return false
+	}
+	if has {
+		d := &DatelineInfo{Source: a.DatelineSource(), Place: a.DatelinePlace(), Month: a.DatelineMonth(),
+			Day: a.DatelineDay(), Date: a.DatelineDate()}
+		if !ck() {
+			return false
+		}
+		o.DatelineInfo = d
+	}
+	n := a.DateCount()
+	if !ck() {
+		return false
+	}
+	o.Dates = make([]DateRef, 0, n)
+	for i := 0; i < n; i++ {
+		d := DateRef{Text: a.DateText(i), Date: a.DateValue(i)}
+		s, e := a.DateSpanStart(i), a.DateSpanEnd(i)
+		if !ck() {
+			return false
+		}
+		if s >= 0 && e >= 0 {
+			d.Span = &Span{Start: s, End: e}
+		}
+		o.Dates = append(o.Dates, d)
+	}
+	return true
+}
+
+func spanList(ck func() bool, n int, start, end func(int) int64) ([]Span, bool) {
+	out := make([]Span, 0, n)
+	for i := 0; i < n; i++ {
+		s, e := start(i), end(i)
+		if !ck() {
+			return nil, false
+		}
+		out = append(out, Span{Start: s, End: e})
+	}
+	return out, true
+}
+
+func readSpans(a raw.Article, ck func() bool, o *Article) (Article, bool) {
+	has := a.HasSpans()
+	if !ck() {
+		return *o, false
+	}
+	if !has {
+		return *o, true
+	}
+	sp := &Spans{}
+	var ok bool
+	if sp.Headline, ok = spanList(ck, len(o.Headline), a.HeadlineSpanStart, a.HeadlineSpanEnd); !ok {
+		return *o, false
+	}
+	s, e := a.DatelineSpanStart(), a.DatelineSpanEnd()
+	if !ck() {
+		return *o, false
+	}
+	if s >= 0 && e >= 0 {
+		sp.Dateline = &Span{Start: s, End: e}
+	}
+	if sp.Bylines, ok = spanList(ck, len(o.Bylines), a.BylineSpanStart, a.BylineSpanEnd); !ok {
+		return *o, false
+	}
+	if sp.Paragraphs, ok = spanList(ck, len(o.Paragraphs), a.ParagraphSpanStart, a.ParagraphSpanEnd); !ok {
+		return *o, false
+	}
+	o.Spans = sp
+	return *o, true
 }
 
 // Articles copies every article out of the page, in page order.

@@ -150,7 +150,7 @@ import java.nio.charset.StandardCharsets;
 %typemap(javacode) bmswig::Parser %{
   /** Parses raw bytes (encoding detected: BOM, UTF-8, then GB18030/Big5/UTF-16). */
   public Page parse(byte[] data) {
-    return parseBytes(data, "", "", false);
+    return parseBytes(data, "", "", false, "", Script.KEEP.value());
   }
 
   /**
@@ -159,31 +159,51 @@ import java.nio.charset.StandardCharsets;
    * as "source" in the JSON; strict: invalid bytes throw instead of becoming U+FFFD.
    */
   public Page parse(byte[] data, String encoding, String source, boolean strict) {
-    return parseBytes(data, encoding, source, strict);
+    return parseBytes(data, encoding, source, strict, "", Script.KEEP.value());
+  }
+
+  /** Parses raw bytes with the given options (null: the defaults). */
+  public Page parse(byte[] data, ParseOptions options) {
+    ParseOptions o = options == null ? new ParseOptions() : options;
+    return parseBytes(data, o.encoding(), o.source(), o.strict(), o.issueDate(), o.script().value());
+  }
+
+  /** Parses a page already in a Java String (sent as UTF-8) with the given options; their
+   *  encoding is ignored. */
+  public Page parse(String text, ParseOptions options) {
+    ParseOptions o = options == null ? new ParseOptions() : options;
+    return parseBytes(text.getBytes(StandardCharsets.UTF_8), "UTF-8", o.source(), o.strict(), o.issueDate(),
+                      o.script().value());
   }
 
   /** Parses a page already in a Java String (sent as UTF-8). */
   public Page parse(String text) {
-    return parseBytes(text.getBytes(StandardCharsets.UTF_8), "UTF-8", "", false);
+    return parseBytes(text.getBytes(StandardCharsets.UTF_8), "UTF-8", "", false, "", Script.KEEP.value());
   }
 
   /** Parses a page already in a Java String (sent as UTF-8), naming its source. */
   public Page parse(String text, String source) {
-    return parseBytes(text.getBytes(StandardCharsets.UTF_8), "UTF-8", source, false);
+    return parseBytes(text.getBytes(StandardCharsets.UTF_8), "UTF-8", source, false, "", Script.KEEP.value());
   }
 
   /** The normalized text of raw bytes: one paragraph per line. */
   public String normalize(byte[] data) {
-    return normalizeBytes(data, "", false);
+    return normalizeBytes(data, "", false, Script.KEEP.value());
   }
 
   public String normalize(byte[] data, String encoding, boolean strict) {
-    return normalizeBytes(data, encoding, strict);
+    return normalizeBytes(data, encoding, strict, Script.KEEP.value());
+  }
+
+  /** The normalized text of raw bytes with the given options (encoding, strict, script). */
+  public String normalize(byte[] data, ParseOptions options) {
+    ParseOptions o = options == null ? new ParseOptions() : options;
+    return normalizeBytes(data, o.encoding(), o.strict(), o.script().value());
   }
 
   /** The normalized text of a Java String: one paragraph per line. */
   public String normalize(String text) {
-    return normalizeBytes(text.getBytes(StandardCharsets.UTF_8), "UTF-8", false);
+    return normalizeBytes(text.getBytes(StandardCharsets.UTF_8), "UTF-8", false, Script.KEEP.value());
   }
 %}
 
@@ -249,6 +269,69 @@ import java.util.List;
     int n = flagCount();
     List<String> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) out.add(flagName(i));
+    return Collections.unmodifiableList(out);
+  }
+
+  /** The dateline's parts, or null when the article has no dateline the parser read. */
+  public DatelineInfo datelineInfo() {
+    if (!hasDatelineInfo()) return null;
+    return new DatelineInfo(datelineSource(), datelinePlace(), datelineMonth(), datelineDay(), datelineDate());
+  }
+
+  /** Expressions naming one day, in order (headline parts, then paragraphs). */
+  public List<DateRef> dates() {
+    int n = dateCount();
+    List<DateRef> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) out.add(new DateRef(dateText(i), dateValue(i), Span.of(dateSpanStart(i), dateSpanEnd(i))));
+    return Collections.unmodifiableList(out);
+  }
+
+  /** The article's [start, end) in Page.text(). */
+  public Span span() {
+    return new Span(spanStart(), spanEnd());
+  }
+
+  /** Span of headline part i, or null when unknown (no spans: see hasSpans()). */
+  public Span headlineSpan(int i) {
+    return Span.of(headlineSpanStart(i), headlineSpanEnd(i));
+  }
+
+  /** Span of the dateline, or null (no dateline, or no spans). */
+  public Span datelineSpan() {
+    return Span.of(datelineSpanStart(), datelineSpanEnd());
+  }
+
+  /** Span of byline i's name as printed, or null when unknown. */
+  public Span bylineSpan(int i) {
+    return Span.of(bylineSpanStart(i), bylineSpanEnd(i));
+  }
+
+  /** Span of paragraph i, or null when unknown. */
+  public Span paragraphSpan(int i) {
+    return Span.of(paragraphSpanStart(i), paragraphSpanEnd(i));
+  }
+
+  /** Spans of the headline parts, in order (entries null when unknown). */
+  public List<Span> headlineSpans() {
+    int n = headlineCount();
+    List<Span> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) out.add(headlineSpan(i));
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Spans of the byline names, in order (entries null when unknown). */
+  public List<Span> bylineSpans() {
+    int n = bylineCount();
+    List<Span> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) out.add(bylineSpan(i));
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Spans of the paragraphs, in order (entries null when unknown). */
+  public List<Span> paragraphSpans() {
+    int n = paragraphCount();
+    List<Span> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) out.add(paragraphSpan(i));
     return Collections.unmodifiableList(out);
   }
 

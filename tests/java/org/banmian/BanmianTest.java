@@ -367,4 +367,139 @@ public class BanmianTest {
                 Banmian.versionNumber());
         assertTrue(run(System.getProperty("banmian.cli"), "--version").contains(v));
     }
+
+    // Issue 14: page metadata, dateline parts, day expressions, field spans and the issueDate
+    // and script options, on small pages written here.
+    private static final String DATED_PAGE = "人民日报\n\n2025年1月8日 星期三\n\n第4版 要闻\n\n"
+            + "本报北京1月7日电 昨天下午，全国会议在北京召开，会期为1月7日至9日。近日另有安排。\n";
+    /** The traditional-character k_page of tests/capi: a title with 國. */
+    private static final String TRAD_PAGE = "平湖版\n\n平湖入選第六屆 全國文明城市名單\n\n■記者 李雨婷\n\n"
+            + "本報訊 昨天,中央文明辦公布名單,平湖成功入選。\n\n三年來,全市上下齊心協力。\n";
+
+    /** The UTF-8 bytes of text in [s.start, s.end), decoded. */
+    private static String slice(byte[] text, Span s) {
+        return new String(text, (int) s.start(), (int) (s.end() - s.start()), StandardCharsets.UTF_8);
+    }
+
+    private static void assertInside(String what, Article a, Span s, int textLen) {
+        assertNotNull(what + " span", s);
+        Span as = a.span();
+        assertTrue(what + " " + s + " inside " + as,
+                s.start() >= as.start() && s.end() <= as.end() && s.start() < s.end() && s.end() <= textLen);
+    }
+
+    @Test
+    public void pageMetadataDatelineInfoAndDates() {
+        try (Page page = parser.parse(DATED_PAGE)) {
+            assertEquals("2025-01-08", page.issueDate());
+            assertEquals("4", page.pageNumber());
+            assertEquals("要闻", page.section());
+            assertEquals("人民日报", page.paper());
+            byte[] text = page.text().getBytes(StandardCharsets.UTF_8);
+            Article a = null;
+            for (Article x : page.articles()) {
+                if (x.datelineInfo() != null) {
+                    assertNull("one article with a dateline", a);
+                    a = x;
+                }
+            }
+            assertNotNull("an article with datelineInfo()", a);
+            assertEquals(new DatelineInfo("本报", "北京", 1, 7, "2025-01-07"), a.datelineInfo());
+            List<DateRef> dates = a.dates();
+            List<String> texts = new ArrayList<>();
+            for (DateRef d : dates) {
+                texts.add(d.text());
+                if (d.span() != null) {
+                    assertInside("date " + d.text(), a, d.span(), text.length);
+                    assertEquals(d.text(), slice(text, d.span()).replace(" ", ""));
+                }
+            }
+            assertFalse(texts.contains("近日"));
+            int k = texts.indexOf("昨天");
+            assertTrue("昨天 in " + texts, k >= 0 && k + 3 <= dates.size());
+            assertEquals(List.of("2025-01-07", "2025-01-07", "2025-01-09"),
+                    List.of(dates.get(k).date(), dates.get(k + 1).date(), dates.get(k + 2).date()));
+            // Field spans: inside the article; the dateline's is the dateline as printed.
+            assertTrue(a.hasSpans());
+            assertInside("dateline", a, a.datelineSpan(), text.length);
+            assertEquals("本报北京1月7日电", a.dateline());
+            assertEquals(a.dateline(), slice(text, a.datelineSpan()));
+            assertEquals(a.paragraphCount(), a.paragraphSpans().size());
+            for (Span s : a.paragraphSpans()) assertInside("paragraph", a, s, text.length);
+            try {
+                a.paragraphSpan(a.paragraphCount());
+                fail("paragraphSpan out of range");
+            } catch (BanmianException e) {
+                assertEquals(BanmianException.RANGE, e.getCode());
+            }
+        }
+        // Without a date on the page, issueDate resolves the days.
+        String undated = "本报讯 昨天下午，会议在北京召开。\n";
+        try (Page page = parser.parse(undated)) {
+            assertNull(page.issueDate());
+            assertNull(page.paper());
+            for (Article a : page.articles())
+                if (a.datelineInfo() != null) assertNull(a.datelineInfo().date());
+        }
+        try (Page page = parser.parse(undated, new ParseOptions().issueDate("2024-03-01"))) {
+            assertEquals("2024-03-01", page.issueDate());
+            List<String> yesterday = new ArrayList<>();
+            for (Article a : page.articles())
+                for (DateRef d : a.dates())
+                    if (d.text().equals("昨天")) yesterday.add(d.date());
+            assertEquals(List.of("2024-02-29"), yesterday);
+        }
+        try {
+            parser.parse(undated, new ParseOptions().issueDate("2025-13-40"));
+            fail("a bad issueDate must throw");
+        } catch (BanmianException e) {
+            assertEquals(BanmianException.INVALID_ARGUMENT, e.getCode());
+            assertTrue(e.getMessage(), e.getMessage().contains("issue_date"));
+        }
+    }
+
+    private static List<String> titles(Page page) {
+        List<String> out = new ArrayList<>();
+        for (Article a : page.articles())
+            if (a.title() != null) out.add(a.title());
+        return out;
+    }
+
+    @Test
+    public void scriptOptionAndFieldSpans() {
+        byte[] data = TRAD_PAGE.getBytes(StandardCharsets.UTF_8);
+        try (Page keep = parser.parse(data, new ParseOptions());
+             Page simp = parser.parse(data, new ParseOptions().script(Script.SIMPLIFIED))) {
+            List<String> kt = titles(keep), st = titles(simp);
+            assertFalse(kt.isEmpty());
+            assertTrue(kt.toString(), kt.get(0).contains("全國文明城市名單"));
+            assertFalse(st.isEmpty());
+            assertTrue(st.toString(), st.get(0).contains("全国文明城市名单"));
+            assertFalse(st.toString(), st.get(0).contains("國"));
+            // The text and the spans stay the input.
+            assertEquals(TRAD_PAGE, keep.text());
+            assertEquals(keep.text(), simp.text());
+            List<Article> ka = keep.articles(), sa = simp.articles();
+            assertEquals(ka.size(), sa.size());
+            for (int i = 0; i < ka.size(); i++) {
+                Article k = ka.get(i), s = sa.get(i);
+                assertEquals(k.span(), s.span());
+                assertEquals(k.hasSpans(), s.hasSpans());
+                assertEquals(k.headlineSpans(), s.headlineSpans());
+                assertEquals(k.bylineSpans(), s.bylineSpans());
+                assertEquals(k.paragraphSpans(), s.paragraphSpans());
+                assertEquals(k.datelineSpan(), s.datelineSpan());
+                if (!k.hasSpans()) continue;
+                for (int j = 0; j < k.headlineCount(); j++) {
+                    assertInside("headline", k, k.headlineSpan(j), data.length);
+                    assertEquals(k.headline(j).replace(" ", ""), slice(data, k.headlineSpan(j)).replace(" ", ""));
+                }
+                for (Span b : k.bylineSpans()) assertInside("byline", k, b, data.length);
+                if (k.dateline() != null) assertEquals(k.dateline(), slice(data, k.datelineSpan()));
+                else assertNull(k.datelineSpan());
+            }
+        }
+        assertEquals("国会开会。\n", parser.normalize("國會開會。\n".getBytes(StandardCharsets.UTF_8),
+                new ParseOptions().script(Script.SIMPLIFIED)));
+    }
 }
