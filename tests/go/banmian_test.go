@@ -40,6 +40,25 @@ type cliArticle struct {
 	Flags      []string    `json:"flags"`
 	Span       [2]int64    `json:"span"`
 	Confidence *float64    `json:"confidence"` // optional
+
+	DatelineInfo *struct {
+		Source *string `json:"source"`
+		Place  *string `json:"place"`
+		Month  *int    `json:"month"`
+		Day    *int    `json:"day"`
+		Date   *string `json:"date"`
+	} `json:"dateline_info"`
+	Dates []struct {
+		Text string    `json:"text"`
+		Span *[2]int64 `json:"span"`
+		Date *string   `json:"date"`
+	} `json:"dates"`
+	Spans *struct {
+		Headline   [][2]int64 `json:"headline"`
+		Dateline   *[2]int64  `json:"dateline"`
+		Bylines    [][2]int64 `json:"bylines"`
+		Paragraphs [][2]int64 `json:"paragraphs"`
+	} `json:"spans"` // optional
 }
 
 type cliPage struct {
@@ -48,6 +67,10 @@ type cliPage struct {
 	Replacements int          `json:"replacements"`
 	Edition      *string      `json:"edition"`
 	Masthead     []string     `json:"masthead"`
+	Paper        *string      `json:"paper"`
+	IssueDate    *string      `json:"issue_date"`
+	PageNumber   *string      `json:"page_number"`
+	Section      *string      `json:"section"`
 	Articles     []cliArticle `json:"articles"`
 }
 
@@ -137,6 +160,57 @@ func compareArticle(t *testing.T, i int, want cliArticle, got banmian.Article) {
 	} else if got.Confidence < 0 || got.Confidence > 1 || math.Abs(got.Confidence-*want.Confidence) > 0.0005+1e-9 {
 		t.Errorf("article %d confidence: want %v, got %v", i, *want.Confidence, got.Confidence)
 	}
+	// Issue 14: dateline parts, day expressions, field spans.
+	var wd *banmian.DatelineInfo
+	if w := want.DatelineInfo; w != nil {
+		num := func(p *int) int {
+			if p == nil {
+				return 0
+			}
+			return *p
+		}
+		wd = &banmian.DatelineInfo{Source: str(w.Source), Place: str(w.Place), Month: num(w.Month), Day: num(w.Day),
+			Date: str(w.Date)}
+	}
+	check("dateline_info", wd, got.DatelineInfo)
+	wdates := []banmian.DateRef{}
+	for _, d := range want.Dates {
+		r := banmian.DateRef{Text: d.Text, Date: str(d.Date)}
+		if d.Span != nil {
+			r.Span = &banmian.Span{Start: d.Span[0], End: d.Span[1]}
+		}
+		wdates = append(wdates, r)
+	}
+	gdates := got.Dates
+	if gdates == nil {
+		gdates = []banmian.DateRef{}
+	}
+	check("dates", wdates, gdates)
+	var ws *banmian.Spans
+	if w := want.Spans; w != nil {
+		list := func(l [][2]int64) []banmian.Span {
+			out := []banmian.Span{}
+			for _, p := range l {
+				out = append(out, banmian.Span{Start: p[0], End: p[1]})
+			}
+			return out
+		}
+		ws = &banmian.Spans{Headline: list(w.Headline), Bylines: list(w.Bylines), Paragraphs: list(w.Paragraphs)}
+		if w.Dateline != nil {
+			ws.Dateline = &banmian.Span{Start: w.Dateline[0], End: w.Dateline[1]}
+		}
+	}
+	gs := got.Spans
+	if gs != nil {
+		c := *gs
+		for _, l := range []*[]banmian.Span{&c.Headline, &c.Bylines, &c.Paragraphs} {
+			if *l == nil {
+				*l = []banmian.Span{}
+			}
+		}
+		gs = &c
+	}
+	check("spans", ws, gs)
 }
 
 func readPage(t *testing.T) []byte {
@@ -188,6 +262,16 @@ func TestGoldenPageMatchesCLI(t *testing.T) {
 	}
 	if m, err := page.Mastheads(); err != nil || !reflect.DeepEqual(nonNil(m), nonNil(want.Masthead)) {
 		t.Errorf("mastheads %q %v, want %q", m, err, want.Masthead)
+	}
+	for _, c := range []struct {
+		name string
+		get  func() (string, error)
+		want *string
+	}{{"paper", page.Paper, want.Paper}, {"issue_date", page.IssueDate, want.IssueDate},
+		{"page_number", page.PageNumber, want.PageNumber}, {"section", page.Section, want.Section}} {
+		if v, err := c.get(); err != nil || v != str(c.want) {
+			t.Errorf("%s %q %v, want %q", c.name, v, err, str(c.want))
+		}
 	}
 	// The accessors agree with the JSON article by article.
 	arts, err := page.Articles()

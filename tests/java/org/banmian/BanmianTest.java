@@ -99,6 +99,46 @@ public class BanmianTest {
             assertTrue(where + " confidence in [0, 1]: " + c, c >= 0.0 && c <= 1.0);
             assertEquals(where + " confidence", ((Number) conf).doubleValue(), c, 0.0005 + 1e-9);
         }
+        // Issue 14: dateline parts, day expressions, field spans.
+        Map<String, Object> di = obj(want.get("dateline_info"));
+        if (di == null) {
+            assertNull(where + " dateline_info", a.datelineInfo());
+        } else {
+            assertEquals(where + " dateline_info",
+                    new DatelineInfo((String) di.get("source"), (String) di.get("place"), intOr0(di.get("month")),
+                            intOr0(di.get("day")), (String) di.get("date")),
+                    a.datelineInfo());
+        }
+        List<DateRef> dates = new ArrayList<>();
+        for (Object o : list(want.get("dates"))) {
+            Map<String, Object> d = obj(o);
+            dates.add(new DateRef((String) d.get("text"), (String) d.get("date"), spanOf(d.get("span"))));
+        }
+        assertEquals(where + " dates", dates, a.dates());
+        Map<String, Object> sp = obj(want.get("spans"));
+        assertEquals(where + " has spans", sp != null, a.hasSpans());
+        if (sp != null) {
+            assertEquals(where + " headline spans", spansOf(sp.get("headline")), a.headlineSpans());
+            assertEquals(where + " dateline span", spanOf(sp.get("dateline")), a.datelineSpan());
+            assertEquals(where + " byline spans", spansOf(sp.get("bylines")), a.bylineSpans());
+            assertEquals(where + " paragraph spans", spansOf(sp.get("paragraphs")), a.paragraphSpans());
+        }
+    }
+
+    private static int intOr0(Object o) {
+        return o == null ? 0 : ((Number) o).intValue();
+    }
+
+    private static Span spanOf(Object o) {
+        if (o == null) return null;
+        List<Object> l = list(o);
+        return new Span(((Number) l.get(0)).longValue(), ((Number) l.get(1)).longValue());
+    }
+
+    private static List<Span> spansOf(Object o) {
+        List<Span> out = new ArrayList<>();
+        for (Object x : list(o)) out.add(spanOf(x));
+        return out;
     }
 
     @Test
@@ -126,6 +166,10 @@ public class BanmianTest {
             assertEquals(top.get("source"), page.source());
             assertEquals(top.get("edition"), page.edition());
             assertEquals(top.get("masthead"), page.mastheads());
+            assertEquals(top.get("paper"), page.paper());
+            assertEquals(top.get("issue_date"), page.issueDate());
+            assertEquals(top.get("page_number"), page.pageNumber());
+            assertEquals(top.get("section"), page.section());
             assertEquals(((Number) top.get("replacements")).longValue(), page.replacements());
             // The accessors agree with the JSON article by article.
             assertEquals(want.size(), page.articleCount());
