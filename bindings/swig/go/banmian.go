@@ -267,8 +267,8 @@ type DateRef struct {
 // paragraph joined from several lines covers all of them; a byline covers
 // its name as printed). Each list has one entry per field of the Article.
 type Spans struct {
-	Headline   []Span
-	Dateline   *Span // nil when the article has no dateline
+	Headline   []Span // {-1, -1} for a part whose span is unknown (not expected)
+	Dateline   *Span  // nil when the article has no dateline
 	Bylines    []Span
 	Paragraphs []Span
 }
@@ -377,11 +377,13 @@ func readArticle(a raw.Article, ck func() bool) (Article, bool) {
 	if !ck() {
 		return o, false
 	}
-	if !readDates(a, ck, &o) {
+	if !readDates(a, ck, &o) || !readSpans(a, ck, &o) {
 		return o, false
 	}
-	return readSpans(a, ck, &o)
+	return o, true
 }
+
+// Each raw call clears the error the one before it left: ck() follows every call.
 
 func readDates(a raw.Article, ck func() bool, o *Article) bool {
 	has := a.HasDatelineInfo()
@@ -389,10 +391,15 @@ func readDates(a raw.Article, ck func() bool, o *Article) bool {
 		return false
 	}
 	if has {
-		d := &DatelineInfo{Source: a.DatelineSource(), Place: a.DatelinePlace(), Month: a.DatelineMonth(),
-			Day: a.DatelineDay(), Date: a.DatelineDate()}
-		if !ck() {
-			return false
+		d := &DatelineInfo{}
+		for _, f := range []func(){
+			func() { d.Source = a.DatelineSource() }, func() { d.Place = a.DatelinePlace() },
+			func() { d.Month = a.DatelineMonth() }, func() { d.Day = a.DatelineDay() },
+			func() { d.Date = a.DatelineDate() },
+		} {
+			if f(); !ck() {
+				return false
+			}
 		}
 		o.DatelineInfo = d
 	}
@@ -402,10 +409,15 @@ func readDates(a raw.Article, ck func() bool, o *Article) bool {
 	}
 	o.Dates = make([]DateRef, 0, n)
 	for i := 0; i < n; i++ {
-		d := DateRef{Text: a.DateText(i), Date: a.DateValue(i)}
-		s, e := a.DateSpanStart(i), a.DateSpanEnd(i)
-		if !ck() {
-			return false
+		var d DateRef
+		var s, e int64
+		for _, f := range []func(){
+			func() { d.Text = a.DateText(i) }, func() { d.Date = a.DateValue(i) },
+			func() { s = a.DateSpanStart(i) }, func() { e = a.DateSpanEnd(i) },
+		} {
+			if f(); !ck() {
+				return false
+			}
 		}
 		if s >= 0 && e >= 0 {
 			d.Span = &Span{Start: s, End: e}
@@ -415,46 +427,61 @@ func readDates(a raw.Article, ck func() bool, o *Article) bool {
 	return true
 }
 
+// span reads one span (-1 from the raw layer when unknown); ok is false on an error.
+func span(ck func() bool, start, end func() int64) (sp *Span, ok bool) {
+	s := start()
+	if !ck() {
+		return nil, false
+	}
+	e := end()
+	if !ck() {
+		return nil, false
+	}
+	if s < 0 || e < 0 {
+		return nil, true
+	}
+	return &Span{Start: s, End: e}, true
+}
+
 func spanList(ck func() bool, n int, start, end func(int) int64) ([]Span, bool) {
 	out := make([]Span, 0, n)
 	for i := 0; i < n; i++ {
-		s, e := start(i), end(i)
-		if !ck() {
+		sp, ok := span(ck, func() int64 { return start(i) }, func() int64 { return end(i) })
+		if !ok {
 			return nil, false
 		}
-		out = append(out, Span{Start: s, End: e})
+		if sp == nil { // not expected when the article has spans
+			sp = &Span{Start: -1, End: -1}
+		}
+		out = append(out, *sp)
 	}
 	return out, true
 }
 
-func readSpans(a raw.Article, ck func() bool, o *Article) (Article, bool) {
+func readSpans(a raw.Article, ck func() bool, o *Article) bool {
 	has := a.HasSpans()
 	if !ck() {
-		return *o, false
+		return false
 	}
 	if !has {
-		return *o, true
+		return true
 	}
 	sp := &Spans{}
 	var ok bool
 	if sp.Headline, ok = spanList(ck, len(o.Headline), a.HeadlineSpanStart, a.HeadlineSpanEnd); !ok {
-		return *o, false
+		return false
 	}
-	s, e := a.DatelineSpanStart(), a.DatelineSpanEnd()
-	if !ck() {
-		return *o, false
-	}
-	if s >= 0 && e >= 0 {
-		sp.Dateline = &Span{Start: s, End: e}
+	if sp.Dateline, ok = span(ck, a.DatelineSpanStart, a.DatelineSpanEnd); !ok {
+		return false
 	}
 	if sp.Bylines, ok = spanList(ck, len(o.Bylines), a.BylineSpanStart, a.BylineSpanEnd); !ok {
-		return *o, false
+		return false
 	}
 	if sp.Paragraphs, ok = spanList(ck, len(o.Paragraphs), a.ParagraphSpanStart, a.ParagraphSpanEnd); !ok {
-		return *o, false
+		return false
 	}
 	o.Spans = sp
-	return *o, true
+	return true
 }
 
 // Articles copies every article out of the page, in page order.
