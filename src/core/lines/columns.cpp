@@ -87,13 +87,17 @@ void mark_merged_columns(std::string_view text, std::vector<Line> &lines) {
   widths.erase(std::remove_if(widths.begin(), widths.end(), [floor_width](int w) { return w < floor_width; }),
                widths.end());
   if (widths.size() < k_min_merged_lines) return;
-  // The column width: the left width most lines share (within the slack).
+  // The column width: the left width most lines share (within the slack),
+  // the first such in page order. Counted by binary search in a sorted copy:
+  // a page can hold a line like this on every line.
+  std::vector<int> sorted = widths;
+  std::sort(sorted.begin(), sorted.end());
   int best = -1;
   size_t best_count = 0;
   for (int w : widths) {
-    const size_t c = static_cast<size_t>(std::count_if(widths.begin(), widths.end(), [w](int x) {
-      return std::abs(x - w) <= k_column_width_slack_cells;
-    }));
+    const auto lo = std::lower_bound(sorted.begin(), sorted.end(), w - k_column_width_slack_cells);
+    const auto hi = std::upper_bound(sorted.begin(), sorted.end(), w + k_column_width_slack_cells);
+    const size_t c = static_cast<size_t>(hi - lo);
     if (c > best_count) best = w, best_count = c;
   }
   if (best_count < k_min_merged_lines) return;
