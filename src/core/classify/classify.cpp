@@ -1,7 +1,5 @@
 #include "core/classify/classify.h"
 
-#include <algorithm>
-
 #include <unicode/regex.h>
 
 #include "core/classify/byline.h"
@@ -46,10 +44,7 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
   for (Piece &p : pieces) {
     const size_t cps = cps_without_spaces(p.text);
     std::optional<Piece> glued;  // text glued after a credit's names
-    const std::string_view trimmed = trim(p.text);
-    const bool page_credit = std::any_of(lex.words("other.page_credit").begin(), lex.words("other.page_credit").end(),
-                                         [&](const std::string &w) { return !w.empty() && trimmed.rfind(w, 0) == 0; });
-    if (page_credit) {
+    if (starts_with_any(trim(p.text), lex.words("other.page_credit"))) {
       p.type = PieceType::Other;  // 本版责编：X: the page's credit, furniture
     } else if (auto by = parse_byline(p.text, lex, /*allow_bare=*/true)) {
       p.type = PieceType::Byline;

@@ -101,4 +101,16 @@ int layout_width(std::string_view s) {
   return w;
 }
 
+bool starts_with_any(std::string_view s, const std::vector<std::string> &words) {
+  for (const auto &w : words)
+    if (!w.empty() && s.substr(0, w.size()) == w) return true;
+  return false;
+}
+
+bool ends_with_any(std::string_view s, const std::vector<std::string> &words) {
+  for (const auto &w : words)
+    if (!w.empty() && s.size() >= w.size() && s.substr(s.size() - w.size()) == w) return true;
+  return false;
+}
+
 }  // namespace bm::detail

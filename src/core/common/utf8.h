@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bm::detail {
 
@@ -62,5 +63,9 @@ inline bool is_space_cp(char32_t cp) {
 
 // Trims spaces (is_space_cp) at both ends.
 std::string_view trim(std::string_view s);
+
+// Does `s` start (end) with one of `words` (lexicon words; empty ones never match)?
+bool starts_with_any(std::string_view s, const std::vector<std::string> &words);
+bool ends_with_any(std::string_view s, const std::vector<std::string> &words);
 
 }  // namespace bm::detail

@@ -34,20 +34,8 @@ std::vector<Line> split_lines(std::string_view text) {
 
 namespace {
 
-bool starts_with_any(std::string_view s, const std::vector<std::string> &words) {
-  for (const auto &w : words)
-    if (!w.empty() && s.substr(0, w.size()) == w) return true;
-  return false;
-}
-
-bool ends_with_any(std::string_view s, const std::vector<std::string> &words) {
-  for (const auto &w : words)
-    if (!w.empty() && s.size() >= w.size() && s.substr(s.size() - w.size()) == w) return true;
-  return false;
-}
-
 // A photo credit after the caption's last sentence, on its line
-// (`…减排250吨。 王  强  徐佳丽摄`): a short run of names that ends in a
+// (`…共120株。 张  伟  李小红摄`): a short run of names that ends in a
 // photographer's role word and holds no punctuation.
 constexpr size_t k_inline_credit_max_cps = 24;
 

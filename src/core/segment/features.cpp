@@ -126,12 +126,6 @@ EmitFeature len_bucket(size_t n) {
   return EmitFeature::len_81_up;
 }
 
-bool starts_with_any(std::string_view s, const std::vector<std::string> &words) {
-  for (const auto &w : words)
-    if (!w.empty() && s.substr(0, w.size()) == w) return true;
-  return false;
-}
-
 // Letter-spacing: two Han characters with only spaces between (王  强, 记 者).
 bool letter_spaced(std::string_view t) {
   char32_t prev = 0;
