@@ -83,11 +83,11 @@ TEST(PdfText, IndentedColumnsKeepTheirRule) {
 
 TEST(PdfText, MergedColumnsAreMarked) {
   const std::string text =
-      "本报记者 亓玉昆\n"
-      "三月十七日上午，座谈会在北京召开。与会人员 主任表示，各级人大代表是国家权力机关的组成\n"
-      "认为，要坚持以人民为中心的发展思想，做好 人员，依法参加行使国家权力，政治属性是代\n"
-      "代表工作，发挥代表作用，推动高质量发展。 表职务的第一属性，是代表履职的第一要求。\n"
-      "一个个镜头 传递温暖情谊\n";
+      "本报记者 郑立群\n"
+      "五月上旬，全市春季植树活动在城北林场启动。参加 负责人介绍，今年计划新增造林面积三千亩左右\n"
+      "活动的干部群众一起挖坑栽苗、扶正培土，现场 同时完成一批道路和河道两侧的绿化提升工程\n"
+      "气氛热烈。大家表示，要爱绿护绿，共建美丽家园。 明年还将继续推进乡村绿化美化工作不断深入\n"
+      "一道道风景 记录城市变迁\n";
   std::vector<Line> lines = split_lines(text);
   mark_merged_columns(text, lines);
   ASSERT_EQ(lines.size(), 5u);
@@ -100,7 +100,7 @@ TEST(PdfText, MergedColumnsAreMarked) {
 
 TEST(PdfText, OneGapLineIsNotAMergedPage) {
   const std::string text =
-      "三月十七日上午，座谈会在北京召开。与会人员 主任表示，各级人大代表是国家权力机关的组成\n"
+      "五月上旬，全市春季植树活动在城北林场启动。参加 负责人介绍，今年计划新增造林面积三千亩左右\n"
       "平湖有 2个优秀集体、3名优秀个人和 1名先进工作者受表彰。\n";
   std::vector<Line> lines = split_lines(text);
   mark_merged_columns(text, lines);
@@ -111,25 +111,25 @@ TEST(PdfText, DatelinesPartedBySpacesAreNotMergedColumns) {
   // Formulaic datelines are all one width; a merged column's left run is as
   // wide as the page's lines.
   const std::string text =
-      "本报重庆3月19日电 （记者刘新吾）近日，远在山\n"
-      "东烟台的王女士通过视频连线完成了询问笔录的\n"
-      "制作，免去了往返奔波之苦，她对此连连称赞。\n"
-      "本报杭州3月19日电 （记者刘军国）往年辛辛苦\n"
-      "苦炒的茶叶被假货挤占市场，如今看到法院动真\n"
-      "格，心里踏实多了，茶农们纷纷这样表示说道。\n"
-      "本报北京3月19日电 （记者潘俊强）那辆电动自\n"
-      "行车在冒烟，快拉闸！日前，在北京市丰台区大\n";
+      "本报合肥5月12日电 （记者韩立新）近日，家住城\n"
+      "东的一位老人通过视频连线办完了养老金认证手\n"
+      "续，免去了往返奔波之苦，她对此连连称赞不已。\n"
+      "本报长沙5月12日电 （记者彭晓东）往年辛辛苦\n"
+      "苦种的西瓜总是卖不上价，如今有了线上订单渠\n"
+      "道，心里踏实多了，瓜农们纷纷这样表示说道。\n"
+      "本报南京5月12日电 （记者邱文华）社区里的充\n"
+      "电桩昨天正式投入使用，居民再也不用排长队等\n";
   std::vector<Line> lines = split_lines(text);
   EXPECT_TRUE(std::none_of(lines.begin(), lines.end(), [](const Line &l) { return l.merged_columns; }));
 }
 
 TEST(PdfText, ItemsWithMergedColumnsAreFlagged) {
   const std::string text =
-      "在法治轨道上推动代表工作高质量发展\n"
-      "本报记者 亓玉昆\n"
-      "三月十七日上午，座谈会在北京召开。与会人员 主任表示，各级人大代表是国家权力机关的组成\n"
-      "认为，要坚持以人民为中心的发展思想，做好 人员，依法参加行使国家权力，政治属性是代\n"
-      "代表工作，发挥代表作用，推动高质量发展。 表职务的第一属性，是代表履职的第一要求。\n";
+      "春季植树活动全面启动\n"
+      "本报记者 郑立群\n"
+      "五月上旬，全市春季植树活动在城北林场启动。参加 负责人介绍，今年计划新增造林面积三千亩左右\n"
+      "活动的干部群众一起挖坑栽苗、扶正培土，现场 同时完成一批道路和河道两侧的绿化提升工程\n"
+      "气氛热烈。大家表示，要爱绿护绿，共建美丽家园。 明年还将继续推进乡村绿化美化工作不断深入\n";
   const Page page = parser().parse(text, CallOptions{});
   ASSERT_FALSE(page.articles.empty());
   bool flagged = false;
@@ -143,26 +143,26 @@ TEST(PdfText, ItemsWithMergedColumnsAreFlagged) {
 TEST(PdfText, ACreditOnTheCaptionsLastLineIsItsOwnPiece) {
   // Side-by-side photos: the extractor puts the credit on the caption's
   // last line. The caption keeps its text; the credit names photographers,
-  // with the one-character role glued to the last name (徐佳丽摄).
+  // with the one-character role glued to the last name (李小红摄).
   const std::string text =
-      "光伏发电 节能减排\n"
-      "昨天，在新埭镇生态环境中心，屋顶上一块块光伏板整齐排列，年发电量可减排二氧化碳\n"
-      "250吨。 王  强  徐佳丽摄\n";
+      "春日赏花 游人如织\n"
+      "昨天，市民在城南湿地公园的花海中拍照留念。公园今年新栽的樱花已全部开放，共\n"
+      "120株。 张  伟  李小红摄\n";
   const Page page = parser().parse(text, CallOptions{});
-  const Article *a = article_with(page, "250吨。");
+  const Article *a = article_with(page, "120株。");
   ASSERT_NE(a, nullptr);
-  EXPECT_EQ(a->paragraphs.back().substr(a->paragraphs.back().size() - 9), "250吨。");
+  EXPECT_EQ(a->paragraphs.back().substr(a->paragraphs.back().size() - 9), "120株。");
   ASSERT_EQ(a->bylines.size(), 2u);
-  EXPECT_EQ(a->bylines[1].name, "徐佳丽");
+  EXPECT_EQ(a->bylines[1].name, "李小红");
   EXPECT_EQ(a->bylines[1].role, "photographer");
 }
 
 TEST(PdfText, AWireCreditWithTheRoleGluedToTheName) {
-  const Page page = parser().parse("欢度新年\n游客在雪地里游玩。\n新华社记者 马金瑞摄\n", CallOptions{});
+  const Page page = parser().parse("冬日冰雪\n游客在雪地里游玩。\n新华社记者 张建华摄\n", CallOptions{});
   const Article *a = article_with(page, "游客");
   ASSERT_NE(a, nullptr);
   ASSERT_EQ(a->bylines.size(), 1u);
-  EXPECT_EQ(a->bylines[0].name, "马金瑞");
+  EXPECT_EQ(a->bylines[0].name, "张建华");
   EXPECT_EQ(a->bylines[0].role, "photographer");
 }
 

@@ -226,8 +226,8 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
       consumed_tokens = 2;
     } else if (looks_like_name(rest) && lex.starts_with_surname(to_utf8(rest))) {
       name = rest;
-      // 马金瑞摄 closing the line: a one-character role glued to the last
-      // name credits the names since the last role word (新华社记者 马金瑞摄).
+      // X摄 closing the line: a one-character role glued to the last name
+      // credits the names since the last role word (新华社记者 张建华摄).
       if (ti + 1 == t.list.size() && rest.size() >= 3) {
         for (const RoleWord &rw : lex.roles())
           if (rw.word32.size() == 1 && rw.word32[0] == rest.back()) {

@@ -9,12 +9,12 @@ namespace bm::detail {
 
 namespace {
 // A column's run: at least this many code points without a space. Headlines
-// and decks with a gap between phrases (`一个个镜头 传递温暖情谊`) have
+// and decks with a gap between phrases (`一道道风景 记录城市变迁`) have
 // shorter runs.
 constexpr size_t k_column_run_cps = 10;
 // Lines that must look merged, with left runs of one width, before any is
 // believed to be: a merged column is cut at its column's width every line,
-// while a dateline and its text parted by a space (`据新华社北京3月5日电
+// while a dateline and its text parted by a space (`本报合肥5月12日电
 // 记者从…`) stop wherever the dateline does.
 constexpr size_t k_min_merged_lines = 3;
 constexpr int k_column_width_slack_cells = 2;

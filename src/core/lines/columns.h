@@ -1,6 +1,6 @@
 // Stage 2b: lines in which a PDF extractor merged neighbouring columns.
 // With a narrow gutter, poppler's pdftotext reads two or three columns as one
-// line each (`…在北京 全国人大常委会…表示，各级 机关包括…`): the text of
+// line each (`…在城北林场启动。参加 负责人介绍，今年…`): the text of
 // each column is there, but interleaved line by line, and the order of whole
 // passages cannot be recovered from the text alone. Such lines are marked so
 // that the items holding them say so (flag `columns_interleaved`) instead of
