@@ -2,6 +2,7 @@
 // file format, and Viterbi/forward-backward on small hand-made models.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
@@ -136,6 +137,52 @@ TEST(Decoder, ProbabilityFollowsTheMargin) {
   };
   EXPECT_LT(prob_of_head("1"), prob_of_head("6"));
   EXPECT_GT(prob_of_head("12"), 0.99);
+}
+
+// Each piece's probability of its state by brute force: every grammatical
+// sequence of states, scored as the decoder scores them (the pieces of
+// pieces() have only the bias edge feature, weight 0 in these models).
+std::vector<double> brute_force_probability(const std::vector<PieceFeatures> &f, const SegmentModel &m,
+                                            const std::vector<State> &path) {
+  const size_t n = f.size();
+  std::vector<double> score_of;  // log score of every grammatical sequence
+  std::vector<std::vector<State>> seqs;
+  std::vector<State> s(n);
+  const size_t total = static_cast<size_t>(std::pow(static_cast<double>(k_state_count), static_cast<double>(n)));
+  for (size_t code = 0; code < total; ++code) {
+    size_t c = code;
+    for (size_t k = 0; k < n; ++k, c /= k_state_count) s[k] = static_cast<State>(c % k_state_count);
+    if (!grammatical(s)) continue;
+    double v = 0;
+    for (size_t k = 0; k < n; ++k) f[k].for_each_emit([&](uint16_t id) { v += m.emit(s[k], id); });
+    score_of.push_back(v);
+    seqs.push_back(s);
+  }
+  const double top = *std::max_element(score_of.begin(), score_of.end());
+  double z = 0;
+  for (double v : score_of) z += std::exp(v - top);
+  std::vector<double> p(n, 0.0);
+  for (size_t i = 0; i < seqs.size(); ++i)
+    for (size_t k = 0; k < n; ++k)
+      if (seqs[i][k] == path[k]) p[k] += std::exp(score_of[i] - top) / z;
+  return p;
+}
+
+TEST(Decoder, ProbabilitiesAreExactOnModerateAndExtremeScores) {
+  // Moderate weights: the scaled (probability-space) pass. Weights hundreds
+  // apart, a box after a headline that only a box can follow: the scaled
+  // rows underflow to zero and the log-space pass takes over. Both must give
+  // the exact posteriors.
+  const auto f = pieces({{EmitFeature::headline_shaped}, {EmitFeature::len_81_up}, {EmitFeature::len_81_up}});
+  for (const char *w : {"3", "900"}) {
+    const SegmentModel m = SegmentModel::parse(std::string("emit head_start headline_shaped ") + w +
+                                                   "\nemit box len_81_up " + w + "\nemit body len_81_up 2\n",
+                                               "t");
+    const Reading r = decode_page(f, m);
+    ASSERT_TRUE(grammatical(r.states));
+    const std::vector<double> want = brute_force_probability(f, m, r.states);
+    for (size_t k = 0; k < f.size(); ++k) EXPECT_NEAR(r.probability[k], want[k], 1e-9) << "weight " << w << " piece " << k;
+  }
 }
 
 TEST(Features, NamesAreUniqueAndConjunctionsNamed) {

@@ -43,6 +43,175 @@ double log_sum(const std::array<double, N> &x, size_t count) {
 }
 
 
+using Row = std::array<double, S>;
+using Table = std::array<std::array<double, S>, S + 1>;  // [from + 1, or 0 at the page start][to]
+
+// The forward-backward passes keep every k_checkpoint-th forward row and
+// compute the rest again, a block at a time, when the backward pass reaches
+// them (the same operations in the same order: the same numbers). Memory per
+// piece is what bounds the parser's peak on pages of many short lines.
+constexpr size_t k_checkpoint = 64;
+
+// Scaled forward-backward. Potentials exp(score - max) per piece; each
+// forward row is normalised to sum 1 (its scale kept), and each backward row
+// divided by the same scale, so that alpha[k][s] * beta[k][s] is the
+// probability of state s at piece k. The forward rows are fed one piece at a
+// time by the Viterbi pass (one emission sum per piece for both); a row that
+// underflows to zero (one piece's scores hundreds apart) makes ok() false,
+// and the log-space pass below is used instead.
+class ScaledPosteriors {
+ public:
+  ScaledPosteriors(size_t n, const std::vector<const Table *> &tr)
+      : n_(n), et_(n), scale_(n), checkpoints_((n + k_checkpoint - 1) / k_checkpoint) {
+    for (size_t k = 0; k < n; ++k) {
+      auto it = exp_of_.find(tr[k]);
+      if (it == exp_of_.end()) {
+        Table e;
+        for (size_t row = 0; row <= S; ++row)
+          for (size_t to = 0; to < S; ++to)
+            e[row][to] = (*tr[k])[row][to] == k_none ? 0.0 : std::exp((*tr[k])[row][to]);
+        it = exp_of_.emplace(tr[k], e).first;
+      }
+      et_[k] = &it->second;
+    }
+  }
+  bool ok() const { return ok_; }
+
+  // Forward row k from its emission scores (pieces in order).
+  void forward(size_t k, const Row &emit) {
+    if (!ok_) return;
+    ok_ = forward_row(k, k > 0 ? &fwd_ : nullptr, potentials(emit), fwd_);
+    if (ok_ && k % k_checkpoint == 0) checkpoints_[k / k_checkpoint] = fwd_;
+  }
+
+  // After forward() over every piece: r.probability from r.states.
+  template <class Emission>
+  void backward(const Emission &emission, Reading &r) {
+    std::vector<Row> rows(k_checkpoint), pots(k_checkpoint);
+    Row bwd, bwd_prev;
+    bwd.fill(1.0);
+    for (size_t block = checkpoints_.size(); block-- > 0;) {
+      const size_t b0 = block * k_checkpoint, e0 = std::min(n_, b0 + k_checkpoint);
+      rows[0] = checkpoints_[block];
+      pots[0] = potentials(emission(b0));
+      for (size_t k = b0 + 1; k < e0; ++k) {
+        pots[k - b0] = potentials(emission(k));
+        forward_row(k, &rows[k - b0 - 1], pots[k - b0], rows[k - b0]);  // as in forward(): cannot fail
+      }
+      for (size_t k = e0; k-- > b0;) {
+        const size_t st = static_cast<size_t>(r.states[k]);
+        const double p = rows[k - b0][st] * bwd[st];
+        r.probability[k] = std::isfinite(p) ? std::clamp(p, 0.0, 1.0) : 0.0;
+        if (k == 0) break;
+        const Row &pot = pots[k - b0];
+        const Table &t = *et_[k];
+        for (size_t from = 0; from < S; ++from) {
+          double b = 0;
+          for (size_t to = 0; to < S; ++to) b += t[from + 1][to] * pot[to] * bwd[to];
+          bwd_prev[from] = b / scale_[k];
+        }
+        bwd = bwd_prev;
+      }
+    }
+  }
+
+ private:
+  static Row potentials(const Row &e) {
+    Row p;
+    const double m = *std::max_element(e.begin(), e.end());
+    for (size_t s = 0; s < S; ++s) p[s] = std::exp(e[s] - m);
+    return p;
+  }
+  // Forward row k (scaled) from row k - 1; false when it sums to zero.
+  bool forward_row(size_t k, const Row *prev, const Row &pot, Row &row) {
+    const Table &t = *et_[k];
+    Row next;
+    double sum = 0;
+    for (size_t to = 0; to < S; ++to) {
+      double f = 0;
+      if (k == 0) {
+        f = t[0][to];
+      } else {
+        for (size_t from = 0; from < S; ++from) f += (*prev)[from] * t[from + 1][to];
+      }
+      next[to] = f * pot[to];
+      sum += next[to];
+    }
+    if (!(sum > 0) || !std::isfinite(sum)) return false;
+    for (size_t to = 0; to < S; ++to) row[to] = next[to] / sum;
+    scale_[k] = sum;
+    return true;
+  }
+
+  size_t n_;
+  std::unordered_map<const Table *, Table> exp_of_;  // exp of each distinct table, once
+  std::vector<const Table *> et_;
+  std::vector<double> scale_;
+  std::vector<Row> checkpoints_;
+  Row fwd_{};
+  bool ok_ = true;
+};
+
+// The same in log space: one exp per term of every sum.
+template <class Emission>
+void posteriors_logspace(size_t n, const std::vector<const Table *> &tr, const Emission &emission, Reading &r) {
+  auto forward_row = [&](size_t k, const Row *prev, const Row &emit, Row &row) {
+    for (size_t to = 0; to < S; ++to) {
+      double f;
+      if (k == 0) {
+        f = (*tr[0])[0][to];
+      } else {
+        Row terms;
+        size_t count = 0;
+        for (size_t from = 0; from < S; ++from) {
+          const double t = (*tr[k])[from + 1][to];
+          if (t == k_none || (*prev)[from] == k_none) continue;
+          terms[count++] = (*prev)[from] + t;
+        }
+        f = log_sum(terms, count);
+      }
+      row[to] = f == k_none ? k_none : f + emit[to];
+    }
+  };
+  std::vector<Row> checkpoints((n + k_checkpoint - 1) / k_checkpoint);
+  Row fwd{}, fwd_prev{};
+  for (size_t k = 0; k < n; ++k) {
+    forward_row(k, k > 0 ? &fwd_prev : nullptr, emission(k), fwd);
+    if (k % k_checkpoint == 0) checkpoints[k / k_checkpoint] = fwd;
+    fwd_prev = fwd;
+  }
+  const double z = log_sum(fwd, S);
+  std::vector<Row> rows(k_checkpoint), emits(k_checkpoint);
+  Row bwd{}, bwd_prev{};  // backward scores at piece k, then k - 1
+  for (size_t block = checkpoints.size(); block-- > 0;) {
+    const size_t b0 = block * k_checkpoint, e0 = std::min(n, b0 + k_checkpoint);
+    rows[0] = checkpoints[block];
+    emits[0] = emission(b0);
+    for (size_t k = b0 + 1; k < e0; ++k) {
+      emits[k - b0] = emission(k);
+      forward_row(k, &rows[k - b0 - 1], emits[k - b0], rows[k - b0]);
+    }
+    for (size_t k = e0; k-- > b0;) {
+      const size_t st = static_cast<size_t>(r.states[k]);
+      const double lp = rows[k - b0][st] + bwd[st] - z;
+      r.probability[k] = std::isfinite(lp) ? std::clamp(std::exp(lp), 0.0, 1.0) : 0.0;
+      if (k == 0) break;
+      const Row &emit = emits[k - b0];
+      for (size_t from = 0; from < S; ++from) {
+        Row terms;
+        size_t count = 0;
+        for (size_t to = 0; to < S; ++to) {
+          const double t = (*tr[k])[from + 1][to];
+          if (t == k_none || bwd[to] == k_none) continue;
+          terms[count++] = t + emit[to] + bwd[to];
+        }
+        bwd_prev[from] = log_sum(terms, count);
+      }
+      bwd = bwd_prev;
+    }
+  }
+}
+
 }  // namespace
 
 Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentModel &model) {
@@ -64,7 +233,6 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
   };
   // Transition scores depend on the piece only through its edge features:
   // one (S+1) x S table per distinct set of them (a handful per page).
-  using Table = std::array<std::array<double, S>, S + 1>;
   std::unordered_map<uint32_t, Table> tables;
   std::vector<const Table *> tr(n);
   for (size_t k = 0; k < n; ++k) {
@@ -88,38 +256,14 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
     }
     tr[k] = &it->second;
   }
-  // Forward scores of piece k from those of piece k - 1 (none for k = 0).
-  auto forward_row = [&](size_t k, const std::array<double, S> *prev, const std::array<double, S> &emit,
-                         std::array<double, S> &row) {
-    for (size_t to = 0; to < S; ++to) {
-      double f;
-      if (k == 0) {
-        f = (*tr[0])[0][to];
-      } else {
-        std::array<double, S> terms;
-        size_t count = 0;
-        for (size_t from = 0; from < S; ++from) {
-          const double t = (*tr[k])[from + 1][to];
-          if (t == k_none || (*prev)[from] == k_none) continue;
-          terms[count++] = (*prev)[from] + t;
-        }
-        f = log_sum(terms, count);
-      }
-      row[to] = f == k_none ? k_none : f + emit[to];
-    }
-  };
-  // Viterbi and forward in one pass. Kept per piece: the back pointers (S
-  // bytes); of the forward scores only every k_checkpoint-th row, the rest
-  // computed again, a block at a time, when the backward pass reaches them
-  // (the same operations in the same order: the same numbers). Memory per
-  // piece is what bounds the parser's peak on pages of many short lines.
-  constexpr size_t k_checkpoint = 64;
-  std::vector<std::array<double, S>> checkpoints((n + k_checkpoint - 1) / k_checkpoint);
+  // Viterbi: max-plus over the log scores, back pointers kept per piece (S
+  // bytes each); the same pass feeds the scaled forward rows.
   std::vector<std::array<uint8_t, S>> back(n);
-  std::array<double, S> best{}, best_next{}, fwd{}, fwd_prev{};
+  std::array<double, S> best{}, best_next{};
+  ScaledPosteriors scaled(n, tr);
   for (size_t k = 0; k < n; ++k) {
     const std::array<double, S> emit = emission(k);
-    forward_row(k, k > 0 ? &fwd_prev : nullptr, emit, fwd);
+    scaled.forward(k, emit);
     for (size_t to = 0; to < S; ++to) {
       double b = k_none;
       uint8_t arg = 0;
@@ -137,11 +281,7 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
       back[k][to] = arg;
     }
     best = best_next;
-    if (k % k_checkpoint == 0) checkpoints[k / k_checkpoint] = fwd;
-    fwd_prev = fwd;
   }
-  const double z = log_sum(fwd, S);
-  // Best path, back to front.
   r.states.resize(n);
   r.probability.resize(n);
   size_t s = static_cast<size_t>(std::max_element(best.begin(), best.end()) - best.begin());
@@ -149,38 +289,15 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
     r.states[k] = static_cast<State>(s);
     if (k > 0) s = back[k][s];
   }
-  // Backward, one row at a time, block by block from the end: each piece's
-  // probability of its state on the path.
-  std::vector<std::array<double, S>> rows(k_checkpoint), emits(k_checkpoint);
-  std::array<double, S> bwd{}, bwd_prev{};  // backward scores at piece k, then k - 1
-  for (size_t st = 0; st < S; ++st) bwd[st] = 0;
-  for (size_t block = checkpoints.size(); block-- > 0;) {
-    const size_t b0 = block * k_checkpoint, e0 = std::min(n, b0 + k_checkpoint);
-    rows[0] = checkpoints[block];
-    emits[0] = emission(b0);
-    for (size_t k = b0 + 1; k < e0; ++k) {
-      emits[k - b0] = emission(k);
-      forward_row(k, &rows[k - b0 - 1], emits[k - b0], rows[k - b0]);
-    }
-    for (size_t k = e0; k-- > b0;) {
-      const size_t st = static_cast<size_t>(r.states[k]);
-      const double lp = rows[k - b0][st] + bwd[st] - z;
-      r.probability[k] = std::isfinite(lp) ? std::clamp(std::exp(lp), 0.0, 1.0) : 0.0;
-      if (k == 0) break;
-      const std::array<double, S> &emit = emits[k - b0];
-      for (size_t from = 0; from < S; ++from) {
-        std::array<double, S> terms;
-        size_t count = 0;
-        for (size_t to = 0; to < S; ++to) {
-          const double t = (*tr[k])[from + 1][to];
-          if (t == k_none || bwd[to] == k_none) continue;
-          terms[count++] = t + emit[to] + bwd[to];
-        }
-        bwd_prev[from] = log_sum(terms, count);
-      }
-      bwd = bwd_prev;
-    }
-  }
+  // Each piece's probability of its state on the path: forward-backward,
+  // in probability space with per-piece scaling (one exp per state and
+  // piece) when its numbers stay representable, which they do unless one
+  // piece's emission scores differ by hundreds; in log space (an exp per
+  // transition) otherwise.
+  if (scaled.ok())
+    scaled.backward(emission, r);
+  else
+    posteriors_logspace(n, tr, emission, r);
   return r;
 }
 
