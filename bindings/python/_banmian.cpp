@@ -258,6 +258,57 @@ class Parser {
     return pages;
   }
 
+  // Positioned lines: (text, x0, y0, x1, y1, font_size, flags, page_index)
+  // tuples (banmian.pdf builds them); the GIL is released for the parse.
+  std::unique_ptr<Page> parse_lines(const py::list &items, std::optional<std::string> source, bool strict,
+                                    const std::string &issue_date, int script) const {
+    std::vector<std::string> texts;
+    std::vector<bm_line> lines;
+    texts.reserve(items.size());
+    lines.reserve(items.size());
+    for (const py::handle &h : items) {
+      const py::tuple t = py::reinterpret_borrow<py::tuple>(h);
+      if (!PyTuple_Check(h.ptr()) || t.size() != 8)
+        throw py::type_error("parse_lines: every line must be a tuple (text, x0, y0, x1, y1, font_size, flags, page_index)");
+      texts.push_back(t[0].cast<std::string>());
+      bm_line l = BM_LINE_INIT;
+      l.x0 = t[1].cast<double>();
+      l.y0 = t[2].cast<double>();
+      l.x1 = t[3].cast<double>();
+      l.y1 = t[4].cast<double>();
+      l.font_size = t[5].cast<double>();
+      l.flags = t[6].cast<uint32_t>();
+      l.page_index = t[7].cast<uint32_t>();
+      lines.push_back(l);
+    }
+    for (size_t i = 0; i < lines.size(); ++i) {
+      lines[i].text = texts[i].data();
+      lines[i].text_len = texts[i].size();
+    }
+    bm_parse_options opts;
+    if (bm_status st0 = bm_parse_options_init(&opts, BM_PARSE_OPTIONS_VERSION)) raise_error(capture_error(st0));
+    opts.source = source ? source->c_str() : nullptr;
+    if (strict) opts.flags |= BM_PARSE_STRICT_DECODING;
+    if (!issue_date.empty()) opts.issue_date = issue_date.c_str();
+    opts.script = script;
+    bm_page *page = nullptr;
+    char *json = nullptr;
+    size_t len = 0;
+    bm_status st;
+    ErrorInfo err;
+    {
+      py::gil_scoped_release nogil;
+      st = bm_parse_lines(parser_, lines.data(), lines.size(), &opts, &page);
+      if (st == BM_OK) {
+        st = bm_page_to_json(page, 0, &json, &len);
+        if (st != BM_OK) bm_page_free(page);
+      }
+      if (st != BM_OK) err = capture_error(st);
+    }
+    if (st != BM_OK) raise_error(err);
+    return std::make_unique<Page>(page, json, len);
+  }
+
   py::str normalize(const py::bytes &data, const std::string &encoding, bool strict, int script) const {
     const Input in = bytes_view(data);
     bm_parse_options opts;
@@ -338,6 +389,8 @@ PYBIND11_MODULE(_banmian, m) {
            py::arg("strict") = false, py::arg("issue_date") = "", py::arg("script") = 0)
       .def("parse_many", &Parser::parse_many, py::arg("items"), py::arg("sources"), py::arg("encodings"),
            py::arg("strict") = false, py::arg("threads") = 1, py::arg("issue_date") = "", py::arg("script") = 0)
+      .def("parse_lines", &Parser::parse_lines, py::arg("lines"), py::arg("source") = py::none(),
+           py::arg("strict") = false, py::arg("issue_date") = "", py::arg("script") = 0)
       .def("normalize", &Parser::normalize, py::arg("data"), py::arg("encoding") = "auto",
            py::arg("strict") = false, py::arg("script") = 0);
 }

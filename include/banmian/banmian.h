@@ -447,6 +447,71 @@ BM_EXTERN int bm_article_byline_span(const bm_article *article, size_t index, si
 /** Span of paragraph `index` (as bm_article_paragraph). */
 BM_EXTERN int bm_article_paragraph_span(const bm_article *article, size_t index, size_t *start, size_t *end);
 
+/* ------------------------------------------------------------------------ */
+/* Parsing positioned lines (a PDF's or an OCR engine's; issue 15, part 2)   */
+/* ------------------------------------------------------------------------ */
+
+/* Version history of bm_line (the struct is versioned like the options
+ * structs: its first field says which version the caller was compiled with,
+ * and the library reads only that version's fields):
+ *   1: version, flags, text, text_len, x0, y0, x1, y1, font_size, page_index */
+#define BM_LINE_VERSION 1
+
+/* bm_line.flags */
+#define BM_LINE_BOLD   0x1u  /* the line is set in a bold face */
+#define BM_LINE_ITALIC 0x2u  /* the line is set in an italic face */
+
+/** Largest |coordinate| of a line box, in points (a sheet 3.5 km wide). */
+#define BM_LINE_MAX_COORDINATE 1e7
+
+/** One line of text where it sits on its page. */
+typedef struct bm_line {
+    uint32_t version;      /* BM_LINE_VERSION; the same in every element of an array */
+    uint32_t flags;        /* BM_LINE_* bits; default 0 */
+    const char *text;      /* the line's UTF-8 (text_len bytes, no NUL needed); invalid bytes become
+                            * U+FFFD (BM_E_ENCODING under BM_PARSE_STRICT_DECODING) */
+    size_t text_len;
+    double x0, y0, x1, y1; /* the line's box in points, origin at the top left of its page, y growing
+                            * down (PDF coordinates: y = page height - PDF y); x0 <= x1, y0 <= y1, finite,
+                            * |value| <= BM_LINE_MAX_COORDINATE */
+    double font_size;      /* in points; 0 = unknown (the box height stands in) */
+    uint32_t page_index;   /* which page of the source the line is on (0 for a one-page source) */
+} bm_line;
+
+/** Static initializer: version set, everything else zero. */
+#define BM_LINE_INIT { BM_LINE_VERSION, 0u, NULL, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0u }
+
+/**
+ * Parses a page from `n` positioned lines, in any order. The lines are read in
+ * reading order (rows and columns found from the boxes: the page is cut at
+ * white space across, then down), joined into paragraphs (same font, close, not
+ * indented, the line before running to its column's edge) and headline parts
+ * (a font well above the body's), and that text is parsed as bm_parse would;
+ * bm_page_text() is that text, and every span points into it. Each article also
+ * gets its box on the page (bm_article_bbox, JSON "bbox" and "page_index") and
+ * its headline parts and paragraphs theirs (JSON "bboxes"). opts->encoding is not
+ * used. Fails with BM_E_INVALID_ARGUMENT for a NULL pointer, an element whose
+ * version differs from the first's, a box that is not finite or inverted, or a
+ * negative font size (naming the line); BM_E_VERSION for an unknown version;
+ * BM_E_TOO_LARGE when the text of the lines exceeds max_input_bytes. n = 0 gives
+ * an empty page. Thread-safe as bm_parse.
+ */
+BM_EXTERN bm_status bm_parse_lines(const bm_parser *parser, const bm_line *lines, size_t n,
+                                   const bm_parse_options *opts, bm_page **out);
+
+/**
+ * The box of an article parsed from positioned lines: the union of the boxes of
+ * the lines its text came from, on page *page_index (its first line's page).
+ * Returns 1 and fills box[4] = {x0, y0, x1, y1} (points, as bm_line); 0 when the
+ * article has none (a parse of text, or a NULL article), box and *page_index
+ * then zero. page_index and box may be NULL.
+ */
+BM_EXTERN int bm_article_bbox(const bm_article *article, uint32_t *page_index, double box[4]);
+/** The box of headline part `index`, as bm_article_bbox. */
+BM_EXTERN int bm_article_headline_bbox(const bm_article *article, size_t index, uint32_t *page_index, double box[4]);
+/** The box of paragraph `index`, as bm_article_bbox. */
+BM_EXTERN int bm_article_paragraph_bbox(const bm_article *article, size_t index, uint32_t *page_index, double box[4]);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,5 +1,9 @@
 // bm_parse, bm_page accessors, bm_article accessors, JSON export.
+#include <cmath>
+#include <cstddef>
+#include <cstring>
 #include <memory>
+#include <string>
 
 #include "capi/guard.h"
 #include "capi/handles.h"
@@ -30,6 +34,60 @@ const bm::detail::Span *span_at(const bm_article *a, std::vector<bm::detail::Spa
   const std::vector<bm::detail::Span> &v = (*a->a.spans).*field;
   return i < v.size() ? &v[i] : nullptr;
 }
+// Moves a parsed page into the C handle (articles with their C strings).
+bm_page *wrap_page(bm::detail::Page parsed) {
+  auto page = std::make_unique<bm_page>();
+  page->page = std::move(parsed);
+  page->articles.reserve(page->page.articles.size());
+  for (auto &a : page->page.articles) {
+    bm_article art;
+    art.a = std::move(a);
+    art.flag_names = bm::detail::flag_names(art.a.flags);
+    if (art.a.dateline_info && art.a.dateline_info->date)
+      art.dateline_date = bm::detail::format_iso_date(*art.a.dateline_info->date);
+    for (const auto &d : art.a.dates) art.date_values.push_back(d.date ? bm::detail::format_iso_date(*d.date) : "");
+    page->articles.push_back(std::move(art));
+  }
+  page->page.articles.clear();
+  if (page->page.issue_date) page->issue_date = bm::detail::format_iso_date(*page->page.issue_date);
+  return page.release();
+}
+
+// The size of each version of bm_line, the stride of the caller's array:
+// the end of that version's last field rounded up to the struct's alignment
+// (sizeof of the struct as that version declared it).
+size_t line_size(uint32_t version) {
+  size_t end = 0;
+  switch (version) {
+    case 1: end = offsetof(bm_line, page_index) + sizeof(uint32_t); break;
+    default: return 0;
+  }
+  return (end + alignof(bm_line) - 1) / alignof(bm_line) * alignof(bm_line);
+}
+static_assert(BM_LINE_VERSION == 1, "line_size: add the new version's last field");
+
+bool finite_coordinate(double v) { return std::isfinite(v) && std::fabs(v) <= BM_LINE_MAX_COORDINATE; }
+
+// Writes a box (or zeros) and says whether there is one.
+int put_box(const std::optional<bm::detail::PageBox> *b, uint32_t *page_index, double box[4]) {
+  const bool has = b && *b;
+  if (page_index) *page_index = has ? (*b)->page : 0;
+  if (box) {
+    box[0] = has ? (*b)->box.x0 : 0;
+    box[1] = has ? (*b)->box.y0 : 0;
+    box[2] = has ? (*b)->box.x1 : 0;
+    box[3] = has ? (*b)->box.y1 : 0;
+  }
+  return has ? 1 : 0;
+}
+
+const std::optional<bm::detail::PageBox> *field_box(const bm_article *a,
+                                                    std::vector<std::optional<bm::detail::PageBox>> bm::detail::FieldBoxes::*field,
+                                                    size_t i) {
+  if (!a || !a->a.boxes) return nullptr;
+  const auto &v = (*a->a.boxes).*field;
+  return i < v.size() ? &v[i] : nullptr;
+}
 }  // namespace
 
 extern "C" {
@@ -44,21 +102,58 @@ bm_status bm_parse(const bm_parser *parser, const char *bytes, size_t len, const
     bm::detail::CallOptions co;
     bm_status st = BM_OK;
     if (!bm::capi::call_options(opts, co, st)) return st;
-    auto page = std::make_unique<bm_page>();
-    page->page = parser->impl.parse(std::string_view(bytes ? bytes : "", len), co);
-    page->articles.reserve(page->page.articles.size());
-    for (auto &a : page->page.articles) {
-      bm_article art;
-      art.a = std::move(a);
-      art.flag_names = bm::detail::flag_names(art.a.flags);
-      if (art.a.dateline_info && art.a.dateline_info->date)
-        art.dateline_date = bm::detail::format_iso_date(*art.a.dateline_info->date);
-      for (const auto &d : art.a.dates) art.date_values.push_back(d.date ? bm::detail::format_iso_date(*d.date) : "");
-      page->articles.push_back(std::move(art));
+    *out = wrap_page(parser->impl.parse(std::string_view(bytes ? bytes : "", len), co));
+    return BM_OK;
+  });
+}
+
+bm_status bm_parse_lines(const bm_parser *parser, const bm_line *lines, size_t n, const bm_parse_options *opts,
+                         bm_page **out) {
+  return guard([&]() -> bm_status {
+    if (!out) return fail(BM_E_INVALID_ARGUMENT, "bm_parse_lines: out is NULL");
+    *out = nullptr;
+    if (!parser) return fail(BM_E_INVALID_ARGUMENT, "bm_parse_lines: parser is NULL");
+    if (!lines && n) return fail(BM_E_INVALID_ARGUMENT, "bm_parse_lines: lines is NULL but n is not 0");
+    bm::detail::CallOptions co;
+    bm_status st = BM_OK;
+    if (!bm::capi::call_options(opts, co, st)) return st;
+    std::vector<bm::detail::PositionedLine> in;
+    if (n) {
+      const uint32_t version = lines[0].version;
+      const size_t stride = line_size(version);
+      if (!stride)
+        return fail(BM_E_VERSION, ("bm_parse_lines: bm_line version " + std::to_string(version) +
+                                   " is not one this library knows (1.." + std::to_string(BM_LINE_VERSION) + ")").c_str());
+      if (n > SIZE_MAX / stride) return fail(BM_E_TOO_LARGE, "bm_parse_lines: n is too large");
+      in.reserve(n);
+      const char *base = reinterpret_cast<const char *>(lines);
+      for (size_t i = 0; i < n; ++i) {
+        bm_line l = BM_LINE_INIT;
+        std::memcpy(&l, base + i * stride, stride);  // only the caller's version's fields
+        const std::string at = "bm_parse_lines: line " + std::to_string(i) + ": ";
+        if (l.version != version)
+          return fail(BM_E_INVALID_ARGUMENT, (at + "version " + std::to_string(l.version) + " differs from line 0's " +
+                                              std::to_string(version)).c_str());
+        if (!l.text && l.text_len) return fail(BM_E_INVALID_ARGUMENT, (at + "text is NULL but text_len is not 0").c_str());
+        if ((l.flags & ~(BM_LINE_BOLD | BM_LINE_ITALIC)) != 0)
+          return fail(BM_E_INVALID_ARGUMENT, (at + "flags has unknown bits").c_str());
+        if (!finite_coordinate(l.x0) || !finite_coordinate(l.y0) || !finite_coordinate(l.x1) || !finite_coordinate(l.y1) ||
+            l.x1 < l.x0 || l.y1 < l.y0)
+          return fail(BM_E_INVALID_ARGUMENT,
+                      (at + "the box is not finite, beyond BM_LINE_MAX_COORDINATE or inverted (x1 < x0 or y1 < y0)").c_str());
+        if (!std::isfinite(l.font_size) || l.font_size < 0 || l.font_size > BM_LINE_MAX_COORDINATE)
+          return fail(BM_E_INVALID_ARGUMENT, (at + "font_size is negative or not finite").c_str());
+        bm::detail::PositionedLine p;
+        p.text.assign(l.text ? l.text : "", l.text_len);
+        p.box = {l.x0, l.y0, l.x1, l.y1};
+        p.font_size = l.font_size;
+        p.bold = (l.flags & BM_LINE_BOLD) != 0;
+        p.italic = (l.flags & BM_LINE_ITALIC) != 0;
+        p.page = l.page_index;
+        in.push_back(std::move(p));
+      }
     }
-    page->page.articles.clear();
-    if (page->page.issue_date) page->issue_date = bm::detail::format_iso_date(*page->page.issue_date);
-    *out = page.release();
+    *out = wrap_page(parser->impl.parse_lines(std::move(in), co));
     return BM_OK;
   });
 }
@@ -185,6 +280,16 @@ int bm_article_byline_span(const bm_article *a, size_t i, size_t *start, size_t 
 }
 int bm_article_paragraph_span(const bm_article *a, size_t i, size_t *start, size_t *end) {
   return put_span(span_at(a, &bm::detail::FieldSpans::paragraphs, i), start, end);
+}
+
+int bm_article_bbox(const bm_article *a, uint32_t *page_index, double box[4]) {
+  return put_box(a ? &a->a.bbox : nullptr, page_index, box);
+}
+int bm_article_headline_bbox(const bm_article *a, size_t i, uint32_t *page_index, double box[4]) {
+  return put_box(field_box(a, &bm::detail::FieldBoxes::headline, i), page_index, box);
+}
+int bm_article_paragraph_bbox(const bm_article *a, size_t i, uint32_t *page_index, double box[4]) {
+  return put_box(field_box(a, &bm::detail::FieldBoxes::paragraphs, i), page_index, box);
 }
 
 }  // extern "C"

@@ -44,6 +44,8 @@ def main():
     ap.add_argument('--bm-debug', default='build/tools/bm_debug')
     ap.add_argument('--corpus-dir', action='append', default=[],
                     help='NAME=PAGES_DIR:GOLD_DIR, a corpus outside --shared (e.g. the repo\'s own test pages)')
+    ap.add_argument('--python', default=sys.executable,
+                    help='a Python with banmian and pypdfium2 importable, for NAME.pdf corpora')
     ap.add_argument('corpora', nargs='+')
     a = ap.parse_args()
     scorer = os.path.join(a.shared, 'eval', 'score.py')
@@ -57,7 +59,15 @@ def main():
     for corpus in a.corpora:
         base, _, variant = corpus.partition('.')
         pages_dir, gold = dirs.get(corpus, (os.path.join(a.shared, 'corpus', base), os.path.join(a.shared, 'eval', base)))
-        pages = sorted(glob.glob(os.path.join(pages_dir, f'*.{variant}.txt' if variant else '*.txt')))
+        # NAME.pdf: the PDFs of DIR/corpus/NAME/pdf, parsed from their geometry
+        # (python -m banmian parse), scored against the pdfium gold (the same
+        # content; the gold names the page NAME_NN.pdfium).
+        is_pdf = variant == 'pdf'
+        if is_pdf:
+            pages = sorted(glob.glob(os.path.join(pages_dir, 'pdf', '*.pdf')))
+            variant = 'pdfium'
+        else:
+            pages = sorted(glob.glob(os.path.join(pages_dir, f'*.{variant}.txt' if variant else '*.txt')))
         if not pages or not os.path.isdir(gold):
             print(f'eval: corpus {corpus}: no pages or no gold, skipped', file=sys.stderr)
             continue
@@ -71,7 +81,11 @@ def main():
             for g in glob.glob(os.path.join(gold, f'*.{variant}.gold.json')):
                 shutil.copy(g, sub)
             gold = sub
-        if a.model:
+        if is_pdf:
+            subprocess.run([a.python, '-m', 'banmian', 'parse', '--no-summary', '--out', out] + pages, check=True)
+            for f in glob.glob(os.path.join(out, '*.json')):
+                os.replace(f, f[:-len('.json')] + '.pdfium.json')
+        elif a.model:
             subprocess.run([a.bm_debug, '--model', a.model, '--out', out] + pages, check=True)
         else:
             subprocess.run([a.cli, 'parse', '--out', out] + pages, check=True)

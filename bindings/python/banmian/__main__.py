@@ -28,6 +28,9 @@ HELP = (
     "                [--no-progress] [--no-summary] FILE... | @LIST | @-\n"
     "      split pages into articles; page JSON to stdout, one file per page in DIR\n"
     "      (DIR/NAME.json), one page per line (--jsonl), or a readable summary.\n"
+    "      A PDF (a file starting %PDF-) is read from its geometry, every page\n"
+    "      (DIR/NAME.json for one page, DIR/NAME.p1.json ... otherwise; needs\n"
+    "      pip install 'banmian[pdf]')\n"
     "      @LIST reads the input paths from LIST, one per line (@- from stdin; a\n"
     "      lone - is a page on stdin); --jobs N parses on N threads (0: one per\n"
     "      core), output in input order. More than one input ends with a summary\n"
@@ -259,30 +262,41 @@ def run_parse(args: List[str]) -> int:
             failures += 1
             continue
         nbytes += len(data)
+        is_pdf = data[:5] == b"%PDF-"
         try:
-            page = parser.parse(data, encoding=encoding, source=path, strict=strict, issue_date=issue_date or None,
-                                script=script)
+            if is_pdf:  # every page from its geometry (banmian.parse_pdf; needs pypdfium2)
+                got = parser.parse_pdf(data, source=path, issue_date=issue_date or None, script=script)
+            else:
+                got = [parser.parse(data, encoding=encoding, source=path, strict=strict,
+                                    issue_date=issue_date or None, script=script)]
+        except ImportError as e:
+            _err(f"banmian: {path}: {e}\n")
+            rc = 1
+            failures += 1
+            continue
         except Error as e:
             _report(path, e)
             rc = 1
             failures += 1
             continue
-        pages += 1
-        articles += len(page.articles)
-        if summary:
-            _summary(out, path, page)
-            continue
-        text = page.to_json(pretty and not one_per_line).encode("utf-8") + b"\n"
-        if out_dir:
-            target = f"{out_dir}/{_stem(path)}.json"
-            try:
-                with open(target, "wb") as f:
-                    f.write(text)
-            except OSError:
-                _err(f"banmian: cannot write {target}\n")
-                rc = 1
-        else:
-            out.write(text)
+        for number, page in enumerate(got, 1):
+            pages += 1
+            articles += len(page.articles)
+            if summary:
+                _summary(out, path if len(got) == 1 else f"{path} page {number}", page)
+                continue
+            text = page.to_json(pretty and not one_per_line).encode("utf-8") + b"\n"
+            if out_dir:
+                # A PDF of several pages: NAME.p1.json, NAME.p2.json, ... (first page p1).
+                target = f"{out_dir}/{_stem(path)}" + (f".p{number}" if len(got) > 1 else "") + ".json"
+                try:
+                    with open(target, "wb") as f:
+                        f.write(text)
+                except OSError:
+                    _err(f"banmian: cannot write {target}\n")
+                    rc = 1
+            else:
+                out.write(text)
     try:
         out.flush()
     except OSError:

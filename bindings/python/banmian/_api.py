@@ -11,7 +11,7 @@ from . import _banmian
 from ._errors import TooLargeError
 from ._model import Page
 
-__all__ = ["Parser", "parse", "parse_file", "parse_many", "normalize", "default_parser", "TextOrBytes", "Item"]
+__all__ = ["Parser", "parse", "parse_file", "parse_pdf", "parse_many", "normalize", "default_parser", "TextOrBytes", "Item"]
 
 TextOrBytes = Union[str, bytes, bytearray, memoryview]
 #: The issue_date argument: a datetime.date or a 'YYYY-MM-DD' string.
@@ -176,6 +176,30 @@ class Parser:
                           source=_source_of(path) if source is None else source, strict=strict,
                           issue_date=issue_date, script=script)
 
+    def parse_pdf(self, pdf: Union[PathLike, bytes, bytearray, memoryview], pages: Optional[Iterable[int]] = None,
+                  *, password: Optional[str] = None, source: Optional[str] = None,
+                  issue_date: Optional[DateLike] = None, script: Script = "keep") -> List[Page]:
+        """Parses the pages of a PDF (a path, or its bytes) from their positioned
+        text, read with pypdfium2 (``pip install 'banmian[pdf]'``): one Page per
+        page asked for (``pages``: 0-based indices, default all), in order. Reading
+        order comes from the line boxes, headlines from font sizes; each article
+        has ``bbox`` and ``page_index``. ``Page.text`` is the text read in that
+        order (spans point into it). A page without a text layer (a scan) gives
+        a Page with no articles and a warning in ``Page.warnings``.
+        Raises ReadError for a file that is not a readable PDF or is encrypted
+        (without the right ``password``)."""
+        from ._pdf import read_pdf_lines
+        day = _check_issue_date(issue_date)
+        code = _check_script(script)
+        _check_text("password", password)
+        name = _check_text("source", source)
+        if name is None and not isinstance(pdf, (bytes, bytearray, memoryview)):
+            name = _source_of(pdf)
+        out = []
+        for _index, lines in read_pdf_lines(pdf, pages, password):
+            out.append(Page(self._native.parse_lines(lines, name, False, day, code)))
+        return out
+
     def normalize(self, data: TextOrBytes, *, encoding: str = "auto", strict: bool = False,
                   script: Script = "keep") -> str:
         """The normalized text: one paragraph per line, each ending with a newline,
@@ -246,6 +270,14 @@ def parse_file(path: PathLike, *, encoding: str = "auto", source: Optional[str] 
     """Reads and parses one file with the default parser. See Parser.parse_file."""
     return default_parser().parse_file(path, encoding=encoding, source=source, strict=strict,
                                        issue_date=issue_date, script=script)
+
+
+def parse_pdf(pdf: Union[PathLike, bytes, bytearray, memoryview], pages: Optional[Iterable[int]] = None, *,
+              password: Optional[str] = None, source: Optional[str] = None,
+              issue_date: Optional[DateLike] = None, script: Script = "keep") -> List[Page]:
+    """Parses the pages of a PDF with the default parser. See Parser.parse_pdf."""
+    return default_parser().parse_pdf(pdf, pages, password=password, source=source, issue_date=issue_date,
+                                      script=script)
 
 
 def normalize(text_or_bytes: TextOrBytes, *, encoding: str = "auto", strict: bool = False,

@@ -128,7 +128,7 @@ class Article:
 
     __slots__ = ("page", "index", "kind", "headline", "kicker", "title", "subtitle", "dateline", "bylines",
                  "editor_note", "paragraphs", "flags", "byte_span", "span", "confidence", "dateline_info", "dates",
-                 "spans", "byte_spans", "_dict")
+                 "spans", "byte_spans", "bbox", "page_index", "bboxes", "_dict")
 
     page: "Page"
     index: int
@@ -149,6 +149,14 @@ class Article:
     dates: List[DateRef]
     spans: Optional[FieldSpans]
     byte_spans: Optional[FieldSpans]
+    #: Parsed from a PDF (parse_pdf) or positioned lines: the article's box on its
+    #: page, (x0, y0, x1, y1) in points from the top left, y growing down; else None.
+    bbox: Optional[Tuple[float, float, float, float]]
+    #: The page of the PDF the box is on (0-based), with bbox; else None.
+    page_index: Optional[int]
+    #: The boxes of the headline parts and paragraphs ({"headline": [...],
+    #: "paragraphs": [...]}, a box or None each), with bbox; else None.
+    bboxes: Optional[Dict[str, List[Optional[Tuple[float, float, float, float]]]]]
 
     def __init__(self, page: "Page", index: int, d: Dict[str, Any], span: Tuple[int, int],
                  date_spans: Optional[List[Optional[Tuple[int, int]]]] = None,
@@ -185,6 +193,13 @@ class Article:
         # Optional (issue 14): absent in JSON of older versions or past the size bound.
         self.byte_spans = _byte_field_spans(d.get("spans"))
         self.spans = field_spans if self.byte_spans is not None else None
+        # Optional (issue 15): only for pages parsed from positioned lines.
+        box = d.get("bbox")
+        self.bbox = tuple(float(v) for v in box) if box else None
+        self.page_index = int(d["page_index"]) if box and d.get("page_index") is not None else None
+        bb = d.get("bboxes")
+        self.bboxes = ({k: [tuple(float(v) for v in b) if b else None for b in bb.get(k) or []]
+                        for k in ("headline", "paragraphs")} if isinstance(bb, dict) else None)
 
     @property
     def text(self) -> str:
@@ -294,6 +309,12 @@ class Page:
     def section(self) -> Optional[str]:
         """The section name printed at the top of the page (要闻, 评论)."""
         return self._data.get("section")
+
+    @property
+    def warnings(self) -> List[str]:
+        """What the parser had to skip or could not read (a lexicon pattern that hit
+        its match limit; a PDF page without a text layer). Usually empty."""
+        return list(self._data.get("warnings") or [])
 
     @property
     def decode_flags(self) -> List[str]:

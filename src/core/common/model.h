@@ -9,6 +9,7 @@
 
 #include "core/common/calendar.h"
 #include "core/decode/decode.h"
+#include "core/geometry/positioned.h"
 
 namespace bm::detail {
 
@@ -55,6 +56,14 @@ struct FieldSpans {
   std::vector<Span> paragraphs;
 };
 
+// Where an article's fields sit on the page (a parse from positioned lines,
+// bm_parse_lines), parallel to FieldSpans::headline and ::paragraphs; a box
+// is absent for a field none of whose bytes came from a line.
+struct FieldBoxes {
+  std::vector<std::optional<PageBox>> headline;
+  std::vector<std::optional<PageBox>> paragraphs;
+};
+
 struct Article {
   Kind kind = Kind::Other;
   std::vector<std::string> headline;  // every part, reading order
@@ -72,6 +81,8 @@ struct Article {
   std::optional<DatelineInfo> dateline_info;  // set when there is a dateline
   std::vector<DateRef> dates;                 // day expressions of headline and paragraphs, in order
   std::optional<FieldSpans> spans;            // absent when not computed (or dropped by the size bound)
+  std::optional<PageBox> bbox;                // from positioned lines only: the box of its lines
+  std::optional<FieldBoxes> boxes;            // from positioned lines only
 };
 
 // The JSON names of the BM_FLAG_* bits that are set, in bit order.

@@ -74,6 +74,32 @@ class Writer {
     item();
     out_ += std::to_string(v);
   }
+  // A coordinate in points with one decimal ("-12.5", "300.0"), rounded half
+  // away from zero, written digit by digit (no locale). |v| < 1e7 (the C API
+  // checks line boxes).
+  void point(double v) {
+    item();
+    long long tenths = static_cast<long long>(v * 10.0 + (v < 0 ? -0.5 : 0.5));
+    if (tenths < 0) {
+      out_.push_back('-');
+      tenths = -tenths;
+    }
+    out_ += std::to_string(tenths / 10);
+    out_.push_back('.');
+    out_.push_back(static_cast<char>('0' + tenths % 10));
+  }
+  void page_box(const std::optional<PageBox> &b) {
+    if (!b) {
+      raw("null");
+      return;
+    }
+    begin_value('[');
+    point(b->box.x0);
+    point(b->box.y0);
+    point(b->box.x1);
+    point(b->box.y1);
+    end(']');
+  }
   // A number in [0, 1] with exactly 3 decimals ("0.873", "1.000"), rounded
   // half up and written digit by digit: no locale, no printf, no libm.
   void fraction3(double v) {
@@ -204,6 +230,24 @@ void write_article(Writer &w, const Article &a) {
     if (s.dateline) w.span(*s.dateline); else w.raw("null");
     w.key("bylines"); w.span_array(s.bylines);
     w.key("paragraphs"); w.span_array(s.paragraphs);
+    w.end('}');
+  }
+  // Optional: where it sits on the page, from positioned lines only.
+  if (a.bbox) {
+    w.key("bbox"); w.page_box(a.bbox);
+    w.key("page_index"); w.num(a.bbox->page);
+  }
+  if (a.boxes) {
+    w.key("bboxes");
+    w.begin_value('{');
+    w.key("headline");
+    w.begin_value('[');
+    for (const auto &b : a.boxes->headline) w.page_box(b);
+    w.end(']');
+    w.key("paragraphs");
+    w.begin_value('[');
+    for (const auto &b : a.boxes->paragraphs) w.page_box(b);
+    w.end(']');
     w.end('}');
   }
   w.end('}');

@@ -7,9 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/common/model.h"
 #include "core/decode/decode.h"
+#include "core/geometry/positioned.h"
 #include "core/lexicon/lexicon.h"
 #include "core/output/script.h"
 #include "core/segment/model.h"
@@ -37,11 +39,19 @@ class Parser {
   // Normalized text of a whole input: one paragraph per line, each ending in '\n'.
   std::string normalize(std::string_view bytes, const CallOptions &options) const;
   Page parse(std::string_view bytes, const CallOptions &options) const;
+  // A page from positioned lines (a PDF's, OCR's): read in reading order
+  // into page text (geometry/), parsed like parse(), and the articles and
+  // their fields given boxes on the page. options.encoding is not used (line
+  // text is UTF-8). Throws Error(BM_E_TOO_LARGE) over max_input_bytes of text.
+  Page parse_lines(std::vector<PositionedLine> lines, const CallOptions &options) const;
 
   const Lexicon &lexicon() const { return lexicon_; }
   size_t max_input_bytes() const { return max_input_bytes_; }
 
  private:
+  // Lines to the end of the text pipeline, over page.text.
+  void parse_text(Page &page, const CallOptions &options) const;
+
   Lexicon lexicon_;
   size_t max_input_bytes_;
   std::optional<SegmentModel> own_model_;

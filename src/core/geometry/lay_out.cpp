@@ -1,0 +1,123 @@
+#include "core/geometry/lay_out.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/common/utf8.h"
+
+namespace bm::detail {
+
+namespace {
+
+// Font sizes within this share of each other are one font.
+constexpr double k_same_size = 0.12;
+// A line is a headline's when its font is this many times the body's.
+constexpr double k_headline_size = 1.25;
+// Indent that starts a paragraph, and the room at a line's end that ends
+// one, in characters of the line's font.
+constexpr double k_indent_chars = 0.8;
+constexpr double k_short_end_chars = 1.5;
+// A paragraph's first line is indented by at most this many characters.
+constexpr double k_max_indent_chars = 3.5;
+// Lines of one paragraph are closer than this share of a line height.
+constexpr double k_paragraph_gap_lines = 0.9;
+// A wrapped headline line fills at least this share of its column.
+constexpr double k_wrapped_headline_share = 0.85;
+
+double size_of(const PositionedLine &l) { return l.font_size > 0 ? l.font_size : l.box.height(); }
+
+bool same_size(double a, double b) { return std::fabs(a - b) <= k_same_size * std::max(a, b); }
+
+// The font size most characters are set in.
+double body_size(const std::vector<PositionedLine> &lines) {
+  std::vector<std::pair<double, size_t>> sizes;
+  for (const auto &l : lines) sizes.emplace_back(size_of(l), cp_count(l.text));
+  std::sort(sizes.begin(), sizes.end());
+  size_t total = 0;
+  for (const auto &s : sizes) total += s.second;
+  size_t seen = 0;
+  for (const auto &s : sizes) {
+    seen += s.second;
+    if (2 * seen >= total) return s.first;
+  }
+  return sizes.empty() ? 0 : sizes.back().first;
+}
+
+bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+struct Column {
+  double x0 = 0, x1 = 0;
+};
+
+Column extent(const std::vector<PositionedLine> &lines, const std::vector<size_t> &leaf) {
+  Column c{lines[leaf[0]].box.x0, lines[leaf[0]].box.x1};
+  for (size_t i : leaf) {
+    c.x0 = std::min(c.x0, lines[i].box.x0);
+    c.x1 = std::max(c.x1, lines[i].box.x1);
+  }
+  return c;
+}
+
+}  // namespace
+
+LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<std::vector<size_t>> &leaves) {
+  LaidOutText out;
+  const double body = body_size(lines);
+  const PositionedLine *prev = nullptr;
+  Column prev_col;
+  auto append = [&](size_t i, const char *sep) {
+    out.text += sep;
+    const size_t b = out.text.size();
+    out.text += lines[i].text;
+    out.from.push_back({b, out.text.size(), i});
+  };
+  for (const auto &leaf : leaves) {
+    const Column col = extent(lines, leaf);
+    for (size_t k = 0; k < leaf.size(); ++k) {
+      const PositionedLine &l = lines[leaf[k]];
+      if (trim(l.text).empty()) continue;
+      const double size = size_of(l);
+      const bool head = size >= k_headline_size * body;
+      bool join = false;
+      bool same_row = false;
+      if (prev && prev->page == l.page && same_size(size_of(*prev), size) && prev->bold == l.bold) {
+        const double h = std::max(prev->box.height(), l.box.height());
+        same_row = k > 0 && std::min(prev->box.y1, l.box.y1) - l.box.y0 > 0.5 * std::min(prev->box.height(), l.box.height());
+        if (same_row) {
+          join = true;
+        } else if (k > 0 && l.box.y0 - prev->box.y1 >= k_paragraph_gap_lines * h) {
+          join = false;  // a gap: a new block
+        } else if (head) {
+          join = k > 0 && prev->box.width() >= k_wrapped_headline_share * (col.x1 - col.x0);
+        } else {
+          // Body text: the line before ran to its column's edge, this one
+          // starts at its column's edge (k == 0: the head of the next column).
+          // Both start where the column does (the line before may be a
+          // paragraph's indented first line): centred and right-aligned
+          // lines (a credit, a date over a banner) are lines of their own.
+          const bool prev_full = prev_col.x1 - prev->box.x1 < k_short_end_chars * size;
+          const bool indented = l.box.x0 - col.x0 >= k_indent_chars * size;
+          const double prev_in = prev->box.x0 - prev_col.x0;
+          const bool prev_aligned = prev_in < k_indent_chars * size || prev_in < k_max_indent_chars * size;
+          join = prev_full && !indented && prev_aligned;
+        }
+      }
+      if (!prev) {
+        append(leaf[k], "");
+      } else if (join) {
+        const unsigned char a = static_cast<unsigned char>(out.text.back());
+        const std::string_view t = trim(l.text);
+        const unsigned char b = t.empty() ? 0 : static_cast<unsigned char>(t.front());
+        append(leaf[k], same_row || (ascii_alnum(a) && ascii_alnum(b)) ? " " : "");
+      } else {
+        append(leaf[k], "\n\n");
+      }
+      prev = &l;
+      prev_col = col;
+    }
+  }
+  if (!out.text.empty()) out.text += "\n";
+  return out;
+}
+
+}  // namespace bm::detail

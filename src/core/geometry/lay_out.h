@@ -1,0 +1,30 @@
+// Stage 0b: the page text of positioned lines, in the convention the text
+// pipeline reads best (one paragraph or headline part per line, a blank line
+// after each): lines are read in reading_order(), and a line continues the
+// paragraph before it when it has the same font, follows it closely, is not
+// indented and the line before ran to the column's edge (also across the
+// foot of one column and the head of the next); big-font lines (headlines)
+// join only when the line before filled the column (a wrapped title).
+// Records which bytes of the text each line gave (boxes.h maps articles
+// back onto the page with it).
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/geometry/positioned.h"
+
+namespace bm::detail {
+
+struct LaidOutText {
+  struct From {
+    size_t begin = 0, end = 0;  // bytes of `text`
+    size_t line = 0;            // index into the input lines
+  };
+  std::string text;
+  std::vector<From> from;  // in text order, non-overlapping
+};
+
+LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<std::vector<size_t>> &leaves);
+
+}  // namespace bm::detail

@@ -1,0 +1,39 @@
+// Stage 0 of a parse from positioned lines (bm_parse_lines): the lines a PDF
+// library or an OCR engine gives, each with its box on the page and its
+// font. geometry/ turns them into the page text the text pipeline reads
+// (reading_order, lay_out) and maps the articles back onto the page
+// (boxes). Coordinates are points, origin at the top left, y growing down.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bm::detail {
+
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+  void extend(const Box &b) {
+    if (b.x0 < x0) x0 = b.x0;
+    if (b.y0 < y0) y0 = b.y0;
+    if (b.x1 > x1) x1 = b.x1;
+    if (b.y1 > y1) y1 = b.y1;
+  }
+};
+
+struct PositionedLine {
+  std::string text;        // UTF-8, cleaned (no line ends, no control characters)
+  Box box;
+  double font_size = 0;    // points; 0 = unknown
+  bool bold = false, italic = false;
+  uint32_t page = 0;       // index of the page (of a multi-page source) the line is on
+};
+
+// A box on one page of the source.
+struct PageBox {
+  uint32_t page = 0;
+  Box box;
+};
+
+}  // namespace bm::detail
