@@ -117,7 +117,11 @@ def _page_lines(raw, page, page_index: int) -> List[PdfLine]:
             if prev is not None:
                 em = max(size, prev[5], 1e-3)
                 far = box[0] - prev[3] > _SPLIT_GAP_CHARS * em or box[2] < prev[1] - em
-                other_row = min(box[3], prev[4]) - max(box[1], prev[2]) < 0.3 * min(box[3] - box[1], prev[4] - prev[2])
+                # Against the whole line so far: punctuation boxes are small
+                # (a closing quote high, a comma low in the character cell).
+                line_top = min(c[2] for c in cur if c[0] != " ")
+                line_bottom = max(c[4] for c in cur if c[0] != " ")
+                other_row = min(box[3], line_bottom) - max(box[1], line_top) < 0.3 * min(box[3] - box[1], line_bottom - line_top)
                 if far or other_row:
                     flush()
             cur.append((ch, box[0], box[1], box[2], box[3], size, bold, italic))

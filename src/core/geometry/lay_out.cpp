@@ -50,12 +50,22 @@ struct Column {
 };
 
 Column extent(const std::vector<PositionedLine> &lines, const std::vector<size_t> &leaf) {
-  Column c{lines[leaf[0]].box.x0, lines[leaf[0]].box.x1};
-  for (size_t i : leaf) {
-    c.x0 = std::min(c.x0, lines[i].box.x0);
-    c.x1 = std::max(c.x1, lines[i].box.x1);
-  }
-  return c;
+  // The edges most lines of the column's main font share (medians): one
+  // wider line (a headline, a right-aligned credit) or an indent does not
+  // move them.
+  std::vector<double> sizes;
+  for (size_t i : leaf) sizes.push_back(size_of(lines[i]));
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+  const double main = sizes[sizes.size() / 2];
+  std::vector<double> x0, x1;
+  for (size_t i : leaf)
+    if (same_size(size_of(lines[i]), main)) {
+      x0.push_back(lines[i].box.x0);
+      x1.push_back(lines[i].box.x1);
+    }
+  std::nth_element(x0.begin(), x0.begin() + x0.size() / 2, x0.end());
+  std::nth_element(x1.begin(), x1.begin() + x1.size() / 2, x1.end());
+  return Column{x0[x0.size() / 2], x1[x1.size() / 2]};
 }
 
 }  // namespace
@@ -71,8 +81,12 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
     out.text += lines[i].text;
     out.from.push_back({b, out.text.size(), i});
   };
+  bool prev_single_row = false;  // the last leaf's lines all stand on one row
   for (const auto &leaf : leaves) {
     const Column col = extent(lines, leaf);
+    bool single_row = true;
+    for (size_t i : leaf)
+      if (lines[i].box.y0 >= lines[leaf[0]].box.y1 || lines[i].box.y1 <= lines[leaf[0]].box.y0) single_row = false;
     for (size_t k = 0; k < leaf.size(); ++k) {
       const PositionedLine &l = lines[leaf[k]];
       if (trim(l.text).empty()) continue;
@@ -80,6 +94,19 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
       const bool head = size >= k_headline_size * body;
       bool join = false;
       bool same_row = false;
+      // A row of short cells (a masthead: page number, section, paper and
+      // date; a table row) is one line, as an extractor reading across
+      // would give it: the line before is the whole of its own one-row
+      // column, and this one starts a column on the same row.
+      const bool row_cell = prev && k == 0 && prev_single_row && prev->page == l.page &&
+                            std::min(prev->box.y1, l.box.y1) - std::max(prev->box.y0, l.box.y0) >
+                                0.5 * std::min(prev->box.height(), l.box.height());
+      if (row_cell) {
+        append(leaf[k], " ");
+        prev = &l;
+        prev_col = col;
+        continue;
+      }
       if (prev && prev->page == l.page && same_size(size_of(*prev), size) && prev->bold == l.bold) {
         const double h = std::max(prev->box.height(), l.box.height());
         same_row = k > 0 && std::min(prev->box.y1, l.box.y1) - l.box.y0 > 0.5 * std::min(prev->box.height(), l.box.height());
@@ -115,6 +142,7 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
       prev = &l;
       prev_col = col;
     }
+    prev_single_row = single_row;
   }
   if (!out.text.empty()) out.text += "\n";
   return out;

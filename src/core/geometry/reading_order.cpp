@@ -19,6 +19,8 @@ constexpr double k_row_gap_lines = 0.9;
 // wide (column gutters are about one character wide; the characters of one
 // line are never in different lines here).
 constexpr double k_gutter_lines = 0.3;
+// A line is a headline's when its font is this many times the region's body.
+constexpr double k_headline_size = 1.25;
 
 double typical_height(const std::vector<PositionedLine> &lines, const std::vector<size_t> &idx) {
   std::vector<double> h;
@@ -78,10 +80,119 @@ std::vector<size_t> read_column(const std::vector<PositionedLine> &lines, std::v
 constexpr size_t k_peel_tries = 8;
 constexpr double k_narrow_band_lines = 0.25;
 
+// The free x intervals of a region (no line covers them), sorted, the
+// space left and right of all lines included (as +-infinity).
+using Intervals = std::vector<std::pair<double, double>>;
+constexpr double k_far = 1e300;
+
+Intervals free_space(const std::vector<PositionedLine> &lines, const std::vector<size_t> &idx) {
+  Intervals spans;
+  spans.reserve(idx.size());
+  for (size_t i : idx) spans.emplace_back(lines[i].box.x0, lines[i].box.x1);
+  std::sort(spans.begin(), spans.end());
+  Intervals out;
+  if (spans.empty()) return {{-k_far, k_far}};
+  out.emplace_back(-k_far, spans[0].first);
+  double reach = spans[0].second;
+  for (size_t k = 1; k < spans.size(); ++k) {
+    if (spans[k].first > reach) out.emplace_back(reach, spans[k].first);
+    reach = std::max(reach, spans[k].second);
+  }
+  out.emplace_back(reach, k_far);
+  return out;
+}
+
+// The free space of two regions together: what both leave free.
+Intervals intersect(const Intervals &a, const Intervals &b) {
+  Intervals out;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    const double lo = std::max(a[i].first, b[j].first), hi = std::min(a[i].second, b[j].second);
+    if (hi > lo) out.emplace_back(lo, hi);
+    (a[i].second < b[j].second ? i : j)++;
+  }
+  return out;
+}
+
+// Gutters: the free intervals between lines (not the outside) at least
+// k_gutter_lines * h wide.
+Intervals gutters_of(const Intervals &free, double h) {
+  Intervals out;
+  for (const auto &f : free)
+    if (f.first > -k_far && f.second < k_far && f.second - f.first >= k_gutter_lines * h) out.push_back(f);
+  return out;
+}
+
 bool has_gutter(const std::vector<PositionedLine> &lines, const std::vector<size_t> &idx, double h) {
-  return split_at_gaps(
-             idx, k_gutter_lines * h, [&](size_t i) { return lines[i].box.x0; }, [&](size_t i) { return lines[i].box.x1; })
-             .size() > 1;
+  return !gutters_of(free_space(lines, idx), h).empty();
+}
+
+// Two regions, one over the other, are parts of the same columns when a
+// gutter of one overlaps a gutter of the other: the band between them runs
+// through a multi-column flow (paragraph gaps, subheads at one height in
+// every column), and the columns must be read whole.
+bool share_gutter(const Intervals &free_a, const Intervals &free_b, double h) {
+  const Intervals ga = gutters_of(free_a, h), gb = gutters_of(free_b, h);
+  for (size_t i = 0, j = 0; i < ga.size() && j < gb.size();) {
+    if (std::min(ga[i].second, gb[j].second) > std::max(ga[i].first, gb[j].first)) return true;
+    (ga[i].second < gb[j].second ? i : j)++;
+  }
+  return false;
+}
+
+bool share_gutter(const std::vector<PositionedLine> &lines, const std::vector<size_t> &a,
+                  const std::vector<size_t> &b, double h) {
+  return share_gutter(free_space(lines, a), free_space(lines, b), h);
+}
+
+// Whether the row below continues the columns of the region above it, so
+// that the band between them must not be cut: a gutter of each nearly the
+// same (one flow of columns with a gap across it: paragraph gaps or subheads
+// at one height in every column; unless the row below opens with a
+// headline: new stories on the same grid), or a gutter of the row below lying in a
+// gap between lines of the region above (side-by-side stories whose
+// headlines stand on one row, over their columns). Not the other way round:
+// a box or footer under columns often has a gap where their gutter is.
+bool continues_columns(const Intervals &above_free, const Intervals &below_free, bool below_opens_with_headline,
+                       double h) {
+  const Intervals ga = gutters_of(above_free, h), gb = gutters_of(below_free, h);
+  for (const auto &x : ga)
+    for (const auto &y : gb) {
+      const double overlap = std::min(x.second, y.second) - std::max(x.first, y.first);
+      if (overlap >= 0.5 * std::max(x.second - x.first, y.second - y.first) && !below_opens_with_headline) return true;
+      if (x.first <= y.first && y.second <= x.second) return true;
+    }
+  return false;
+}
+
+double size_of(const PositionedLine &l) { return l.font_size > 0 ? l.font_size : l.box.height(); }
+
+// Rows of a region, without cutting through columns (continues_columns);
+// the free space of the merged rows kept as they grow: linear in the rows.
+std::vector<std::vector<size_t>> rows_of(const std::vector<PositionedLine> &lines, const std::vector<size_t> &idx,
+                                         double gap, double h) {
+  auto rows = split_at_gaps(
+      idx, gap, [&](size_t i) { return lines[i].box.y0; }, [&](size_t i) { return lines[i].box.y1; });
+  std::vector<double> sizes;
+  for (size_t i : idx) sizes.push_back(size_of(lines[i]));
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+  const double body = sizes[sizes.size() / 2];
+  std::vector<std::vector<size_t>> out;
+  Intervals last_free;
+  for (auto &r : rows) {
+    Intervals f = free_space(lines, r);
+    double top = k_far;
+    for (size_t i : r) top = std::min(top, lines[i].box.y0);
+    bool headline = false;
+    for (size_t i : r) headline = headline || (lines[i].box.y0 < top + h && size_of(lines[i]) >= k_headline_size * body);
+    if (!out.empty() && continues_columns(last_free, f, headline, h)) {
+      out.back().insert(out.back().end(), r.begin(), r.end());
+      last_free = intersect(last_free, f);
+    } else {
+      out.push_back(std::move(r));
+      last_free = std::move(f);
+    }
+  }
+  return out;
 }
 
 std::vector<std::vector<size_t>> peel_spanning_rows(const std::vector<PositionedLine> &lines,
@@ -95,12 +206,12 @@ std::vector<std::vector<size_t>> peel_spanning_rows(const std::vector<Positioned
     return v;
   };
   for (size_t k = 1; k < rows.size() && k <= k_peel_tries; ++k) {
-    std::vector<size_t> below = join(k, rows.size());
-    if (has_gutter(lines, below, h)) return {join(0, k), std::move(below)};
+    std::vector<size_t> below = join(k, rows.size()), above = join(0, k);
+    if (has_gutter(lines, below, h) && !share_gutter(lines, above, below, h)) return {std::move(above), std::move(below)};
   }
   for (size_t k = rows.size() - 1; k > 0 && rows.size() - k <= k_peel_tries; --k) {
-    std::vector<size_t> above = join(0, k);
-    if (has_gutter(lines, above, h)) return {std::move(above), join(k, rows.size())};
+    std::vector<size_t> above = join(0, k), below = join(k, rows.size());
+    if (has_gutter(lines, above, h) && !share_gutter(lines, above, below, h)) return {std::move(above), std::move(below)};
   }
   return {idx};
 }
@@ -166,8 +277,9 @@ void cut_page(const std::vector<PositionedLine> &lines, const std::vector<size_t
     work += idx.size();
     if (idx.size() > 1 && work <= k_work_per_line * page.size()) {
       const double h = std::max(typical_height(lines, idx), 1e-6);
-      auto parts = split_at_gaps(
-          idx, k_row_gap_lines * h, [&](size_t i) { return lines[i].box.y0; }, [&](size_t i) { return lines[i].box.y1; });
+      // Rows first (stories stack in rows; a story's headline row spans
+      // its columns), but never a band through a flow of columns.
+      auto parts = rows_of(lines, idx, k_row_gap_lines * h, h);
       if (parts.size() == 1) {
         parts = split_at_gaps(
             idx, k_gutter_lines * h, [&](size_t i) { return lines[i].box.x0; }, [&](size_t i) { return lines[i].box.x1; });
