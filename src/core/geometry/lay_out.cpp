@@ -21,6 +21,10 @@ constexpr double k_short_end_chars = 1.5;
 constexpr double k_max_indent_chars = 3.5;
 // Lines of one paragraph are closer than this share of a line height.
 constexpr double k_paragraph_gap_lines = 0.9;
+// A column's long lines are at least this share of its widest line.
+constexpr double k_long_line_share = 0.6;
+// A banner (column name, series line) is at most this many characters.
+constexpr size_t k_banner_max_cps = 16;
 // A wrapped headline line fills at least this share of its column.
 constexpr double k_wrapped_headline_share = 0.85;
 
@@ -57,15 +61,22 @@ Column extent(const std::vector<PositionedLine> &lines, const std::vector<size_t
   for (size_t i : leaf) sizes.push_back(size_of(lines[i]));
   std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
   const double main = sizes[sizes.size() / 2];
-  std::vector<double> x0, x1;
+  // Right edge: the median of the main font's line ends. Left edge: the
+  // leftmost start among its long lines (a paragraph's first line is
+  // indented, a credit right-aligned, a short last line anywhere).
+  std::vector<double> x1;
+  double widest = 0;
   for (size_t i : leaf)
     if (same_size(size_of(lines[i]), main)) {
-      x0.push_back(lines[i].box.x0);
       x1.push_back(lines[i].box.x1);
+      widest = std::max(widest, lines[i].box.width());
     }
-  std::nth_element(x0.begin(), x0.begin() + x0.size() / 2, x0.end());
   std::nth_element(x1.begin(), x1.begin() + x1.size() / 2, x1.end());
-  return Column{x0[x0.size() / 2], x1[x1.size() / 2]};
+  double x0 = 1e300;
+  for (size_t i : leaf)
+    if (same_size(size_of(lines[i]), main) && lines[i].box.width() >= k_long_line_share * widest)
+      x0 = std::min(x0, lines[i].box.x0);
+  return Column{x0, x1[x1.size() / 2]};
 }
 
 }  // namespace
@@ -82,6 +93,7 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
     out.from.push_back({b, out.text.size(), i});
   };
   bool prev_single_row = false;  // the last leaf's lines all stand on one row
+  size_t prev_leaf_lines = 0;
   for (const auto &leaf : leaves) {
     const Column col = extent(lines, leaf);
     bool single_row = true;
@@ -123,10 +135,14 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
           // paragraph's indented first line): centred and right-aligned
           // lines (a credit, a date over a banner) are lines of their own.
           const bool prev_full = prev_col.x1 - prev->box.x1 < k_short_end_chars * size;
-          const bool indented = l.box.x0 - col.x0 >= k_indent_chars * size;
+          const bool indented = std::fabs(l.box.x0 - col.x0) >= k_indent_chars * size;  // or outdented
           const double prev_in = prev->box.x0 - prev_col.x0;
-          const bool prev_aligned = prev_in < k_indent_chars * size || prev_in < k_max_indent_chars * size;
-          join = prev_full && !indented && prev_aligned;
+          const bool prev_aligned = prev_in > -k_indent_chars * size && prev_in < k_max_indent_chars * size;
+          // Across columns (k == 0) only from a column of a few lines to
+          // one that starts higher up: the foot of one column to the head
+          // of the next, not a header's cells or a banner.
+          const bool continuation = k > 0 || (prev_leaf_lines >= 3 && l.box.y0 < prev->box.y0);
+          join = prev_full && !indented && prev_aligned && continuation;
         }
       }
       if (!prev) {
@@ -137,12 +153,18 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
         const unsigned char b = t.empty() ? 0 : static_cast<unsigned char>(t.front());
         append(leaf[k], same_row || (ascii_alnum(a) && ascii_alnum(b)) ? " " : "");
       } else {
-        append(leaf[k], "\n\n");
+        // A banner: a short line of its own in a box of its own, not in a
+        // headline's font, over a headline. Set apart by a second blank
+        // line, as a text page sets apart items.
+        const bool banner = k == 0 && prev_leaf_lines == 1 && head && size_of(*prev) < k_headline_size * body &&
+                            cp_count(prev->text) <= k_banner_max_cps;
+        append(leaf[k], banner ? "\n\n\n" : "\n\n");
       }
       prev = &l;
       prev_col = col;
     }
     prev_single_row = single_row;
+    prev_leaf_lines = leaf.size();
   }
   if (!out.text.empty()) out.text += "\n";
   return out;

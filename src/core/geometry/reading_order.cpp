@@ -164,6 +164,18 @@ bool continues_columns(const Intervals &above_free, const Intervals &below_free,
   return false;
 }
 
+// Whether every gutter of `columns` lies in a free interval of `row`.
+bool holds_gutters(const Intervals &row, const Intervals &columns, double h) {
+  const Intervals g = gutters_of(columns, h);
+  if (g.empty()) return false;
+  for (const auto &x : g) {
+    bool in = false;
+    for (const auto &f : row) in = in || (f.first <= x.first && x.second <= f.second);
+    if (!in) return false;
+  }
+  return true;
+}
+
 double size_of(const PositionedLine &l) { return l.font_size > 0 ? l.font_size : l.box.height(); }
 
 // Rows of a region, without cutting through columns (continues_columns);
@@ -176,20 +188,34 @@ std::vector<std::vector<size_t>> rows_of(const std::vector<PositionedLine> &line
   for (size_t i : idx) sizes.push_back(size_of(lines[i]));
   std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
   const double body = sizes[sizes.size() / 2];
-  std::vector<std::vector<size_t>> out;
-  Intervals last_free;
-  for (auto &r : rows) {
-    Intervals f = free_space(lines, r);
+  auto opens_with_headline = [&](const std::vector<size_t> &r) {
     double top = k_far;
     for (size_t i : r) top = std::min(top, lines[i].box.y0);
-    bool headline = false;
-    for (size_t i : r) headline = headline || (lines[i].box.y0 < top + h && size_of(lines[i]) >= k_headline_size * body);
-    if (!out.empty() && continues_columns(last_free, f, headline, h)) {
-      out.back().insert(out.back().end(), r.begin(), r.end());
-      last_free = intersect(last_free, f);
+    for (size_t i : r)
+      if (lines[i].box.y0 < top + h && size_of(lines[i]) >= k_headline_size * body) return true;
+    return false;
+  };
+  std::vector<std::vector<size_t>> out;
+  Intervals last_free;
+  std::vector<Intervals> frees;
+  frees.reserve(rows.size());
+  for (const auto &r : rows) frees.push_back(free_space(lines, r));
+  for (size_t k = 0; k < rows.size(); ++k) {
+    bool merge = !out.empty() && continues_columns(last_free, frees[k], opens_with_headline(rows[k]), h);
+    // Subheads at one height in every column, with white round them: a row
+    // whose gaps hold the columns' gutters, between two rows of the same
+    // columns.
+    if (!merge && !out.empty() && k + 1 < rows.size() && !opens_with_headline(rows[k]) &&
+        !opens_with_headline(rows[k + 1]) &&
+        holds_gutters(frees[k], last_free, h) && continues_columns(last_free, frees[k + 1], false, h)) {
+      merge = true;
+    }
+    if (merge) {
+      out.back().insert(out.back().end(), rows[k].begin(), rows[k].end());
+      last_free = intersect(last_free, frees[k]);
     } else {
-      out.push_back(std::move(r));
-      last_free = std::move(f);
+      out.push_back(std::move(rows[k]));
+      last_free = frees[k];
     }
   }
   return out;

@@ -1,0 +1,252 @@
+// Stage 0 of a parse from positioned lines (src/core/geometry): the reading
+// order of hand-made page layouts, the page text laid out from it, and the
+// boxes the articles get. Each layout is one a newspaper page really uses;
+// the text is invented.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/geometry/boxes.h"
+#include "core/geometry/lay_out.h"
+#include "core/geometry/reading_order.h"
+#include "core/common/utf8.h"
+
+using namespace bm::detail;
+
+namespace {
+
+constexpr double k_body = 10;     // body font size, points
+constexpr double k_pitch = 14;    // body line pitch
+constexpr double k_gutter = 10;   // between columns
+
+// A page under construction: lines with a tag each, to check the order by.
+struct Page {
+  std::vector<PositionedLine> lines;
+  std::vector<std::string> tags;
+
+  void add(const std::string &tag, double x0, double y0, double x1, double size, const std::string &text = "") {
+    PositionedLine l;
+    l.text = text.empty() ? tag : text;
+    l.box = {x0, y0, x1, y0 + size};
+    l.font_size = size;
+    lines.push_back(l);
+    tags.push_back(tag);
+  }
+  // A column of n body lines from (x0, y0), `width` wide: tags P.0, P.1, ...
+  // (the first indented two characters when `indent`).
+  double column(const std::string &prefix, double x0, double y0, double width, int n, bool indent = true) {
+    for (int i = 0; i < n; ++i) {
+      const double in = indent && i == 0 ? 2 * k_body : 0;
+      add(prefix + "." + std::to_string(i), x0 + in, y0 + i * k_pitch, x0 + width, k_body);
+    }
+    return y0 + n * k_pitch;
+  }
+  // The tags in reading order.
+  std::vector<std::string> order() const {
+    std::vector<std::string> out;
+    for (const auto &leaf : reading_order(lines))
+      for (size_t i : leaf) out.push_back(tags[i]);
+    return out;
+  }
+};
+
+// Whether `a` comes before `b` in the order.
+bool before(const std::vector<std::string> &order, const std::string &a, const std::string &b) {
+  size_t ia = order.size(), ib = order.size();
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == a) ia = i;
+    if (order[i] == b) ib = i;
+  }
+  return ia < order.size() && ib < order.size() && ia < ib;
+}
+
+// Whether each column's lines are read together, top to bottom: the tags of
+// `prefix`.0 .. .(n-1) come in order with nothing else between them.
+bool read_whole(const std::vector<std::string> &order, const std::string &prefix, int n) {
+  for (size_t i = 0; i < order.size(); ++i)
+    if (order[i] == prefix + ".0") {
+      for (int k = 0; k < n; ++k)
+        if (i + k >= order.size() || order[i + k] != prefix + "." + std::to_string(k)) return false;
+      return true;
+    }
+  return false;
+}
+
+TEST(ReadingOrder, TwoColumnsUnderASpanningHeadline) {
+  // Headline and byline across both columns, the body in two columns whose
+  // lines stand on one grid (every gap between lines runs across the page).
+  Page p;
+  p.add("head", 20, 20, 300, 24);
+  p.add("byline", 20, 54, 120, k_body);
+  p.column("a", 20, 74, 140, 12);
+  p.column("b", 20 + 140 + k_gutter, 74, 140, 12, false);
+  const auto o = p.order();
+  EXPECT_TRUE(before(o, "head", "byline"));
+  EXPECT_TRUE(before(o, "byline", "a.0"));
+  EXPECT_TRUE(read_whole(o, "a", 12));
+  EXPECT_TRUE(read_whole(o, "b", 12));
+  EXPECT_TRUE(before(o, "a.11", "b.0"));
+}
+
+TEST(ReadingOrder, CentredHeadlineOverThreeColumnsIsReadFirst) {
+  // A short centred headline sits over the middle column only: cutting at
+  // the gutters first would read column one before the headline.
+  Page p;
+  p.add("head", 190, 20, 270, 20);
+  p.add("byline", 200, 48, 260, k_body);
+  const double w = 140;
+  p.column("a", 20, 70, w, 10);
+  p.column("b", 20 + w + k_gutter, 70, w, 10, false);
+  p.column("c", 20 + 2 * (w + k_gutter), 70, w, 10, false);
+  const auto o = p.order();
+  EXPECT_TRUE(before(o, "head", "a.0"));
+  EXPECT_TRUE(before(o, "byline", "a.0"));
+  EXPECT_TRUE(read_whole(o, "a", 10) && read_whole(o, "b", 10) && read_whole(o, "c", 10));
+  EXPECT_TRUE(before(o, "a.9", "b.0") && before(o, "b.9", "c.0"));
+}
+
+TEST(ReadingOrder, SideBySideStoriesWithHeadlinesOnOneRow) {
+  // Two stories side by side whose headlines stand on one row, a band of
+  // white under them: each story is read whole, headline first.
+  Page p;
+  p.add("h1", 20, 20, 100, 16);
+  p.add("h2", 180, 20, 260, 16);
+  p.column("a", 20, 60, 140, 8);
+  p.column("b", 20 + 140 + k_gutter, 60, 140, 8);
+  const auto o = p.order();
+  EXPECT_TRUE(before(o, "h1", "a.0"));
+  EXPECT_TRUE(before(o, "a.7", "h2"));
+  EXPECT_TRUE(before(o, "h2", "b.0"));
+  EXPECT_TRUE(read_whole(o, "a", 8) && read_whole(o, "b", 8));
+}
+
+TEST(ReadingOrder, SubheadsAtOneHeightDoNotCutTheColumns) {
+  // Each column has a subhead with white space round it, all at one
+  // height: a band across the page that is not a break between stories.
+  Page p;
+  double y = p.column("a", 20, 20, 140, 5);
+  p.add("sa", 50, y + 12, 120, k_body);
+  p.column("a2", 20, y + 40, 140, 5);
+  y = p.column("b", 170, 20, 140, 5, false);
+  p.add("sb", 200, y + 12, 270, k_body);
+  p.column("b2", 170, y + 40, 140, 5);
+  const auto o = p.order();
+  EXPECT_TRUE(before(o, "a.4", "sa") && before(o, "sa", "a2.0") && before(o, "a2.4", "b.0"));
+  EXPECT_TRUE(before(o, "b.4", "sb") && before(o, "sb", "b2.0"));
+}
+
+TEST(ReadingOrder, NewRowOfStoriesOnTheSameGridIsARow) {
+  // Story one over two columns; under a band, two new stories (their
+  // headlines bigger than the body) on the same two columns: story one is
+  // read whole before them.
+  Page p;
+  p.add("head", 20, 20, 300, 24);
+  double y = p.column("a", 20, 60, 140, 6);
+  p.column("b", 170, 60, 140, 6, false);
+  y += 20;
+  p.add("h2", 20, y, 120, 16);
+  p.add("h3", 170, y, 270, 16);
+  p.column("c", 20, y + 26, 140, 4);
+  p.column("d", 170, y + 26, 140, 4);
+  const auto o = p.order();
+  EXPECT_TRUE(read_whole(o, "a", 6) && read_whole(o, "b", 6));
+  EXPECT_TRUE(before(o, "b.5", "h2"));
+  EXPECT_TRUE(before(o, "h2", "c.0") && before(o, "c.3", "h3") && before(o, "h3", "d.0"));
+}
+
+TEST(ReadingOrder, BoxUnderTheColumnsDoesNotSplitThem) {
+  // A table box under two columns with a gap where their gutter is: the
+  // columns are read whole, the box after them.
+  Page p;
+  p.add("head", 20, 20, 300, 24);
+  p.column("a", 20, 60, 140, 6);
+  p.column("b", 170, 60, 140, 6, false);
+  const double y = 60 + 6 * k_pitch + 20;
+  p.add("cell1", 40, y, 120, k_body);
+  p.add("cell2", 240, y, 300, k_body);
+  const auto o = p.order();
+  EXPECT_TRUE(read_whole(o, "a", 6) && read_whole(o, "b", 6));
+  EXPECT_TRUE(before(o, "a.5", "b.0"));
+  EXPECT_TRUE(before(o, "b.5", "cell1"));
+}
+
+TEST(ReadingOrder, EveryLineOnceAndPagesInOrder) {
+  Page p;
+  p.column("a", 20, 20, 140, 3);
+  p.column("b", 20, 20, 140, 3);
+  for (size_t i = 3; i < 6; ++i) p.lines[i].page = 1;
+  p.column("c", 20, 20, 140, 3);  // page 0 again, same place as a
+  const auto leaves = reading_order(p.lines);
+  std::vector<int> seen(p.lines.size(), 0);
+  for (const auto &leaf : leaves)
+    for (size_t i : leaf) ++seen[i];
+  for (int n : seen) EXPECT_EQ(n, 1);
+  const auto o = p.order();
+  EXPECT_TRUE(before(o, "a.2", "b.0"));  // page 0 before page 1
+  EXPECT_TRUE(before(o, "c.2", "b.0"));
+  EXPECT_TRUE(reading_order({}).empty());
+}
+
+TEST(ReadingOrder, StaircaseOfLinesStaysLinearAndWhole) {
+  // Every line a step right of and below the one before: each cut peels
+  // one line. The work bound keeps it from nesting a level per line.
+  Page p;
+  for (int i = 0; i < 3000; ++i) p.add("s" + std::to_string(i), i * 3.0, i * 30.0, i * 3.0 + 2, k_body);
+  const auto o = p.order();
+  ASSERT_EQ(o.size(), 3000u);
+  EXPECT_TRUE(before(o, "s0", "s2999"));
+}
+
+TEST(LayOut, ParagraphsJoinAcrossLinesAndColumnsAndBreakAtIndents) {
+  Page p;
+  p.add("head", 20, 20, 300, 24, "大字标题");
+  // Column one: a paragraph of three lines, then a new indented one that
+  // runs on into column two.
+  p.add("a0", 40, 60, 160, k_body, "第一段第一行");
+  p.add("a1", 20, 74, 160, k_body, "第一段第二行");
+  p.add("a2", 20, 88, 90, k_body, "段末。");
+  p.add("a3", 40, 102, 160, k_body, "第二段开头");
+  p.add("a4", 20, 116, 160, k_body, "第二段续行");
+  p.add("b0", 170, 60, 310, k_body, "跨栏接续");
+  p.add("b1", 170, 74, 250, k_body, "完。");
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  EXPECT_EQ(t.text, "大字标题\n\n第一段第一行第一段第二行段末。\n\n第二段开头第二段续行跨栏接续完。\n");
+  ASSERT_EQ(t.from.size(), p.lines.size());
+  for (const auto &f : t.from) EXPECT_EQ(t.text.substr(f.begin, f.end - f.begin), p.lines[f.line].text);
+}
+
+TEST(LayOut, CentredAndRightAlignedLinesStandAlone) {
+  Page p;
+  p.add("a0", 40, 60, 160, k_body, "正文第一行");
+  p.add("a1", 20, 74, 160, k_body, "正文第二行完。");
+  p.add("credit", 100, 88, 160, k_body, "某某摄");  // right-aligned
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  EXPECT_EQ(t.text, "正文第一行正文第二行完。\n\n某某摄\n");
+}
+
+TEST(Boxes, ArticlesGetTheUnionOfTheirLinesBoxes) {
+  Page p;
+  p.add("a0", 40, 60, 160, k_body, "正文");
+  p.add("a1", 20, 74, 150, k_body, "续行。");
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  bm::detail::Page page;
+  Article a;
+  a.span_begin = 0;
+  a.span_end = t.text.size();
+  a.spans = FieldSpans{};
+  a.spans->paragraphs.push_back({0, t.text.size() - 1});
+  page.articles.push_back(a);
+  attach_boxes(t, p.lines, page);
+  ASSERT_TRUE(page.articles[0].bbox);
+  const Box &b = page.articles[0].bbox->box;
+  EXPECT_DOUBLE_EQ(b.x0, 20);
+  EXPECT_DOUBLE_EQ(b.y0, 60);
+  EXPECT_DOUBLE_EQ(b.x1, 160);
+  EXPECT_DOUBLE_EQ(b.y1, 84);
+  ASSERT_TRUE(page.articles[0].boxes);
+  ASSERT_EQ(page.articles[0].boxes->paragraphs.size(), 1u);
+  EXPECT_TRUE(page.articles[0].boxes->paragraphs[0]);
+}
+
+}  // namespace
