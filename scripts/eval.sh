@@ -16,5 +16,18 @@ verbose=0
 if [ ! -x "$cli" ]; then echo "eval: no CLI at $cli (build first: bash scripts/build.sh)" >&2; exit 2; fi
 if [ ! -f "$shared/eval/score.py" ]; then echo "eval: no scorer at $shared/eval/score.py (set BM_SHARED)" >&2; exit 2; fi
 corpora=${BM_EVAL_CORPORA:-dev rmrb rmrbpdf.pdfium rmrbpdf.poppler jingbao}
-python3 tools/eval/run_eval.py --cli "$cli" --shared "$shared" --work "$work" \
+# rmrbpdf.pdf: the PDFs themselves, read from their geometry by the Python
+# package (banmian.parse_pdf, pypdfium2): with the Python that has both (the
+# venv tests/python/run.sh makes, or $BM_PYTHON). Required under CI.
+py=${BM_PYTHON:-build-py/venv/bin/python}
+if [ -z "${BM_EVAL_CORPORA:-}" ]; then
+  if [ -x "$py" ] && "$py" -c "import banmian, pypdfium2" 2>/dev/null; then
+    corpora="$corpora rmrbpdf.pdf"
+  elif [ -n "${CI:-}" ]; then
+    echo "eval: $py cannot import banmian and pypdfium2: the PDF corpus cannot be scored" >&2; exit 1
+  else
+    echo "eval: no Python with banmian and pypdfium2 at $py (tests/python/run.sh makes one): rmrbpdf.pdf not scored" >&2
+  fi
+fi
+python3 tools/eval/run_eval.py --cli "$cli" --shared "$shared" --work "$work" --python "$py" \
   --floors tools/eval/floors.tsv --verbose $verbose $corpora
