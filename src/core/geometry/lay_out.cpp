@@ -90,7 +90,8 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
     out.text += sep;
     const size_t b = out.text.size();
     out.text += lines[i].text;
-    out.from.push_back({b, out.text.size(), i});
+    const Face face = size_of(lines[i]) >= k_headline_size * body ? Face::Large : Face::Body;
+    out.from.push_back({b, out.text.size(), i, face});
   };
   bool prev_single_row = false;  // the last leaf's lines all stand on one row
   size_t prev_leaf_lines = 0;
@@ -158,6 +159,7 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
         // line, as a text page sets apart items.
         const bool banner = k == 0 && prev_leaf_lines == 1 && head && size_of(*prev) < k_headline_size * body &&
                             cp_count(prev->text) <= k_banner_max_cps;
+        if (banner) out.from.back().face = Face::Banner;
         append(leaf[k], banner ? "\n\n\n" : "\n\n");
       }
       prev = &l;
@@ -168,6 +170,15 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
   }
   if (!out.text.empty()) out.text += "\n";
   return out;
+}
+
+void set_faces(const LaidOutText &laid, std::vector<Line> &lines) {
+  for (Line &l : lines) {
+    if (l.blank) continue;
+    auto it = std::upper_bound(laid.from.begin(), laid.from.end(), l.begin,
+                               [](size_t pos, const LaidOutText::From &f) { return pos < f.end; });
+    if (it != laid.from.end() && it->begin <= l.begin) l.face = it->face;
+  }
 }
 
 }  // namespace bm::detail

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/geometry/positioned.h"
+#include "core/lines/lines.h"
 
 namespace bm::detail {
 
@@ -20,11 +21,16 @@ struct LaidOutText {
   struct From {
     size_t begin = 0, end = 0;  // bytes of `text`
     size_t line = 0;            // index into the input lines
+    Face face = Face::Unknown;  // of the text line these bytes are in
   };
   std::string text;
   std::vector<From> from;  // in text order, non-overlapping
 };
 
 LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<std::vector<size_t>> &leaves);
+
+// Each line of the laid-out text (split_lines of laid.text) gets the face of
+// the bytes it starts with.
+void set_faces(const LaidOutText &laid, std::vector<Line> &lines);
 
 }  // namespace bm::detail

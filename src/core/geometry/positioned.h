@@ -30,6 +30,14 @@ struct PositionedLine {
   uint32_t page = 0;       // index of the page (of a multi-page source) the line is on
 };
 
+// What the page's geometry says of a line's type, when the text was laid out
+// from positioned lines (lay_out.h); Unknown for a text page.
+//   Body    set in the body's font (or near it)
+//   Large   set in a headline's font (well above the body's)
+//   Banner  a short line alone in a box of its own over a headline (a column
+//           or series name)
+enum class Face : uint8_t { Unknown, Body, Large, Banner };
+
 // A box on one page of the source.
 struct PageBox {
   uint32_t page = 0;

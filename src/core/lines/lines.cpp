@@ -115,6 +115,7 @@ std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &
         p.end = p.begin + part.size();
         p.text = std::string(part);
         p.width = line.width;
+        p.face = line.face;
         p.blanks_before = blanks;
         p.first_in_line = start == 0;
         p.last_in_line = k + 1 == cuts.size();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/common/model.h"
+#include "core/geometry/positioned.h"
 
 namespace bm::detail {
 
@@ -19,6 +20,7 @@ struct Line {
   int width = 0;              // display width of the trimmed content
   bool blank = true;
   bool merged_columns = false;  // neighbouring columns read as one line (columns.h)
+  Face face = Face::Unknown;    // from the geometry, when there is one
 };
 
 // The lines of the text, with merged_columns set (columns.h).
@@ -32,6 +34,7 @@ struct Piece {
   size_t begin = 0, end = 0;  // byte range in the text (for spans)
   std::string text;           // the raw text (a duplicate span may have been cut out)
   int width = 0;              // display width of the whole line it came from
+  Face face = Face::Unknown;  // its line's
   int blanks_before = 0;      // blank lines between this piece and the previous one
   bool first_in_line = true;  // false for the 2nd.. piece cut from one line
   bool last_in_line = true;

@@ -84,11 +84,12 @@ Page Parser::parse_lines(std::vector<PositionedLine> lines, const CallOptions &o
   page.text.flags |= flags;
   page.text.replacements += replacements;
   page.text.controls_removed += controls;
-  parse_text(page, options);
+  const bool same_text = page.text.utf8 == laid.text;
+  parse_text(page, options, same_text ? &laid : nullptr);
   // The laid-out text decodes to itself (it is clean UTF-8 already); were it
   // not, the byte record would not fit the spans, and no box is better than
   // a wrong one.
-  if (page.text.utf8 == laid.text) attach_boxes(laid, lines, page);
+  if (same_text) attach_boxes(laid, lines, page);
   page.warnings = std::move(report.warnings);
   if (page.text.utf8.empty())
     page.warnings.push_back("no text in the positioned lines: nothing to parse (a scanned page without a text layer?)");
@@ -96,8 +97,9 @@ Page Parser::parse_lines(std::vector<PositionedLine> lines, const CallOptions &o
   return page;
 }
 
-void Parser::parse_text(Page &page, const CallOptions &options) const {
-  const std::vector<Line> lines = split_lines(page.text.utf8);
+void Parser::parse_text(Page &page, const CallOptions &options, const LaidOutText *laid) const {
+  std::vector<Line> lines = split_lines(page.text.utf8);
+  if (laid) set_faces(*laid, lines);
   const Assembly assembly = assemble_page(page.text.utf8, lines, lexicon_, *model_);
   extract_page(assembly, lines, lexicon_, page);
   annotate_page(page, lexicon_, options.issue_date);

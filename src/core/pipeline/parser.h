@@ -11,6 +11,7 @@
 
 #include "core/common/model.h"
 #include "core/decode/decode.h"
+#include "core/geometry/lay_out.h"
 #include "core/geometry/positioned.h"
 #include "core/lexicon/lexicon.h"
 #include "core/output/script.h"
@@ -49,8 +50,9 @@ class Parser {
   size_t max_input_bytes() const { return max_input_bytes_; }
 
  private:
-  // Lines to the end of the text pipeline, over page.text.
-  void parse_text(Page &page, const CallOptions &options) const;
+  // Lines to the end of the text pipeline, over page.text; `laid`, when the
+  // text was laid out from positioned lines, gives each line its face.
+  void parse_text(Page &page, const CallOptions &options, const LaidOutText *laid = nullptr) const;
 
   Lexicon lexicon_;
   size_t max_input_bytes_;

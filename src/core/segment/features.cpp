@@ -81,7 +81,9 @@ Facts facts_of(const Piece &p, const Lexicon &lex) {
     f.digits += is_digit(c);
   }
   f.ends_sentence = ends_sentence(t);
-  f.headline_shaped = headline_shaped(t);
+  // The text's shape, unless the page's geometry says what font the line
+  // is in: a headline's font is a headline's line however it reads.
+  f.headline_shaped = p.face == Face::Large || headline_shaped(t);
   f.byline = p.type == PieceType::Byline;
   f.dateline = p.type == PieceType::Dateline;
   f.note = p.type == PieceType::EditorNote;
