@@ -7,6 +7,10 @@
 // describing it (code == returned status, message never NULL); success
 // returns an object and clears the error; accessors of NULL or out-of-range
 // return NULL/0.
+#include <algorithm>
+#include <limits>
+#include <vector>
+
 #include "fuzz_common.h"
 
 using namespace bmfuzz;
@@ -107,7 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   bm_text *texts[2] = {nullptr, nullptr};
   int steps = 0;
   while (r.more() && steps++ < 64) {
-    const uint8_t op = r.byte() % 12;
+    const uint8_t op = r.byte() % 13;
     switch (op) {
       case 0: {  // bm_parser_new with fuzzed options (or NULL opts / NULL out)
         const size_t slot = r.small(2);
@@ -294,6 +298,78 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         BMF_CHECK(bm_version() && bm_version_number() == BM_VERSION_NUMBER, "version");
         const int code = -static_cast<int>(r.byte());
         BMF_CHECK(bm_status_string(code) != nullptr, "status string of %d", code);
+        break;
+      }
+      case 11: {  // bm_parse_lines over fuzzed positioned lines, sometimes malformed
+        const size_t ps = r.small(3);
+        const bm_parser *p = ps < 2 ? parsers[ps] : default_parser();
+        const size_t slot = r.small(3);
+        const uint8_t how = r.byte();
+        const size_t n = r.small(48);
+        std::vector<std::string> texts_of(n);
+        std::vector<bm_line> lines(n);
+        bool malformed = false;
+        for (size_t k = 0; k < n; ++k) {
+          texts_of[k] = r.slice(96);
+          bm_line l = BM_LINE_INIT;
+          l.text = texts_of[k].data();
+          l.text_len = texts_of[k].size();
+          // A grid of columns and rows, so that real layouts come up often.
+          const double col = r.small(4) * 150.0, row = r.small(64) * 14.0;
+          l.x0 = col + r.small(20);
+          l.y0 = row + r.small(3);
+          l.x1 = l.x0 + 10 + r.small(140);
+          l.y1 = l.y0 + 8 + r.small(20);
+          l.font_size = r.small(5) == 0 ? 0.0 : 8 + r.small(30);
+          l.flags = r.small(4);
+          l.page_index = r.small(8) == 0 ? 1 : 0;
+          if ((how & 1) && r.small(16) == 0) {  // one malformed field
+            malformed = true;
+            switch (r.small(6)) {
+              case 0: l.x1 = l.x0 - 1; break;
+              case 1: l.y0 = std::numeric_limits<double>::quiet_NaN(); break;
+              case 2: l.font_size = -1; break;
+              case 3: l.flags = 0x80; break;
+              case 4: l.x0 = 1e300; break;
+              default: l.version = k ? 7u : 1u; break;  // differs from line 0's (or line 0's is fine)
+            }
+          }
+          lines[k] = l;
+        }
+        bm_page_free(pages[slot]);
+        pages[slot] = nullptr;
+        bm_page *pg = reinterpret_cast<bm_page *>(0x1);
+        const bm_status st = bm_parse_lines(p, (how & 32) ? nullptr : lines.data(), n, (how & 16) ? nullptr : nullptr,
+                                            (how & 64) ? nullptr : &pg);
+        after_call(st, "bm_parse_lines");
+        if ((how & 64) || !p || ((how & 32) && n)) {
+          BMF_CHECK(st == BM_E_INVALID_ARGUMENT, "bm_parse_lines misuse returned %d", st);
+          break;
+        }
+        if (st != BM_OK) {
+          BMF_CHECK(malformed || st == BM_E_TOO_LARGE, "bm_parse_lines failed (%d) on well-formed lines", st);
+          BMF_CHECK(pg == nullptr, "page not NULL after failure");
+          break;
+        }
+        BMF_CHECK(pg != nullptr, "page NULL after OK");
+        pages[slot] = pg;
+        size_t in_len = n;  // what the output bound counts: the lines' text and a line end each
+        for (const std::string &t : texts_of) in_len += t.size();
+        check_page(pg, in_len, nullptr);
+        // Boxes: finite, ordered, inside the union of the lines' boxes.
+        double ux0 = 1e300, uy0 = 1e300, ux1 = -1e300, uy1 = -1e300;
+        for (const bm_line &l : lines) {
+          ux0 = std::min(ux0, l.x0); uy0 = std::min(uy0, l.y0);
+          ux1 = std::max(ux1, l.x1); uy1 = std::max(uy1, l.y1);
+        }
+        for (size_t a = 0; a < bm_page_article_count(pg); ++a) {
+          double b[4];
+          uint32_t page = 9;
+          if (!bm_article_bbox(bm_page_article(pg, a), &page, b)) continue;
+          BMF_CHECK(b[0] <= b[2] && b[1] <= b[3], "bbox inverted");
+          BMF_CHECK(b[0] >= ux0 && b[1] >= uy0 && b[2] <= ux1 && b[3] <= uy1, "bbox outside the lines");
+          BMF_CHECK(page <= 1, "bbox page %u", page);
+        }
         break;
       }
       default: {  // free a text
