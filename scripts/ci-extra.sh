@@ -10,6 +10,9 @@
 #   abi       bm_*-only exports, SONAME, abidiff vs abi/ (scripts/abi-check.sh)
 #   fuzz      each libFuzzer target for 60 s (tests/fuzz/run.sh)
 #   browser   the page view in Chromium via Selenium (tests/browser/run.sh; issue 13)
+#   pdf       the repository's own test pages typeset as PDF pages by headless Chromium,
+#             parsed by banmian.parse_pdf and scored against their gold; bad PDFs
+#             (tests/pdf/run.sh; issue 15)
 #   spark     examples/spark/parse_corpus.py, local[2] over 2,000 generated pages, checked
 #             against `banmian parse --jsonl` (tests/spark/run.sh; issue 13)
 #   wheel     sdist, wheel from it, auditwheel repair (ICU and utf8proc vendored, manylinux),
@@ -21,7 +24,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BM_SETUP_EXTRA="clang-14 libclang-rt-14-dev valgrind abigail-tools" bash scripts/setup.sh || exit 1
-steps=${BM_CI_STEPS:-asan tsan release threads stack valgrind ratio abi fuzz browser spark wheel notebook}
+steps=${BM_CI_STEPS:-asan tsan release threads stack valgrind ratio abi fuzz browser pdf spark wheel notebook}
 export BM_JOBS=2
 failed=""
 timing=""
@@ -72,6 +75,7 @@ run ratio ratio
 run abi bash scripts/abi-check.sh
 run fuzz fuzz
 run browser bash tests/browser/run.sh
+run pdf bash tests/pdf/run.sh
 run spark bash tests/spark/run.sh
 run wheel bash scripts/wheel-check.sh
 run notebook bash tests/notebook/run.sh

@@ -81,6 +81,8 @@ python3 -m venv "$out/venv"
 "$out/venv/bin/python" -m pip install "${pip_q[@]}" "$repaired" pytest
 "$out/venv/bin/python" -m pip install "${pip_q[@]}" pandas pyarrow \
   || say "pandas/pyarrow not installed; their tests will be skipped"
+"$out/venv/bin/python" -m pip install "${pip_q[@]}" "pypdfium2>=4" \
+  || say "pypdfium2 not installed; the PDF tests will be skipped"
 ext=$("$out/venv/bin/python" -c 'import banmian._banmian as m; print(m.__file__)')
 case "$ext" in "$root"/bindings/*) fail "the extension comes from the tree: $ext" ;; esac
 deps=$(ldd "$ext")

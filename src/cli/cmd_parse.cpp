@@ -65,6 +65,10 @@ bool valid_iso_date(const std::string &s) {
   return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
+// A PDF file starts with %PDF- (as banmian/__main__.py decides; the bytes
+// before it that PDF readers tolerate are not looked for here either).
+bool is_pdf(const std::string &bytes) { return bytes.compare(0, 5, "%PDF-") == 0; }
+
 // "dir/000.txt" -> "000"
 std::string stem_of(const std::string &path) {
   std::string base = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
@@ -259,6 +263,12 @@ int run_parse(const std::vector<std::string> &args) {
       return item;
     }
     item.bytes = bytes.size();
+    if (is_pdf(bytes)) {  // positioned text needs a PDF reader: the Python package has one, this tool has not
+      item.err = "banmian: " + path + ": a PDF file: the C++ banmian tool has no PDF reader; parse it with\n" +
+                 "  python -m banmian parse " + path + "\n" + "(pip install 'banmian[pdf]')\n";
+      item.failed = true;
+      return item;
+    }
     bm_parse_options opts = BM_PARSE_OPTIONS_INIT;
     opts.encoding = p.encoding.c_str();
     opts.source = path.c_str();

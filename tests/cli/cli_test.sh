@@ -89,6 +89,20 @@ case $CASE in
       grep -q '"banmian.page/1"' "$TMP/json/$n.json" || fail "$n.json lacks the schema"
     done
     [ "$(ls "$TMP/json" | wc -l)" -eq 2 ] || fail "want exactly two files in --out" ;;
+  parse_pdf_refused)
+    # A PDF (starts with %PDF-): the C++ tool has no PDF reader and says where
+    # one is; the other inputs are still parsed; exit status 1.
+    printf '%%PDF-1.7\n%%\342\343\317\323\n1 0 obj\n<<>>\nendobj\n%%%%EOF\n' >"$TMP/page.pdf"
+    run parse --jsonl "$TMP/page.pdf" "$TMP/in.txt"; expect_rc 1
+    err_has "page.pdf: a PDF file"; err_has "no PDF reader"; err_has "python -m banmian parse $TMP/page.pdf"
+    err_has "pip install 'banmian\[pdf\]'"
+    [ "$(wc -l <"$OUT")" -eq 1 ] || fail "want the text page's JSON (one line)"
+    out_has '"banmian.page/1"'; out_has "$WANT"
+    run parse --out "$TMP/json" "$TMP/page.pdf"; expect_rc 1; err_has "no PDF reader"
+    [ ! -e "$TMP/json/page.json" ] || fail "a JSON file was written for the PDF"
+    # Only the first bytes count: %PDF- later in a text file is text.
+    printf '%s %%PDF-1.7\n' "$WANT" >"$TMP/mention.txt"
+    run parse "$TMP/mention.txt"; expect_rc 0; out_has '"banmian.page/1"' ;;
   parse_jsonl)
     run parse --jsonl "$DATA"/pages/dev/*.txt; expect_rc 0
     PAGES=$(ls "$DATA"/pages/dev/*.txt | wc -l)

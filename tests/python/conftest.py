@@ -44,3 +44,15 @@ def root() -> Path:
 def dev_pages() -> List[Path]:
     assert len(DEV_PAGES) == 5, DEV_PAGES
     return DEV_PAGES
+
+
+def need_pypdfium2():
+    """pypdfium2 (the extra banmian[pdf]) for the PDF tests: tests/python/run.sh
+    installs it, so in the tree its absence is a failure; on an installed wheel
+    (outside the tree) the PDF tests are skipped without it, as pandas's are."""
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:
+        if IN_SOURCE_TREE:
+            pytest.fail("pypdfium2 is not installed: tests/python/run.sh installs it (pip install 'banmian[pdf]')")
+        pytest.skip("pypdfium2 is not installed (pip install 'banmian[pdf]')")

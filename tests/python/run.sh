@@ -21,6 +21,9 @@ fi
 # are tested (skipped if unavailable).
 "$venv/bin/python" -m pip install -q --disable-pip-version-check pandas pyarrow \
   || echo "run.sh: pandas/pyarrow not installed; their tests will be skipped" >&2
+# pypdfium2 reads the PDFs of banmian.parse_pdf (the extra banmian[pdf]); the PDF
+# tests (test_pdf*.py) need it here: they skip without it only outside the tree.
+"$venv/bin/python" -m pip install -q --disable-pip-version-check "pypdfium2>=4"
 # Selenium drives the browser test of the page view when a chromedriver is there
 # (tests/browser/run.sh installs Debian's chromium and chromium-driver first).
 if [ "${BM_PY_WITH_SELENIUM:-0}" = 1 ] || command -v chromedriver >/dev/null; then

@@ -3,7 +3,7 @@
     python tests/python/run_outside_tree.py [SRC_ROOT] [pytest args...]
 
 Copies tests/python and the data the tests read (tests/data, examples/data,
-examples/python) from SRC_ROOT (default: this file's repository) into a fresh
+examples/python; tools/pdf typesets test pages as PDFs) from SRC_ROOT (default: this file's repository) into a fresh
 temporary folder laid out like the tree, and runs pytest there with this
 interpreter. Nothing of the tree is importable from there, so `import banmian`
 is the installed package; this is checked first. Tests that compare with the
@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-COPIED = ["tests/python", "tests/data", "examples/data", "examples/python"]
+COPIED = ["tests/python", "tests/data", "examples/data", "examples/python", "tools/pdf"]
 
 
 def main(argv: list) -> int:
