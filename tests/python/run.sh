@@ -14,9 +14,6 @@ if [ ! -x "$venv/bin/python" ]; then
   "${PYTHON:-python3}" -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check pytest
-# pypdfium2: the optional extra banmian[pdf] (parse_pdf; scripts/eval.sh scores
-# the rmrbpdf PDFs with this venv).
-"$venv/bin/python" -m pip install -q --disable-pip-version-check pypdfium2
 # pandas and pyarrow are optional for the package; installed here so to_arrow/to_pandas
 # are tested (skipped if unavailable).
 "$venv/bin/python" -m pip install -q --disable-pip-version-check pandas pyarrow \
