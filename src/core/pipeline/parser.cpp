@@ -70,8 +70,14 @@ Page Parser::parse_lines(std::vector<PositionedLine> lines, const CallOptions &o
                                     std::to_string(max_input_bytes_) + ")");
   uint32_t flags = 0;
   size_t replacements = 0, controls = 0;
-  for (PositionedLine &l : lines) {
-    DecodedText t = bm::detail::decode(l.text, d);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    PositionedLine &l = lines[i];
+    DecodedText t;
+    try {
+      t = bm::detail::decode(l.text, d);
+    } catch (const Error &e) {  // strict decoding: say which line (the offset is the line's own)
+      throw Error(e.code(), "line " + std::to_string(i) + ": " + e.what(), e.byte_offset());
+    }
     flags |= t.flags;
     replacements += t.replacements;
     controls += t.controls_removed;
