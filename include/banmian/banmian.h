@@ -492,7 +492,9 @@ typedef struct bm_line {
  * its headline parts and paragraphs theirs (JSON "bboxes"). opts->encoding is not
  * used. Fails with BM_E_INVALID_ARGUMENT for a NULL pointer, an element whose
  * version differs from the first's, a box that is not finite or inverted, or a
- * negative font size (naming the line); BM_E_VERSION for an unknown version;
+ * negative font size (naming the line); BM_E_ENCODING, under BM_PARSE_STRICT_DECODING,
+ * for a line that is not UTF-8 (naming it; bm_last_error()->byte_offset is then the
+ * offset in that line's text); BM_E_VERSION for an unknown version;
  * BM_E_TOO_LARGE when the text of the lines exceeds max_input_bytes. n = 0 gives
  * an empty page. Thread-safe as bm_parse.
  */
