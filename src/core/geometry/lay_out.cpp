@@ -21,8 +21,6 @@ constexpr double k_short_end_chars = 1.5;
 constexpr double k_max_indent_chars = 3.5;
 // Lines of one paragraph are closer than this share of a line height.
 constexpr double k_paragraph_gap_lines = 0.9;
-// A column's long lines are at least this share of its widest line.
-constexpr double k_long_line_share = 0.6;
 // A banner (column name, series line) is at most this many characters.
 constexpr size_t k_banner_max_cps = 16;
 // A wrapped headline line fills at least this share of its column.
@@ -61,22 +59,17 @@ Column extent(const std::vector<PositionedLine> &lines, const std::vector<size_t
   for (size_t i : leaf) sizes.push_back(size_of(lines[i]));
   std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
   const double main = sizes[sizes.size() / 2];
-  // Right edge: the median of the main font's line ends. Left edge: the
-  // leftmost start among its long lines (a paragraph's first line is
-  // indented, a credit right-aligned, a short last line anywhere).
-  std::vector<double> x1;
-  double widest = 0;
+  // The edges of the main font's lines: the leftmost start (a paragraph's
+  // first line is indented, a credit right-aligned, a centred line further
+  // in: none starts left of the column) and the rightmost end (a leaf is one
+  // column: no line of it reaches across a gutter).
+  double x0 = 1e300, x1 = -1e300;
   for (size_t i : leaf)
     if (same_size(size_of(lines[i]), main)) {
-      x1.push_back(lines[i].box.x1);
-      widest = std::max(widest, lines[i].box.width());
-    }
-  std::nth_element(x1.begin(), x1.begin() + x1.size() / 2, x1.end());
-  double x0 = 1e300;
-  for (size_t i : leaf)
-    if (same_size(size_of(lines[i]), main) && lines[i].box.width() >= k_long_line_share * widest)
       x0 = std::min(x0, lines[i].box.x0);
-  return Column{x0, x1[x1.size() / 2]};
+      x1 = std::max(x1, lines[i].box.x1);
+    }
+  return Column{x0, x1};
 }
 
 }  // namespace
@@ -111,7 +104,9 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
       // date; a table row) is one line, as an extractor reading across
       // would give it: the line before is the whole of its own one-row
       // column, and this one starts a column on the same row.
+      // Two headlines side by side are two stories' (not cells of a row).
       const bool row_cell = prev && k == 0 && prev_single_row && prev->page == l.page &&
+                            !(head && size_of(*prev) >= k_headline_size * body) &&
                             std::min(prev->box.y1, l.box.y1) - std::max(prev->box.y0, l.box.y0) >
                                 0.5 * std::min(prev->box.height(), l.box.height());
       if (row_cell) {
