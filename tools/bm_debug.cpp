@@ -18,9 +18,9 @@
 
 #include "core/assemble/assemble.h"
 #include "core/decode/decode.h"
-#include "core/extract/extract.h"
 #include "core/lexicon/lexicon.h"
 #include "core/output/json.h"
+#include "core/pipeline/parser.h"
 #include "core/segment/decoder.h"
 #include "core/segment/features.h"
 #include "core/segment/model.h"
@@ -113,12 +113,12 @@ void print_features(const std::string &path, const Lexicon &lex, const SegmentMo
   std::cout << out << "\n";
 }
 
-void write_json(const std::string &path, const std::string &dir, const Lexicon &lex, const SegmentModel &model) {
-  Parsed p = parse(path, lex, model);
-  Page page;
-  page.source = base_name(path) + ".txt";
-  page.text = p.text;
-  extract_page(p.assembly, p.lines, lex, page);
+// --out: the library's own parse (the one orchestrator, pipeline/parser),
+// with the model given; the same JSON as the CLI but for "source".
+void write_json(const std::string &path, const std::string &dir, const Parser &parser) {
+  CallOptions options;
+  options.source = base_name(path) + ".txt";
+  const Page page = parser.parse(read_file(path), options);
   std::vector<const Article *> arts;
   for (const Article &a : page.articles) arts.push_back(&a);
   std::ofstream(dir + "/" + base_name(path) + ".json") << page_to_json(page, arts, false);
@@ -161,11 +161,16 @@ int main(int argc, char **argv) {
     Lexicon lex;
     lex.load(k_default_lexicon, "built-in");
     lex.finish();
+    if (!out_dir.empty() && !features) {
+      const size_t max_bytes = DecodeOptions{}.max_bytes;
+      const Parser parser = own ? Parser(std::move(lex), max_bytes, std::move(*own)) : Parser(std::move(lex), max_bytes);
+      for (const std::string &f : files) write_json(f, out_dir, parser);
+      return 0;
+    }
     const SegmentModel &model = own ? *own : SegmentModel::builtin();
     if (features) print_features_header();
     for (const std::string &f : files) {
       if (features) print_features(f, lex, model);
-      else if (!out_dir.empty()) write_json(f, out_dir, lex, model);
       else print_pieces(f, lex, model);
     }
   } catch (const std::exception &e) {
