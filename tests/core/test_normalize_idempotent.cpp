@@ -69,3 +69,18 @@ TEST(NormalizeIdempotent, WrappedColumnsStillJoin) {
   EXPECT_EQ(normalize("今天上午全市召开大会部署\n工作，会议要求各地抓好\n落实。\n"),
             "今天上午全市召开大会部署工作，会议要求各地抓好落实。\n");
 }
+
+TEST(NormalizeIdempotent, RepeatHiddenInRawLines) {
+  // A sentence repeated with half-width commas: the raw lines share no run
+  // long enough to be a repeat, the normalized ones the whole sentence (the
+  // fuzz findings normalize/repeat-cut-after-normalization and others,
+  // issue 16). The repeat is cut on the first pass, not on the second.
+  const std::string s = "春天的公园里开满了各色花朵，游客们沿着湖边小路慢慢散步，孩子们在草地上放起了风筝，"
+                        "老人们坐在长椅上聊着家常，一派热闹祥和的景象。";
+  std::string half = s;
+  for (size_t at; (at = half.find("，")) != std::string::npos;) half.replace(at, 3, ",");
+  const std::string other = "另一段文字讲述了城市交通的新变化，地铁线路不断延伸。";
+  const std::string once = normalize(s + "\n" + other + "\n" + half + "\n");
+  EXPECT_EQ(once, s + "\n" + other + "\n");
+  EXPECT_EQ(normalize(once), once);
+}

@@ -201,7 +201,10 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
   return a;
 }
 
-std::vector<std::string> reflow_all(std::string_view text, const std::vector<Line> &lines) {
+namespace {
+
+// The lines of a text as body pieces, blank lines counted before each.
+std::vector<Piece> body_pieces(std::string_view text, const std::vector<Line> &lines) {
   std::vector<Piece> pieces;
   int blanks = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -219,19 +222,84 @@ std::vector<std::string> reflow_all(std::string_view text, const std::vector<Lin
     blanks = 0;
     pieces.push_back(std::move(p));
   }
-  remove_repeats(pieces);  // text the extractor repeated goes here too
+  return pieces;
+}
+
+// Pieces with their repeats already cut -> normalized paragraphs.
+std::vector<std::string> paragraphs_of(const std::vector<Piece> &pieces, size_t line_count) {
   // The layout of the lines as they will be joined, repeats cut out: the
   // output holds that text, and must read the same way when normalized again.
   std::vector<LayoutLine> layout_lines;
   layout_lines.reserve(pieces.size());
   for (const Piece &p : pieces) layout_lines.push_back({p.text, p.width, p.line});
-  const LayoutInfo layout = detect_layout(layout_lines, lines.size());
+  const LayoutInfo layout = detect_layout(layout_lines, line_count);
   std::vector<const Piece *> ptrs;
   for (const Piece &p : pieces) ptrs.push_back(&p);
   std::vector<std::string> out;
   for (const RawParagraph &rp : reflow(ptrs, layout)) {
     std::string n = normalize_inline(rp.text, InlineMode::Body);
     if (!n.empty()) out.push_back(std::move(n));
+  }
+  return out;
+}
+
+// The paragraphs of the output as the pieces a second normalization reads:
+// one line each, trimmed, a blank one counted before the next (split_lines
+// and body_pieces over the joined text, without building it). The widths are
+// left for paragraph_widths: the remover does not read them.
+std::vector<Piece> paragraph_pieces(const std::vector<std::string> &paragraphs) {
+  std::vector<Piece> pieces;
+  pieces.reserve(paragraphs.size());
+  int blanks = 0;
+  size_t at = 0;  // byte offset in the joined text
+  for (size_t i = 0; i < paragraphs.size(); at += paragraphs[i].size() + 1, ++i) {
+    const std::string_view t = trim(paragraphs[i]);
+    if (t.empty()) {
+      ++blanks;
+      continue;
+    }
+    Piece p;
+    p.line = i;
+    p.begin = at + static_cast<size_t>(t.data() - paragraphs[i].data());
+    p.end = p.begin + t.size();
+    p.text = std::string(t);
+    p.blanks_before = blanks;
+    blanks = 0;
+    pieces.push_back(std::move(p));
+  }
+  return pieces;
+}
+
+// The width of each piece's whole line, as split_lines measures it.
+void paragraph_widths(std::vector<Piece> &pieces, const std::vector<std::string> &paragraphs) {
+  for (Piece &p : pieces) p.width = layout_width(trim(paragraphs[p.line]));
+}
+
+// How many times the repeat remover may run again over the text it made.
+// Each round that goes on has cut at least one repeat; on the corpora one
+// such round at most (a pull quote repeated in the body, where the body's
+// copy is split over lines), on fuzzed input three. The bound keeps the
+// whole linear in the input; past it, a second normalization may still cut.
+constexpr int k_max_repeat_rounds = 8;
+
+}  // namespace
+
+std::vector<std::string> reflow_all(std::string_view text, const std::vector<Line> &lines) {
+  std::vector<Piece> pieces = body_pieces(text, lines);
+  remove_repeats(pieces);  // text the extractor repeated goes here too
+  std::vector<std::string> out = paragraphs_of(pieces, lines.size());
+  // The remover compares the bytes of lines. Normalizing the output again
+  // shows it other lines: paragraphs joined and normalized (punctuation
+  // width, spaces), where a repeat the raw lines hid (split across lines,
+  // half-width in one copy) stands in plain sight, or where a cut splices two
+  // stretches into one that repeats. So the remover runs again over the
+  // output as a second normalization reads it, until it finds nothing: the
+  // output is then what normalizing it again gives (normalize is idempotent).
+  for (int round = 0; round < k_max_repeat_rounds; ++round) {
+    pieces = paragraph_pieces(out);
+    if (remove_repeats(pieces) == 0) break;
+    paragraph_widths(pieces, out);
+    out = paragraphs_of(pieces, out.size());
   }
   return out;
 }
