@@ -84,3 +84,13 @@ TEST(NormalizeIdempotent, RepeatHiddenInRawLines) {
   EXPECT_EQ(once, s + "\n" + other + "\n");
   EXPECT_EQ(normalize(once), once);
 }
+
+TEST(NormalizeIdempotent, SentenceEndGluedToClosingPunct) {
+  // A line that ends a sentence, then one that opens with closing
+  // punctuation (joined with it) and runs on (the fuzz finding
+  // normalize/sentence-end-glued-to-closing-punct): the joined line runs on,
+  // so the page reads hard-wrapped on both passes.
+  const std::string once = normalize("一二三四五六七八九十！\n\n；甲\n\n乙丙\n丁戊\n");
+  EXPECT_EQ(once, "一二三四五六七八九十！；甲乙丙丁戊\n");
+  EXPECT_EQ(normalize(once), once);
+}
