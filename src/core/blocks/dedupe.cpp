@@ -123,7 +123,15 @@ bool cut_repeats(std::string &text, const std::vector<Shingle> &hashes, const Wi
     if (!hit && run_start != std::string::npos) {
       size_t b = run_start, e = last_hit + k_shingle;
       while (e < text.size() && !is_lead_byte(text[e])) --e;
-      if (e - b >= k_min_repeat && window.contains(std::string_view(text).substr(b, e - b))) runs.push_back({b, e});
+      if (e - b >= k_min_repeat && window.contains(std::string_view(text).substr(b, e - b))) {
+        // A run ends a shingle past its last hit, so the next one may start
+        // inside it: the two are one cut (erased one after the other, the
+        // second would cut the text's bytes at the wrong places, mid-character).
+        if (!runs.empty() && b < runs.back().second)
+          runs.back().second = std::max(runs.back().second, e);
+        else
+          runs.push_back({b, e});
+      }
       run_start = std::string::npos;
     }
   }
