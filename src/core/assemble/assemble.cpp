@@ -225,14 +225,18 @@ std::vector<Piece> body_pieces(std::string_view text, const std::vector<Line> &l
   return pieces;
 }
 
-// Pieces with their repeats already cut -> normalized paragraphs.
-std::vector<std::string> paragraphs_of(const std::vector<Piece> &pieces, size_t line_count) {
-  // The layout of the lines as they will be joined, repeats cut out: the
-  // output holds that text, and must read the same way when normalized again.
+// The layout of the lines as they will be joined, repeats cut out: the
+// output holds that text, and must read the same way when normalized again.
+LayoutInfo layout_of(const std::vector<Piece> &pieces, size_t line_count) {
   std::vector<LayoutLine> layout_lines;
   layout_lines.reserve(pieces.size());
   for (const Piece &p : pieces) layout_lines.push_back({p.text, p.width, p.line});
-  const LayoutInfo layout = detect_layout(layout_lines, line_count);
+  return detect_layout(layout_lines, line_count);
+}
+
+// Pieces with their repeats already cut -> normalized paragraphs.
+std::vector<std::string> paragraphs_of(const std::vector<Piece> &pieces, size_t line_count) {
+  const LayoutInfo layout = layout_of(pieces, line_count);
   std::vector<const Piece *> ptrs;
   for (const Piece &p : pieces) ptrs.push_back(&p);
   std::vector<std::string> out;
@@ -246,7 +250,7 @@ std::vector<std::string> paragraphs_of(const std::vector<Piece> &pieces, size_t 
 // The paragraphs of the output as the pieces a second normalization reads:
 // one line each, trimmed, a blank one counted before the next (split_lines
 // and body_pieces over the joined text, without building it). The widths are
-// left for paragraph_widths: the remover does not read them.
+// left for paragraph_widths, after the remover (which does not read them).
 std::vector<Piece> paragraph_pieces(const std::vector<std::string> &paragraphs) {
   std::vector<Piece> pieces;
   pieces.reserve(paragraphs.size());
@@ -275,12 +279,27 @@ void paragraph_widths(std::vector<Piece> &pieces, const std::vector<std::string>
   for (Piece &p : pieces) p.width = layout_width(trim(paragraphs[p.line]));
 }
 
-// How many times the repeat remover may run again over the text it made.
-// Each round that goes on has cut at least one repeat; on the corpora one
-// such round at most (a pull quote repeated in the body, where the body's
-// copy is split over lines), on fuzzed input three. The bound keeps the
-// whole linear in the input; past it, a second normalization may still cut.
-constexpr int k_max_repeat_rounds = 8;
+// Would a second normalization keep each of these paragraph pieces a
+// paragraph of its own (the layout read again from them, one a line)? The
+// kind of layout is read from the text alone, and one paragraph a line
+// reads no widths: they are measured for hard-wrapped columns only.
+bool stays_apart(std::vector<Piece> &pieces, const std::vector<std::string> &paragraphs) {
+  LayoutInfo layout = layout_of(pieces, paragraphs.size());
+  if (layout.layout == Layout::HardWrapped) {
+    paragraph_widths(pieces, paragraphs);
+    layout = layout_of(pieces, paragraphs.size());
+  }
+  for (size_t k = 1; k < pieces.size(); ++k)
+    if (!paragraph_break(pieces[k - 1], pieces[k], layout)) return false;
+  return true;
+}
+
+// How many times the output may be read again. Each round that goes on has
+// cut a repeat or joined paragraphs; on the corpora one such round at most
+// (a pull quote repeated in the body, where the body's copy is split over
+// lines), on fuzzed input three. The bound keeps the whole linear in the
+// input; past it, a second normalization may still change the text.
+constexpr int k_max_rounds = 8;
 
 }  // namespace
 
@@ -288,16 +307,20 @@ std::vector<std::string> reflow_all(std::string_view text, const std::vector<Lin
   std::vector<Piece> pieces = body_pieces(text, lines);
   remove_repeats(pieces);  // text the extractor repeated goes here too
   std::vector<std::string> out = paragraphs_of(pieces, lines.size());
-  // The remover compares the bytes of lines. Normalizing the output again
-  // shows it other lines: paragraphs joined and normalized (punctuation
-  // width, spaces), where a repeat the raw lines hid (split across lines,
-  // half-width in one copy) stands in plain sight, or where a cut splices two
-  // stretches into one that repeats. So the remover runs again over the
-  // output as a second normalization reads it, until it finds nothing: the
-  // output is then what normalizing it again gives (normalize is idempotent).
-  for (int round = 0; round < k_max_repeat_rounds; ++round) {
+  // Normalizing the output again reads other lines: paragraphs joined and
+  // normalized (punctuation width, spaces). The remover, which compares the
+  // bytes of lines, may find there a repeat the raw lines hid (split across
+  // lines, half-width in one copy) or that a cut made by splicing two
+  // stretches; and the layout, read from the paragraphs (their lines' ends
+  // and widths gone), may join some: a hard-wrapped page whose paragraphs
+  // stop short without a full stop (an unindented column), and whose
+  // paragraphs still run on. So the output is read again as a second
+  // normalization reads it, until nothing is cut and every paragraph stays
+  // apart: it is then what normalizing it again gives (idempotence).
+  for (int round = 0; round < k_max_rounds; ++round) {
     pieces = paragraph_pieces(out);
-    if (remove_repeats(pieces) == 0) break;
+    const bool cut = remove_repeats(pieces) > 0;
+    if (!cut && stays_apart(pieces, out)) break;
     paragraph_widths(pieces, out);
     out = paragraphs_of(pieces, out.size());
   }
