@@ -43,6 +43,15 @@ TEST(InlineRule1, FullWidthLettersAndDigitsBecomeHalfWidth) {
   EXPECT_EQ(body("＠＃"), "＠＃");
 }
 
+TEST(InlineRule1, FoldedLetterComposesWithItsMark) {
+  // Folded to ASCII, a full-width letter composes with the combining mark
+  // after it, as it would have had it been half-width: the output is NFC
+  // (the fuzz finding normalize/fullwidth-letter-before-combining-mark).
+  EXPECT_EQ(body("\uFF21\u0301"), "\u00C1");  // Ａ + acute -> Á
+  EXPECT_EQ(body("\uFF45\u0301\u4E2D"), "\u00E9\u4E2D");
+  EXPECT_EQ(body(body("\uFF21\u0301")), body("\uFF21\u0301"));
+}
+
 TEST(InlineRule1, SpaceSeparatorsAreSpaces) {
   EXPECT_EQ(body("JIAXING\u3000DAILY"), "JIAXING DAILY");
   EXPECT_EQ(body("a\u00A0b"), "a b");

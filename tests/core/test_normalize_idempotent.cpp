@@ -69,3 +69,28 @@ TEST(NormalizeIdempotent, WrappedColumnsStillJoin) {
   EXPECT_EQ(normalize("今天上午全市召开大会部署\n工作，会议要求各地抓好\n落实。\n"),
             "今天上午全市召开大会部署工作，会议要求各地抓好落实。\n");
 }
+
+TEST(NormalizeIdempotent, RepeatHiddenInRawLines) {
+  // A sentence repeated with half-width commas: the raw lines share no run
+  // long enough to be a repeat, the normalized ones the whole sentence (the
+  // fuzz findings normalize/repeat-cut-after-normalization and others,
+  // issue 16). The repeat is cut on the first pass, not on the second.
+  const std::string s = "春天的公园里开满了各色花朵，游客们沿着湖边小路慢慢散步，孩子们在草地上放起了风筝，"
+                        "老人们坐在长椅上聊着家常，一派热闹祥和的景象。";
+  std::string half = s;
+  for (size_t at; (at = half.find("，")) != std::string::npos;) half.replace(at, 3, ",");
+  const std::string other = "另一段文字讲述了城市交通的新变化，地铁线路不断延伸。";
+  const std::string once = normalize(s + "\n" + other + "\n" + half + "\n");
+  EXPECT_EQ(once, s + "\n" + other + "\n");
+  EXPECT_EQ(normalize(once), once);
+}
+
+TEST(NormalizeIdempotent, SentenceEndGluedToClosingPunct) {
+  // A line that ends a sentence, then one that opens with closing
+  // punctuation (joined with it) and runs on (the fuzz finding
+  // normalize/sentence-end-glued-to-closing-punct): the joined line runs on,
+  // so the page reads hard-wrapped on both passes.
+  const std::string once = normalize("一二三四五六七八九十！\n\n；甲\n\n乙丙\n丁戊\n");
+  EXPECT_EQ(once, "一二三四五六七八九十！；甲乙丙丁戊\n");
+  EXPECT_EQ(normalize(once), once);
+}

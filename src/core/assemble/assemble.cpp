@@ -201,7 +201,10 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
   return a;
 }
 
-std::vector<std::string> reflow_all(std::string_view text, const std::vector<Line> &lines) {
+namespace {
+
+// The lines of a text as body pieces, blank lines counted before each.
+std::vector<Piece> body_pieces(std::string_view text, const std::vector<Line> &lines) {
   std::vector<Piece> pieces;
   int blanks = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -219,19 +222,107 @@ std::vector<std::string> reflow_all(std::string_view text, const std::vector<Lin
     blanks = 0;
     pieces.push_back(std::move(p));
   }
-  remove_repeats(pieces);  // text the extractor repeated goes here too
-  // The layout of the lines as they will be joined, repeats cut out: the
-  // output holds that text, and must read the same way when normalized again.
+  return pieces;
+}
+
+// The layout of the lines as they will be joined, repeats cut out: the
+// output holds that text, and must read the same way when normalized again.
+LayoutInfo layout_of(const std::vector<Piece> &pieces, size_t line_count) {
   std::vector<LayoutLine> layout_lines;
   layout_lines.reserve(pieces.size());
   for (const Piece &p : pieces) layout_lines.push_back({p.text, p.width, p.line});
-  const LayoutInfo layout = detect_layout(layout_lines, lines.size());
+  return detect_layout(layout_lines, line_count);
+}
+
+// Pieces with their repeats already cut -> normalized paragraphs.
+std::vector<std::string> paragraphs_of(const std::vector<Piece> &pieces, size_t line_count) {
+  const LayoutInfo layout = layout_of(pieces, line_count);
   std::vector<const Piece *> ptrs;
   for (const Piece &p : pieces) ptrs.push_back(&p);
   std::vector<std::string> out;
   for (const RawParagraph &rp : reflow(ptrs, layout)) {
     std::string n = normalize_inline(rp.text, InlineMode::Body);
     if (!n.empty()) out.push_back(std::move(n));
+  }
+  return out;
+}
+
+// The paragraphs of the output as the pieces a second normalization reads:
+// one line each, trimmed, a blank one counted before the next (split_lines
+// and body_pieces over the joined text, without building it). The widths are
+// left for paragraph_widths, after the remover (which does not read them).
+std::vector<Piece> paragraph_pieces(const std::vector<std::string> &paragraphs) {
+  std::vector<Piece> pieces;
+  pieces.reserve(paragraphs.size());
+  int blanks = 0;
+  size_t at = 0;  // byte offset in the joined text
+  for (size_t i = 0; i < paragraphs.size(); at += paragraphs[i].size() + 1, ++i) {
+    const std::string_view t = trim(paragraphs[i]);
+    if (t.empty()) {
+      ++blanks;
+      continue;
+    }
+    Piece p;
+    p.line = i;
+    p.begin = at + static_cast<size_t>(t.data() - paragraphs[i].data());
+    p.end = p.begin + t.size();
+    p.text = std::string(t);
+    p.blanks_before = blanks;
+    blanks = 0;
+    pieces.push_back(std::move(p));
+  }
+  return pieces;
+}
+
+// The width of each piece's whole line, as split_lines measures it.
+void paragraph_widths(std::vector<Piece> &pieces, const std::vector<std::string> &paragraphs) {
+  for (Piece &p : pieces) p.width = layout_width(trim(paragraphs[p.line]));
+}
+
+// Would a second normalization keep each of these paragraph pieces a
+// paragraph of its own (the layout read again from them, one a line)? The
+// kind of layout is read from the text alone, and one paragraph a line
+// reads no widths: they are measured for hard-wrapped columns only.
+bool stays_apart(std::vector<Piece> &pieces, const std::vector<std::string> &paragraphs) {
+  LayoutInfo layout = layout_of(pieces, paragraphs.size());
+  if (layout.layout == Layout::HardWrapped) {
+    paragraph_widths(pieces, paragraphs);
+    layout = layout_of(pieces, paragraphs.size());
+  }
+  for (size_t k = 1; k < pieces.size(); ++k)
+    if (!paragraph_break(pieces[k - 1], pieces[k], layout)) return false;
+  return true;
+}
+
+// How many times the output may be read again. Each round that goes on has
+// cut a repeat or joined paragraphs; on the corpora one such round at most
+// (a pull quote repeated in the body, where the body's copy is split over
+// lines), on fuzzed input three. The bound keeps the whole linear in the
+// input; past it, a second normalization may still change the text.
+constexpr int k_max_rounds = 8;
+
+}  // namespace
+
+std::vector<std::string> reflow_all(std::string_view text, const std::vector<Line> &lines) {
+  std::vector<Piece> pieces = body_pieces(text, lines);
+  remove_repeats(pieces);  // text the extractor repeated goes here too
+  std::vector<std::string> out = paragraphs_of(pieces, lines.size());
+  // Normalizing the output again reads other lines: paragraphs joined and
+  // normalized (punctuation width, spaces). The remover, which compares the
+  // bytes of lines, may find there a repeat the raw lines hid (split across
+  // lines, half-width in one copy) or that a cut made by splicing two
+  // stretches; and the layout, read from the paragraphs (their lines' ends
+  // and widths gone), may join some: a hard-wrapped page whose paragraphs
+  // stop short without a full stop (an unindented column), and whose
+  // paragraphs still run on. So the output is read again as a second
+  // normalization reads it, until nothing is cut and every paragraph stays
+  // apart: it is then what normalizing it again gives (idempotence).
+  for (int round = 0; round < k_max_rounds; ++round) {
+    pieces = paragraph_pieces(out);
+    const bool cut = remove_repeats(pieces) > 0;
+    if (!cut && stays_apart(pieces, out)) break;
+    paragraph_widths(pieces, out);
+    out = paragraphs_of(pieces, out.size());
   }
   return out;
 }

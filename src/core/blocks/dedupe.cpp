@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/blocks/layout.h"
 #include "core/common/utf8.h"
 
 namespace bm::detail {
@@ -22,8 +23,12 @@ uint64_t hash_bytes(std::string_view s) {
 
 // Only text that reads as running prose may be the original of a repeat: a
 // headline repeated in the first sentence of its story is not an extractor
-// error.
-bool is_prose(std::string_view s) { return s.find("\xE3\x80\x82") != std::string_view::npos || s.size() > 240; }
+// error, nor is a pull quote set above the body it quotes: a stretch that
+// stops mid-sentence, though a full stop stands inside it, is not prose
+// unless it is long (a paragraph the extractor ran into the next).
+bool is_prose(std::string_view s) {
+  return (s.find("\xE3\x80\x82") != std::string_view::npos && ends_sentence(s)) || s.size() > 240;
+}
 
 // A line that repeats an earlier line exactly is an extractor repeat when it
 // reads as sentence material (a clause mark, a dozen characters): headlines
@@ -118,7 +123,15 @@ bool cut_repeats(std::string &text, const std::vector<Shingle> &hashes, const Wi
     if (!hit && run_start != std::string::npos) {
       size_t b = run_start, e = last_hit + k_shingle;
       while (e < text.size() && !is_lead_byte(text[e])) --e;
-      if (e - b >= k_min_repeat && window.contains(std::string_view(text).substr(b, e - b))) runs.push_back({b, e});
+      if (e - b >= k_min_repeat && window.contains(std::string_view(text).substr(b, e - b))) {
+        // A run ends a shingle past its last hit, so the next one may start
+        // inside it: the two are one cut (erased one after the other, the
+        // second would cut the text's bytes at the wrong places, mid-character).
+        if (!runs.empty() && b < runs.back().second)
+          runs.back().second = std::max(runs.back().second, e);
+        else
+          runs.push_back({b, e});
+      }
       run_start = std::string::npos;
     }
   }

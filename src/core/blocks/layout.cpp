@@ -114,21 +114,32 @@ LayoutInfo detect_layout(const std::vector<LayoutLine> &lines, size_t line_count
   //    Wrapped column lines mostly stop mid-sentence; paragraphs, bylines
   //    and headlines read line by line mostly end a sentence or are short.
   //    Joining lines only takes from it: a joined line runs on only when
-  //    all its parts did.
+  //    its last part did, and the parts before it ran on (a column break)
+  //    or were glued to closing punctuation that did (below).
   // A page is hard-wrapped when most of its text runs on and little of it
   // is in long lines. Its normalized text then holds paragraphs that end a
   // sentence (or stop at a separator or section tag), which run on no more,
   // and a page read line by line keeps, normalized, no more running-on text
   // and no less long-line text: both read line by line again.
+  // A line followed by one that opens with closing punctuation is joined
+  // with it whatever its end (no paragraph opens with closing punctuation),
+  // and the joined line runs on when its last part does: so the line runs
+  // on when the next one does, even after a full stop (好！ then ；…).
+  // Read the other way, the normalized text would hold more running-on
+  // text than the lines it came from.
   size_t total = 0, long_weight = 0, run_on = 0;
-  for (size_t k = 0; k < lines.size(); ++k) {
+  bool next_runs = false;  // lines read from the last: does line k + 1 run on?
+  for (size_t k = lines.size(); k-- > 0;) {
     const std::string_view t = lines[k].text;
     const size_t w = text_weight(t);
     total += w;
     if (w >= k_long_line_cps) long_weight += w;
-    if (k + 1 == lines.size() || ends_sentence(t) || is_separator_line(t)) continue;
+    if (k + 1 == lines.size()) continue;  // the last line runs into nothing
     const std::string_view next = lines[k + 1].text;
-    if (!is_separator_line(next) && !starts_section_tag(next)) run_on += w;
+    bool runs = !ends_sentence(t) && !is_separator_line(t) && !is_separator_line(next) && !starts_section_tag(next);
+    runs = runs || (next_runs && starts_with_closing_punct(next));
+    if (runs) run_on += w;
+    next_runs = runs;
   }
   const bool long_ok = long_weight * 100 >= total * k_long_text_percent;
   const bool runs_on = run_on * 100 >= total * k_run_on_percent;

@@ -124,12 +124,34 @@ std::string stream_safe(std::string_view text) {
 
 namespace {
 
+bool is_fullwidth_alnum(char32_t cp) {
+  return (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A);
+}
+
+// Full-width letters and digits to ASCII (Ａ１ -> A1), the rest as it is.
+std::string fold_fullwidth_alnum(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    const char32_t cp = next_cp(text, i);
+    if (is_fullwidth_alnum(cp))
+      out.push_back(static_cast<char>(cp - 0xFEE0));
+    else
+      out.append(text.data() + start, i - start);
+  }
+  return out;
+}
+
 // Rule 1: NFC (utf8proc, on stream-safe text), full-width ASCII letters and
 // digits to half-width, U+3000 and the other space separators (and tab) to ' '.
+// The letters are folded before composing: folded after, Ａ and a combining
+// acute would become A and the acute, which NFC composes (Á), and the output
+// would not be NFC.
 std::u32string rule1(std::string_view text) {
   std::string nfc_storage;
   if (needs_nfc(text)) {
-    const std::string safe = stream_safe(text);
+    const std::string safe = stream_safe(fold_fullwidth_alnum(text));
     utf8proc_uint8_t *dst = nullptr;
     const utf8proc_ssize_t n =
         utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(safe.data()), static_cast<utf8proc_ssize_t>(safe.size()),
@@ -145,8 +167,8 @@ std::u32string rule1(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     char32_t cp = next_cp(text, i);
-    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
-      cp -= 0xFEE0;  // Ａ１ -> A1
+    if (is_fullwidth_alnum(cp))
+      cp -= 0xFEE0;  // Ａ１ -> A1 (text that needed no NFC)
     else if (cp == 0xFF05)
       cp = '%';  // ％ stays half-width by rule 2
     else if (is_space_cp(cp))
