@@ -13,40 +13,7 @@
 
 #include "banmian/banmian.h"
 
-static int g_failures = 0;
-static int g_checks = 0;
-
-#define CHECK(cond)                                                        \
-    do {                                                                   \
-        ++g_checks;                                                        \
-        if (!(cond)) {                                                     \
-            ++g_failures;                                                  \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                  \
-    } while (0)
-
-#define CHECK_STATUS(call, want)                                           \
-    do {                                                                   \
-        bm_status got_ = (call);                                           \
-        ++g_checks;                                                        \
-        if (got_ != (want)) {                                              \
-            ++g_failures;                                                  \
-            fprintf(stderr, "%s:%d: %s returned %d (%s), want %d; last error: %s\n", __FILE__, \
-                    __LINE__, #call, got_, bm_status_string(got_), (want), bm_last_error()->message); \
-        }                                                                  \
-    } while (0)
-
-static void check_error(bm_status want, const char *needle, int line) {
-    const bm_error *e = bm_last_error();
-    ++g_checks;
-    if (e == NULL || e->code != want || e->message == NULL || e->message[0] == '\0' ||
-        (needle && strstr(e->message, needle) == NULL)) {
-        ++g_failures;
-        fprintf(stderr, "test_lines.c:%d: last error is %d '%s', want %d containing '%s'\n", line,
-                e ? e->code : 0, e && e->message ? e->message : "(null)", want, needle ? needle : "");
-    }
-}
-#define CHECK_ERROR(want, needle) check_error((want), (needle), __LINE__)
+#include "check.h"
 
 static bm_parser *g_parser = NULL;
 
