@@ -101,20 +101,20 @@ def key(s: Optional[str]) -> str:
     return "".join(c for c in s if unicodedata.category(c)[0] in "LN")
 
 
-def gold_path(stem: str) -> Path:
+def _find(root: Path, name: str, what: str) -> Path:
     for group in ("own", "conventions"):
-        p = GOLD / group / f"{stem}.gold.json"
+        p = root / group / name
         if p.exists():
             return p
-    raise FileNotFoundError(f"no gold for {stem}")
+    raise FileNotFoundError(f"no {what} {name}")
+
+
+def gold_path(stem: str) -> Path:
+    return _find(GOLD, f"{stem}.gold.json", "gold")
 
 
 def page_path(stem: str) -> Path:
-    for group in ("own", "conventions"):
-        p = PAGES / group / f"{stem}.txt"
-        if p.exists():
-            return p
-    raise FileNotFoundError(f"no page {stem}")
+    return _find(PAGES, f"{stem}.txt", "page")
 
 
 def blocks_of(text: str) -> List[List[str]]:
