@@ -125,26 +125,43 @@ bm_status bm_parse_lines(const bm_parser *parser, const bm_line *lines, size_t n
         return fail(BM_E_VERSION, ("bm_parse_lines: bm_line version " + std::to_string(version) +
                                    " is not one this library knows (1.." + std::to_string(BM_LINE_VERSION) + ")").c_str());
       if (n > SIZE_MAX / stride) return fail(BM_E_TOO_LARGE, "bm_parse_lines: n is too large");
-      in.reserve(n);
+      // First every line checked and its text counted, nothing allocated (a
+      // caller may pass millions of lines); then the lines with text copied.
       const char *base = reinterpret_cast<const char *>(lines);
-      for (size_t i = 0; i < n; ++i) {
+      auto line_at = [&](size_t i) {
         bm_line l = BM_LINE_INIT;
         std::memcpy(&l, base + i * stride, stride);  // only the caller's version's fields
-        const std::string at = "bm_parse_lines: line " + std::to_string(i) + ": ";
+        return l;
+      };
+      size_t bytes = 0, with_text = 0;
+      for (size_t i = 0; i < n; ++i) {
+        const bm_line l = line_at(i);
+        auto bad = [i](const std::string &what) {
+          return fail(BM_E_INVALID_ARGUMENT, ("bm_parse_lines: line " + std::to_string(i) + ": " + what).c_str());
+        };
         if (l.version != version)
-          return fail(BM_E_INVALID_ARGUMENT, (at + "version " + std::to_string(l.version) + " differs from line 0's " +
-                                              std::to_string(version)).c_str());
-        if (!l.text && l.text_len) return fail(BM_E_INVALID_ARGUMENT, (at + "text is NULL but text_len is not 0").c_str());
-        if ((l.flags & ~(BM_LINE_BOLD | BM_LINE_ITALIC)) != 0)
-          return fail(BM_E_INVALID_ARGUMENT, (at + "flags has unknown bits").c_str());
+          return bad("version " + std::to_string(l.version) + " differs from line 0's " + std::to_string(version));
+        if (!l.text && l.text_len) return bad("text is NULL but text_len is not 0");
+        if ((l.flags & ~(BM_LINE_BOLD | BM_LINE_ITALIC)) != 0) return bad("flags has unknown bits");
         if (!finite_coordinate(l.x0) || !finite_coordinate(l.y0) || !finite_coordinate(l.x1) || !finite_coordinate(l.y1) ||
             l.x1 < l.x0 || l.y1 < l.y0)
-          return fail(BM_E_INVALID_ARGUMENT,
-                      (at + "the box is not finite, beyond BM_LINE_MAX_COORDINATE or inverted (x1 < x0 or y1 < y0)").c_str());
+          return bad("the box is not finite, beyond BM_LINE_MAX_COORDINATE or inverted (x1 < x0 or y1 < y0)");
         if (!std::isfinite(l.font_size) || l.font_size < 0 || l.font_size > BM_LINE_MAX_COORDINATE)
-          return fail(BM_E_INVALID_ARGUMENT, (at + "font_size is negative or not finite").c_str());
+          return bad("font_size is negative or not finite");
+        // Each line's text and a line end, as the page text will hold them.
+        bytes = l.text_len >= SIZE_MAX - bytes ? SIZE_MAX : bytes + l.text_len + 1;
+        with_text += l.text_len > 0;
+      }
+      if (bytes > parser->impl.max_input_bytes())
+        return fail(BM_E_TOO_LARGE, ("bm_parse_lines: input too large (" + std::to_string(bytes) +
+                                     " bytes of line text and line ends, more than " +
+                                     std::to_string(parser->impl.max_input_bytes()) + ")").c_str());
+      in.reserve(with_text);
+      for (size_t i = 0; i < n; ++i) {
+        const bm_line l = line_at(i);
+        if (l.text_len == 0) continue;  // nothing to read, nothing to place
         bm::detail::PositionedLine p;
-        p.text.assign(l.text ? l.text : "", l.text_len);
+        p.text.assign(l.text, l.text_len);
         p.box = {l.x0, l.y0, l.x1, l.y1};
         p.font_size = l.font_size;
         p.bold = (l.flags & BM_LINE_BOLD) != 0;
