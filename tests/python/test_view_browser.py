@@ -2,7 +2,9 @@
 Selenium (tests/browser/run.sh installs them). Loads the view of every page of
 ../shared/corpus/dev and one rmrb page, checks that the article blocks and
 their texts are the page JSON's, that a page containing <script> runs
-nothing, and that the view fits a phone's width; saves screenshots in
+nothing, that the view fits a phone's width, and that in the view of a PDF
+page the page image loads, its article boxes lie at their bboxes, and
+pointing at or clicking a box highlights its article; saves screenshots in
 $BM_VIEW_SHOTS (default build-py/view-shots). Skips, with the reason, when
 the browser, Selenium or the shared corpora are missing."""
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any, Iterator, List
 import pytest
 
 import banmian
-from conftest import ROOT
+from conftest import ROOT, need_pypdfium2
 
 SHARED = Path(os.environ.get("BM_SHARED") or ROOT.parent / "shared")
 SHOTS = Path(os.environ.get("BM_VIEW_SHOTS") or ROOT / "build-py/view-shots")
@@ -107,3 +109,50 @@ def test_hostile_page_runs_nothing(driver, tmp_path):
     blocks = driver.execute_script(READ_BLOCKS)
     assert len(blocks) == len(page.articles)
     assert [b["src"] for b in blocks] == [page.text[a.span[0]:a.span[1]] for a in page.articles]
+
+
+def test_pdf_page_boxes_in_browser(driver, tmp_path):
+    need_pypdfium2()
+    from pdf_fixtures import make_pdf, sample_page
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    second = sample_page(headline="老城区的早市换了新模样", byline="本报记者　周明远",
+                         paragraphs=["本报讯　清晨六点，老城区的早市已经热闹起来，改造后的市场整齐干净。"], top=420.0)
+    page = banmian.parse_pdf(make_pdf([sample_page() + second]))[0]
+    boxed = [a for a in page.articles if a.bbox is not None]
+    assert len(boxed) >= 2
+    load(driver, page, tmp_path, "pdf")
+    # The image loads (the CSP allows data: images) and the boxes lie at their bboxes on it.
+    img = driver.execute_script("const i = document.querySelector('img.bm-page'); "
+                                "const r = i.getBoundingClientRect(); "
+                                "return {ok: i.complete, w: i.naturalWidth, x: r.left, y: r.top, rw: r.width, rh: r.height};")
+    assert img["ok"] and img["w"] == 893
+    rects = driver.execute_script("return Array.from(document.querySelectorAll('a.bm-box')).map(b => {"
+                                  "const r = b.getBoundingClientRect(); "
+                                  "return {i: +b.dataset.index, x: r.left, y: r.top, w: r.width, h: r.height}; });")
+    assert sorted(r["i"] for r in rects) == [a.index for a in boxed]
+    sx, sy = img["rw"] / 595.0, img["rh"] / 842.0
+    for r in rects:
+        x0, y0, x1, y1 = page.articles[r["i"]].bbox
+        assert abs(r["x"] - img["x"] - x0 * sx) < 2 and abs(r["y"] - img["y"] - y0 * sy) < 2, r
+        assert abs(r["w"] - (x1 - x0) * sx) < 2 and abs(r["h"] - (y1 - y0) * sy) < 2, r
+    outline = "return getComputedStyle(document.getElementById('bm-a' + arguments[0])).outlineStyle"
+    a, b = boxed[0].index, boxed[1].index
+    assert driver.execute_script(outline, a) == "none"
+    # Pointing at a box outlines its article (and no other).
+    ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, f'a.bm-box[data-index="{a}"]')).perform()
+    assert driver.execute_script(outline, a) == "solid" and driver.execute_script(outline, b) == "none"
+    # Clicking one goes to its article, which stays outlined.
+    driver.find_element(By.CSS_SELECTOR, f'a.bm-box[data-index="{b}"]').click()
+    assert driver.execute_script("return location.hash") == f"#bm-a{b}"
+    ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, ".bm-head h1")).perform()
+    assert driver.execute_script(outline, b) == "solid" and driver.execute_script(outline, a) == "none"
+    assert driver.execute_script(f"return document.querySelector('#bm-a{b}').matches(':target')")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert driver.save_screenshot(str(SHOTS / "pdf-page-1280.png"))
+    driver.set_window_size(390, 844)
+    try:
+        over = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert over <= 1, f"{over} px wider than a 390 px screen"
+    finally:
+        driver.set_window_size(1280, 1000)

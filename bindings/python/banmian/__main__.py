@@ -37,9 +37,11 @@ HELP = (
     "      line on stderr (pages, articles, failures, MB/s), with a progress bar\n"
     "      while it runs when stderr is a terminal\n"
     "  banmian view [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
-    "               [-o FILE.html] FILE\n"
+    "               [--page N] [-o FILE.html] FILE\n"
     "      the page view: one self-contained HTML file (stdout without -o) showing\n"
-    "      every article's span in the page's text, its fields, flags and confidence\n"
+    "      every article's span in the page's text, its fields, flags and confidence.\n"
+    "      For a PDF, page N (default 1) rendered with every article's box drawn\n"
+    "      over it (python -m banmian view; pip install 'banmian[pdf]')\n"
     "  banmian --version | --help\n"
     "\n"
     "ENC is auto (default: UTF-8, else detected among GB18030, Big5, UTF-16),\n"
@@ -365,17 +367,18 @@ def run_normalize(args: List[str]) -> int:
 
 VIEW_USAGE = (
     "usage: banmian view [--encoding ENC] [--strict] [--lexicon FILE [--replace-lexicon]]\n"
-    "                    [-o FILE.html] FILE\n"
+    "                    [--page N] [-o FILE.html] FILE\n"
 )
 
 
 def run_view(args: List[str]) -> int:
     encoding, lexicon, out_path, path = "auto", "", "", ""
     replace_lexicon = strict = False
+    page_number: Optional[int] = None  # --page N: the PDF's page N (1-based)
     i = 0
     while i < len(args):
         a = args[i]
-        if a in ("--encoding", "--lexicon", "-o", "--output"):
+        if a in ("--encoding", "--lexicon", "-o", "--output", "--page"):
             if i + 1 >= len(args):
                 _err(f"banmian view: {a} needs a value\n" + VIEW_USAGE)
                 return 2
@@ -384,6 +387,12 @@ def run_view(args: List[str]) -> int:
                 encoding = args[i]
             elif a == "--lexicon":
                 lexicon = args[i]
+            elif a == "--page":
+                v = args[i]
+                if not (v.isascii() and v.isdigit() and 1 <= int(v) <= 10**9):
+                    _err(f"banmian view: --page needs a page number from 1, not '{v}'\n" + VIEW_USAGE)
+                    return 2
+                page_number = int(v)
             else:
                 out_path = args[i]
         elif a == "--replace-lexicon":
@@ -408,10 +417,21 @@ def run_view(args: List[str]) -> int:
     if data is None:
         _err(f"banmian: {error}\n")
         return 1
+    name = "<stdin>" if path == "-" else path
+    is_pdf = data[:5] == b"%PDF-"
+    if page_number is not None and not is_pdf:
+        _err(f"banmian view: --page is for a PDF, and {name} is not one\n" + VIEW_USAGE)
+        return 2
     try:
-        page = parser.parse(data, encoding=encoding, source=path if path != "-" else None, strict=strict)
+        if is_pdf:  # one page from its geometry (banmian.parse_pdf; needs pypdfium2), drawn over its image
+            page = parser.parse_pdf(data, [(page_number or 1) - 1], source=path if path != "-" else None)[0]
+        else:
+            page = parser.parse(data, encoding=encoding, source=path if path != "-" else None, strict=strict)
+    except ImportError as e:
+        _err(f"banmian: {name}: {e}\n")
+        return 1
     except Error as e:
-        _report("<stdin>" if path == "-" else path, e)
+        _report(name, e)
         return 1
     doc = str(page.view()).encode("utf-8")
     if out_path and out_path != "-":

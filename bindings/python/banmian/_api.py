@@ -187,17 +187,30 @@ class Parser:
         order (spans point into it). A page without a text layer (a scan) gives
         a Page with no articles and a warning in ``Page.warnings``.
         Raises ReadError for a file that is not a readable PDF or is encrypted
-        (without the right ``password``)."""
-        from ._pdf import read_pdf_lines
+        (without the right ``password``).
+
+        Each Page remembers the PDF it came from (the absolute path, or the
+        bytes: one object shared by all the pages, not a copy each) and its
+        page, so that ``Page.view()`` draws the articles' boxes over the
+        rendered page; a file moved or changed after parsing shows the boxes
+        over the page as it is then, or over a blank page."""
+        from ._pdf import PdfOrigin, read_pdf_pages
         day = _check_issue_date(issue_date)
         code = _check_script(script)
         _check_text("password", password)
         name = _check_text("source", source)
-        if name is None and not isinstance(pdf, (bytes, bytearray, memoryview)):
-            name = _source_of(pdf)
+        if isinstance(pdf, (bytes, bytearray, memoryview)):
+            pdf = bytes(pdf)  # a bytes object is itself: no copy
+            kept: Union[str, bytes] = pdf
+        else:
+            if name is None:
+                name = _source_of(pdf)
+            kept = os.path.abspath(os.fsdecode(pdf))
         out = []
-        for _index, lines in read_pdf_lines(pdf, pages, password):
-            out.append(Page(self._native.parse_lines(lines, name, False, day, code)))
+        for index, lines, size in read_pdf_pages(pdf, pages, password):
+            page = Page(self._native.parse_lines(lines, name, False, day, code))
+            page._pdf = PdfOrigin(kept, index, password, size)
+            out.append(page)
         return out
 
     def normalize(self, data: TextOrBytes, *, encoding: str = "auto", strict: bool = False,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterator, List, NamedTuple, Optiona
 from . import _banmian
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._pdf import PdfOrigin
     from ._view import View
 
 __all__ = ["Byline", "DatelineInfo", "DateRef", "FieldSpans", "Article", "Page"]
@@ -238,13 +239,15 @@ class Page:
     """A parsed page. ``articles`` in page order; ``to_dict()``/``to_json()`` give
     exactly the library's page JSON (what ``banmian parse`` prints)."""
 
-    __slots__ = ("_native", "_dict", "_articles", "_text")
+    __slots__ = ("_native", "_dict", "_articles", "_text", "_pdf")
 
     def __init__(self, native: "_banmian.NativePage") -> None:
         self._native = native
         self._dict: Optional[Dict[str, Any]] = None
         self._articles: Optional[List[Article]] = None
         self._text: Optional[str] = None
+        # Set by parse_pdf (a _pdf.PdfOrigin): the PDF and page the view renders.
+        self._pdf: Optional["PdfOrigin"] = None
 
     # -- the JSON contract -------------------------------------------------
     def to_json(self, pretty: bool = False) -> str:
@@ -409,10 +412,14 @@ class Page:
         """The page view: the page's text with every article's span tinted by
         kind and its headline, byline, dateline and paragraphs marked, each
         article's fields, flags and confidence beside it, removed repeats struck
-        through. A ``str`` holding one self-contained HTML document (no script,
-        no network) that a notebook displays as the view; written to ``path``
-        (UTF-8) when given. ``python -m banmian view PAGE.txt -o page.html``
-        does the same from the shell."""
+        through. A page of ``parse_pdf`` also shows the PDF page, rendered, with
+        every article's box (and its headline and paragraph boxes) drawn over
+        it: pointing at a box or an article highlights the other, clicking a box
+        goes to its article. A ``str`` holding one self-contained HTML document
+        (no script, no network; the page image is in it) that a notebook
+        displays as the view; written to ``path`` (UTF-8) when given.
+        ``python -m banmian view PAGE.txt -o page.html`` does the same from
+        the shell (``--page N`` for a PDF)."""
         from ._view import View
         v = View(self)
         if path is not None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import ctypes
 import os
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+import struct
+import zlib
+from typing import Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from ._errors import InvalidArgumentError, ReadError
 
-__all__ = ["read_pdf_lines", "PdfLine"]
+__all__ = ["read_pdf_lines", "PdfLine", "PdfOrigin", "render_page_png", "encode_png"]
 
 #: (text, x0, y0, x1, y1, font_size, flags, page_index): what bm_parse_lines takes.
 PdfLine = Tuple[str, float, float, float, float, float, int, int]
@@ -134,6 +136,13 @@ def _page_lines(raw, page, page_index: int) -> List[PdfLine]:
 def read_pdf_lines(source, pages: Optional[Iterable[int]] = None, password: Optional[str] = None
                    ) -> List[Tuple[int, List[PdfLine]]]:
     """(page index, lines) for each page asked for (default: all), in order."""
+    return [(p, lines) for p, lines, _size in read_pdf_pages(source, pages, password)]
+
+
+def read_pdf_pages(source, pages: Optional[Iterable[int]] = None, password: Optional[str] = None
+                   ) -> List[Tuple[int, List[PdfLine], Tuple[float, float]]]:
+    """(page index, lines, (width, height) in points) for each page asked for
+    (default: all), in order."""
     pdfium, raw = _pdfium()
     doc = _open(pdfium, source, password)
     try:
@@ -148,9 +157,76 @@ def read_pdf_lines(source, pages: Optional[Iterable[int]] = None, password: Opti
         for p in wanted:
             page = doc[p]
             try:
-                out.append((p, _page_lines(raw, page, p)))
+                size = (float(raw.FPDF_GetPageWidthF(page.raw)), float(raw.FPDF_GetPageHeightF(page.raw)))
+                out.append((p, _page_lines(raw, page, p), size))
             finally:
                 page.close()
         return out
+    finally:
+        doc.close()
+
+
+class PdfOrigin(NamedTuple):
+    """Where a Page of parse_pdf came from, for the page view: the PDF (its
+    absolute path, or its bytes: one bytes object shared by every page of the
+    call), the page's index (0-based), the password that opened it, and the
+    page's size in points (the space of ``Article.bbox``)."""
+
+    source: Union[str, bytes]
+    index: int
+    password: Optional[str]
+    size: Tuple[float, float]
+
+
+# The page image of the view: this many pixels a point (108 dpi), the width
+# capped (a broadsheet page would be over 2000 px wide).
+VIEW_SCALE = 1.5
+VIEW_MAX_WIDTH = 1600
+_PNG_COLOR_TYPES = {"L": (1, 0), "RGB": (3, 2), "RGBA": (4, 6)}  # mode -> (channels, PNG colour type)
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def encode_png(pixels, width: int, height: int, stride: int, mode: str, level: int = 6) -> bytes:
+    """A PNG (8 bits a channel, no filter) of a bitmap of ``height`` rows of
+    ``stride`` bytes, in ``mode`` "L", "RGB" or "RGBA" (PIL's names). Needs
+    neither Pillow nor numpy."""
+    if mode not in _PNG_COLOR_TYPES:
+        raise ValueError(f"cannot write a PNG of a {mode} bitmap")
+    channels, color_type = _PNG_COLOR_TYPES[mode]
+    row = width * channels
+    if width < 1 or height < 1 or stride < row:
+        raise ValueError(f"bad bitmap geometry: {width}x{height}, stride {stride}, {channels} channel(s)")
+    mv = memoryview(pixels).cast("B")
+    if len(mv) < stride * (height - 1) + row:
+        raise ValueError("the bitmap buffer is shorter than its geometry")
+    z = zlib.compressobj(level)
+    parts = [z.compress(b"\0" + mv[y * stride:y * stride + row].tobytes()) for y in range(height)]
+    parts.append(z.flush())
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, color_type, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"IDAT", b"".join(parts))
+            + _png_chunk(b"IEND", b""))
+
+
+def render_page_png(origin: PdfOrigin, scale: float = VIEW_SCALE, max_width: int = VIEW_MAX_WIDTH
+                    ) -> Tuple[bytes, int, int]:
+    """The page of ``origin`` rendered by PDFium at ``scale`` pixels a point (at
+    most ``max_width`` pixels wide), as (PNG bytes, width, height in pixels)."""
+    pdfium, _raw = _pdfium()
+    doc = _open(pdfium, origin.source, origin.password)
+    try:
+        if not 0 <= origin.index < len(doc):
+            raise InvalidArgumentError(f"page index {origin.index} is out of range: the PDF has {len(doc)} page(s)")
+        page = doc[origin.index]
+        try:
+            width = page.get_width()
+            s = min(scale, max_width / width) if width > 0 else scale
+            bitmap = page.render(scale=s, rev_byteorder=True)
+            return (encode_png(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, bitmap.mode),
+                    bitmap.width, bitmap.height)
+        finally:
+            page.close()
     finally:
         doc.close()

@@ -18,9 +18,20 @@ elsewhere on the page (at least ``_MIN_REPEAT`` characters).
 No script, no network: the document carries its own CSS and a
 Content-Security-Policy that forbids scripts, and every piece of text is
 escaped, so a page containing ``<script>`` shows it as text.
+
+A page of ``parse_pdf`` (``Page._pdf`` says which PDF and page) also shows the
+PDF page, rendered by PDFium and embedded as a PNG ``data:`` URI, beside the
+articles, with every article's ``bbox`` drawn over it in its kind's colour
+(its headline and paragraph boxes lighter inside it). Without a script the
+boxes are links and CSS does the rest: a box links to its article (``:target``
+outlines it), pointing at a box outlines its article and pointing at an
+article outlines its box (``:has()``, one rule pair per article). A page that
+cannot be rendered (the file moved, pypdfium2 missing) shows the boxes over a
+blank page of the same size, and why. Other pages look exactly as before.
 """
 from __future__ import annotations
 
+import base64
 import difflib
 import html
 import unicodedata
@@ -324,7 +335,88 @@ _CSS = """
 }
 """
 
+# Only in the view of a PDF page (other views stay as they were).
+_PDF_CSS = """
+.banmian-view .bm-withpdf{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:.8rem;align-items:start}
+.banmian-view .bm-pdf{margin:0 0 .8rem;position:sticky;top:0;max-height:100vh;overflow:auto}
+.banmian-view .bm-sheet{position:relative;border:1px solid #d1d5db;background:#fff}
+.banmian-view .bm-sheet img{display:block;width:100%;height:auto}
+.banmian-view .bm-blank{width:100%;background:repeating-linear-gradient(45deg,#f9fafb 0 .5rem,#f3f4f6 .5rem 1rem)}
+.banmian-view .bm-pdf figcaption{font-size:.8rem;color:var(--bm-dim);overflow-wrap:anywhere}
+.banmian-view .bm-box{position:absolute;display:block;border:2px solid var(--bm-k);border-radius:2px;
+ background:color-mix(in srgb,var(--bm-k) 10%,transparent);text-decoration:none}
+.banmian-view .bm-box:hover,.banmian-view .bm-box:focus-visible{border-width:3px;z-index:2;
+ background:color-mix(in srgb,var(--bm-k) 28%,transparent)}
+.banmian-view .bm-sub{position:absolute;display:block;pointer-events:none;
+ border:1px dashed color-mix(in srgb,var(--bm-k) 45%,transparent)}
+.banmian-view .bm-sub-hl{border-style:solid;background:color-mix(in srgb,var(--bm-k) 16%,transparent)}
+.banmian-view .bm-article{scroll-margin-top:.5rem}
+.banmian-view .bm-article:target{outline:3px solid var(--bm-k);outline-offset:2px}
+@media (max-width:1000px){
+ .banmian-view .bm-withpdf{grid-template-columns:minmax(0,1fr)}
+ .banmian-view .bm-pdf{position:static;max-height:none}
+}
+"""
+# Per article: a box pointed at outlines its article; an article pointed at
+# (or gone to) lights its box.
+_PDF_PAIR_CSS = (".banmian-view:has(.bm-box[data-index=\"{i}\"]:hover) #bm-a{i}"
+                 "{{outline:3px solid var(--bm-k);outline-offset:2px}}"
+                 ".banmian-view:has(#bm-a{i}:hover) .bm-box[data-index=\"{i}\"],"
+                 ".banmian-view:has(#bm-a{i}:target) .bm-box[data-index=\"{i}\"]"
+                 "{{border-width:3px;z-index:2;background:color-mix(in srgb,var(--bm-k) 28%,transparent)}}\n")
+
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+def _pct(v: float, whole: float) -> str:
+    return f"{v / whole * 100 if whole > 0 else 0.0:.3f}%"
+
+
+def _place(box: Sequence[float], x: float, y: float, w: float, h: float) -> str:
+    """The style placing ``box`` (x0, y0, x1, y1) in the frame at (x, y) of size w x h."""
+    x0, y0, x1, y1 = box
+    return (f"left:{_pct(x0 - x, w)};top:{_pct(y0 - y, h)};"
+            f"width:{_pct(max(0.0, x1 - x0), w)};height:{_pct(max(0.0, y1 - y0), h)}")
+
+
+def _pdf_figure(page: "Page") -> Tuple[str, str]:
+    """(extra CSS, the figure) of a page of parse_pdf: the rendered page and the boxes."""
+    origin = page._pdf
+    assert origin is not None
+    pw, ph = origin.size
+    try:
+        from ._pdf import render_page_png
+        png, wpx, hpx = render_page_png(origin)
+        sheet = (f'<img class="bm-page" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" '
+                 f'width="{wpx}" height="{hpx}" alt="page {origin.index + 1} of the PDF">')
+        note = f"{wpx}×{hpx} px"
+    except Exception as e:  # the file moved or changed, pypdfium2 missing: the boxes over a blank page
+        sheet = f'<div class="bm-blank" style="aspect-ratio:{pw:.2f}/{ph:.2f}"></div>'
+        note = f"not rendered: {type(e).__name__}: {e}"
+    css: List[str] = [_PDF_CSS]
+    boxes: List[Tuple[float, str]] = []
+    for a in page.articles:
+        if a.bbox is None or (a.page_index is not None and a.page_index != origin.index):
+            continue
+        x0, y0, x1, y1 = a.bbox
+        w, h = x1 - x0, y1 - y0
+        kind = a.kind if a.kind in KINDS else "other"
+        label = a._label()
+        subs: List[str] = []
+        bb = a.bboxes or {}
+        for cls, key in (("hl", "headline"), ("p", "paragraphs")):
+            for b in bb.get(key) or []:
+                if b is not None and w > 0 and h > 0:
+                    subs.append(f'<span class="bm-sub bm-sub-{cls}" style="{_place(b, x0, y0, w, h)}"></span>')
+        tip = f"#{a.index} {a.kind}" + (f": {label}" if label else "")
+        boxes.append((w * h, f'<a class="bm-box k-{kind}" href="#bm-a{a.index}" data-index="{a.index}" '
+                             f'title="{_esc(tip)}" style="{_place(a.bbox, 0.0, 0.0, pw, ph)}">{"".join(subs)}</a>'))
+        css.append(_PDF_PAIR_CSS.format(i=a.index))
+    boxes.sort(key=lambda b: -b[0])  # the large first: a small box over a large one stays reachable
+    figure = (f'<figure class="bm-pdf"><div class="bm-sheet">{sheet}{"".join(b for _, b in boxes)}</div>'
+              f'<figcaption>PDF page {origin.index + 1} · {pw:.0f}×{ph:.0f} pt · {_esc(note)} · '
+              f'{len(boxes)} box{"" if len(boxes) == 1 else "es"}</figcaption></figure>')
+    return "".join(css), figure
 
 
 def render_fragment(page: "Page") -> str:
@@ -333,7 +425,8 @@ def render_fragment(page: "Page") -> str:
     text = page.text
     page_folded = _folded_field(text)
     articles = page.articles
-    parts = [f'<div class="banmian-view"><style>{_CSS}</style>']
+    pdf_css, figure = _pdf_figure(page) if getattr(page, "_pdf", None) is not None else ("", "")
+    parts = [f'<div class="banmian-view"><style>{_CSS}{pdf_css}</style>']
     title = page.source or "page"
     meta = [f"{len(articles)} article{'' if len(articles) == 1 else 's'}", f"encoding {page.encoding}"]
     if page.edition:
@@ -351,6 +444,8 @@ def render_fragment(page: "Page") -> str:
                  '<li><mark class="bm-f bm-dl">dateline</mark></li><li><mark class="bm-f bm-p0">paragraph</mark> '
                  '<mark class="bm-f bm-p1">next paragraph</mark></li><li><del class="bm-rm">removed repeat</del></li></ul></header>')
     # Text outside every span (masthead, page furniture) is shown dimmed between the articles.
+    if figure:
+        parts.append(f'<div class="bm-withpdf">{figure}<div class="bm-list">')
     covered = sorted(a.span for a in articles)
     gaps: Dict[int, Tuple[int, int]] = {}  # before article at this start -> gap
     pos = 0
@@ -372,6 +467,8 @@ def render_fragment(page: "Page") -> str:
                      f'{_panel(a, marked, len(_fields(a)))}</section>')
     if pos < len(text) and text[pos:].strip():
         parts.append(f'<div class="bm-gap" data-start="{pos}" data-end="{len(text)}">{_esc(text[pos:].strip(chr(10)))}</div>')
+    if figure:
+        parts.append("</div></div>")
     parts.append("</div>")
     return "".join(parts)
 
