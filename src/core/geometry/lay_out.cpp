@@ -9,10 +9,6 @@ namespace bm::detail {
 
 namespace {
 
-// Font sizes within this share of each other are one font.
-constexpr double k_same_size = 0.12;
-// A line is a headline's when its font is this many times the body's.
-constexpr double k_headline_size = 1.25;
 // Indent that starts a paragraph, and the room at a line's end that ends
 // one, in characters of the line's font.
 constexpr double k_indent_chars = 0.8;
@@ -25,10 +21,6 @@ constexpr double k_paragraph_gap_lines = 0.9;
 constexpr size_t k_banner_max_cps = 16;
 // A wrapped headline line fills at least this share of its column.
 constexpr double k_wrapped_headline_share = 0.85;
-
-double size_of(const PositionedLine &l) { return l.font_size > 0 ? l.font_size : l.box.height(); }
-
-bool same_size(double a, double b) { return std::fabs(a - b) <= k_same_size * std::max(a, b); }
 
 // The font size most characters are set in.
 double body_size(const std::vector<PositionedLine> &lines) {

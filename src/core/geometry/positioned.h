@@ -38,6 +38,16 @@ struct PositionedLine {
 //           or series name)
 enum class Face : uint8_t { Unknown, Body, Large, Banner };
 
+// The line's font size, or its box height when the source gave none.
+inline double size_of(const PositionedLine &l) { return l.font_size > 0 ? l.font_size : l.box.height(); }
+
+// Font sizes within this share of each other are one font.
+constexpr double k_same_size = 0.12;
+inline bool same_size(double a, double b) { return (a > b ? a - b : b - a) <= k_same_size * (a > b ? a : b); }
+
+// A line is in a headline's font when its size is this many times the body's.
+constexpr double k_headline_size = 1.25;
+
 // A box on one page of the source.
 struct PageBox {
   uint32_t page = 0;

@@ -19,8 +19,6 @@ constexpr double k_row_gap_lines = 0.9;
 // wide (column gutters are about one character wide; the characters of one
 // line are never in different lines here).
 constexpr double k_gutter_lines = 0.3;
-// A line is a headline's when its font is this many times the region's body.
-constexpr double k_headline_size = 1.25;
 
 double typical_height(const std::vector<PositionedLine> &lines, const std::vector<size_t> &idx) {
   std::vector<double> h;
@@ -176,8 +174,6 @@ bool holds_gutters(const Intervals &row, const Intervals &columns, double h) {
   return true;
 }
 
-double size_of(const PositionedLine &l) { return l.font_size > 0 ? l.font_size : l.box.height(); }
-
 // Rows of a region, without cutting through columns (continues_columns);
 // the free space of the merged rows kept as they grow: linear in the rows.
 std::vector<std::vector<size_t>> rows_of(const std::vector<PositionedLine> &lines, const std::vector<size_t> &idx,
@@ -267,19 +263,19 @@ std::vector<std::vector<size_t>> heading_over_columns(const std::vector<Position
     if (lines[i].box.y1 > start) return {};  // a line reaches across the cut
   // The region's body: the font most characters are in, and the width of its lines.
   std::vector<double> sizes;
-  for (size_t i : idx) sizes.push_back(lines[i].font_size > 0 ? lines[i].font_size : lines[i].box.height());
+  for (size_t i : idx) sizes.push_back(size_of(lines[i]));
   std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
   const double body = sizes[sizes.size() / 2];
   std::vector<double> widths;
   for (size_t i : idx) {
-    const double sz = lines[i].font_size > 0 ? lines[i].font_size : lines[i].box.height();
-    if (std::fabs(sz - body) <= 0.12 * std::max(sz, body)) widths.push_back(lines[i].box.width());
+    const double sz = size_of(lines[i]);
+    if (same_size(sz, body)) widths.push_back(lines[i].box.width());
   }
   std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
   const double body_width = widths.empty() ? 0 : widths[widths.size() / 2];
   for (size_t i : above) {
-    const double sz = lines[i].font_size > 0 ? lines[i].font_size : lines[i].box.height();
-    if (std::fabs(sz - body) <= 0.12 * std::max(sz, body) && lines[i].box.width() >= k_body_line_share * body_width)
+    const double sz = size_of(lines[i]);
+    if (same_size(sz, body) && lines[i].box.width() >= k_body_line_share * body_width)
       return {};
   }
   if (above.size() > 1 && has_gutter(lines, above, h)) return {};
