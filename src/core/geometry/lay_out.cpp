@@ -44,9 +44,7 @@ struct Column {
 };
 
 Column extent(const std::vector<PositionedLine> &lines, const std::vector<size_t> &leaf) {
-  // The edges most lines of the column's main font share (medians): one
-  // wider line (a headline, a right-aligned credit) or an indent does not
-  // move them.
+  // The column's main font: the size of the median line.
   std::vector<double> sizes;
   for (size_t i : leaf) sizes.push_back(size_of(lines[i]));
   std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
@@ -98,9 +96,7 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
       // column, and this one starts a column on the same row.
       // Two headlines side by side are two stories' (not cells of a row).
       const bool row_cell = prev && k == 0 && prev_single_row && prev->page == l.page &&
-                            !(head && size_of(*prev) >= k_headline_size * body) &&
-                            std::min(prev->box.y1, l.box.y1) - std::max(prev->box.y0, l.box.y0) >
-                                0.5 * std::min(prev->box.height(), l.box.height());
+                            !(head && size_of(*prev) >= k_headline_size * body) && on_one_row(prev->box, l.box);
       if (row_cell) {
         append(leaf[k], " ");
         prev = &l;
@@ -109,7 +105,7 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
       }
       if (prev && prev->page == l.page && same_size(size_of(*prev), size) && prev->bold == l.bold) {
         const double h = std::max(prev->box.height(), l.box.height());
-        same_row = k > 0 && std::min(prev->box.y1, l.box.y1) - l.box.y0 > 0.5 * std::min(prev->box.height(), l.box.height());
+        same_row = k > 0 && on_one_row(prev->box, l.box);
         if (same_row) {
           join = true;
         } else if (k > 0 && l.box.y0 - prev->box.y1 >= k_paragraph_gap_lines * h) {

@@ -48,6 +48,13 @@ inline bool same_size(double a, double b) { return (a > b ? a - b : b - a) <= k_
 // A line is in a headline's font when its size is this many times the body's.
 constexpr double k_headline_size = 1.25;
 
+// Two lines stand on one row when their boxes overlap vertically by more
+// than half the lower one's height.
+inline bool on_one_row(const Box &a, const Box &b) {
+  const double overlap = (a.y1 < b.y1 ? a.y1 : b.y1) - (a.y0 > b.y0 ? a.y0 : b.y0);
+  return overlap > 0.5 * (a.height() < b.height() ? a.height() : b.height());
+}
+
 // A box on one page of the source.
 struct PageBox {
   uint32_t page = 0;

@@ -59,7 +59,7 @@ std::vector<size_t> read_column(const std::vector<PositionedLine> &lines, std::v
     size_t e = k + 1;
     while (e < idx.size()) {
       const Box &q = lines[idx[e]].box;
-      if (std::min(first.y1, q.y1) - q.y0 <= 0.5 * std::min(first.height(), q.height())) break;
+      if (!on_one_row(first, q)) break;
       ++e;
     }
     std::sort(idx.begin() + static_cast<std::ptrdiff_t>(k), idx.begin() + static_cast<std::ptrdiff_t>(e),
