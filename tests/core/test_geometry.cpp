@@ -225,6 +225,100 @@ TEST(LayOut, CentredAndRightAlignedLinesStandAlone) {
   EXPECT_EQ(t.text, "正文第一行正文第二行完。\n\n某某摄\n");
 }
 
+// The faces the laid-out text's lines get, in order.
+std::vector<Face> faces(const LaidOutText &t) {
+  std::vector<Face> out;
+  for (size_t i = 0; i < t.from.size(); ++i)
+    if (i == 0 || !t.from[i].continues) out.push_back(t.from[i].face);
+  return out;
+}
+
+TEST(LayOut, HeadlineWrappedAtTheTextsRightEdgeIsOneLine) {
+  // A two-line headline over a column whose lines run from 20 to 180: the
+  // first line ends one character short of the column's edge (it wrapped),
+  // and the reading order gives each headline line a leaf of its own.
+  Page p;
+  p.add("h0", 20, 20, 165, 20, "保护野生动物从有网感");
+  p.add("h1", 20, 44, 60, 20, "开始");
+  p.column("c", 20, 80, 160, 4);
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  EXPECT_EQ(t.text.substr(0, t.text.find("\n")), "保护野生动物从有网感开始");
+}
+
+TEST(LayOut, HeadlineLinesEndingShortOfTheEdgeStayTwoParts) {
+  // The same, but the first line ends far inside the column: set on two
+  // lines on purpose (a main title and a second deck).
+  Page p;
+  p.add("h0", 20, 20, 100, 20, "主标题一行");
+  p.add("h1", 20, 44, 100, 20, "主标题二行");
+  p.column("c", 20, 80, 160, 4);
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  EXPECT_EQ(t.text.substr(0, t.text.find("主标题二行")), "主标题一行\n\n");
+}
+
+TEST(LayOut, KickerALittleLargerThanTheBodyOverAHeadlineIsAHeadlinePart) {
+  // A kicker at 1.17 times the body's size, right over a 30-point title;
+  // a column label at the body's size over it is no headline part.
+  Page p;
+  p.add("label", 20, 10, 45, k_body, "援手");
+  p.add("kicker", 20, 26, 200, 11.7, "某某收费站工作人员某某");
+  p.add("title", 20, 42, 260, 30, "化身暖心奶爸传递温情");
+  p.column("c", 20, 84, 260, 12);
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  const std::vector<Face> f = faces(t);
+  ASSERT_GE(f.size(), 3u);
+  EXPECT_NE(f[0], Face::Large);
+  EXPECT_EQ(f[1], Face::Large);
+  EXPECT_EQ(f[2], Face::Large);
+  EXPECT_NE(t.text.find("某某收费站工作人员某某\n\n化身"), std::string::npos);
+}
+
+TEST(LayOut, HeaderCellsStackedBesideTheSectionNameAreOneLine) {
+  // The section's name at the top left; the page number over the paper's
+  // name and date at the top right.
+  Page p;
+  p.add("section", 20, 12, 80, 14, "各地传真");
+  p.add("number", 280, 8, 310, 8, "第10版");
+  p.add("date", 220, 18, 310, 8, "某某日报 2025年7月17日");
+  p.column("c", 20, 60, 290, 4);
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  EXPECT_EQ(t.text.substr(0, t.text.find("\n")), "各地传真 第10版 某某日报 2025年7月17日");
+}
+
+TEST(LayOut, StackedLinesBesideARowLowerOnThePageAreNotCells) {
+  // The same stack in an ad box at the foot of the page: its own lines.
+  Page p;
+  const double y = p.column("c", 20, 20, 290, 12);
+  p.add("qr", 20, y + 26, 80, k_body, "扫一扫 看视频");
+  p.add("name", 120, y + 20, 300, k_body, "某某驾驶培训学校");
+  p.add("phone", 120, y + 32, 300, k_body, "报名热线：85012345");
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  EXPECT_EQ(t.text.find("看视频 某某"), std::string::npos);
+}
+
+TEST(LayOut, CentredLinesOfANoticeStandAlone) {
+  // A notice's lines centred in a box: the second line as wide as the box
+  // does not make the first one run on into it.
+  Page p;
+  p.add("n0", 40, 20, 140, k_body, "服务时间：周一至周六");
+  p.add("n1", 20, 34, 160, k_body, "办理事项：社保查询、居住证");
+  p.add("n2", 50, 48, 130, k_body, "联系电话：12345678");
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  EXPECT_EQ(t.text, "服务时间：周一至周六\n\n办理事项：社保查询、居住证\n\n联系电话：12345678\n");
+}
+
+TEST(LayOut, HeadlineFarUnderTheLineBeforeOpensAnItem) {
+  // A credit line at the foot of a box, then far below it (another item's)
+  // headline: set apart by more blank lines than a kicker would be.
+  Page p;
+  p.add("ad", 20, 20, 120, 14, "绿色出行");
+  p.add("credit", 40, 40, 100, k_body, "某某局 宣");
+  p.add("head", 20, 200, 200, 18, "某某体系不断完善");
+  p.column("c", 20, 230, 200, 3);
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  EXPECT_NE(t.text.find("某某局 宣\n\n\n\n某某体系"), std::string::npos);
+}
+
 TEST(Boxes, ArticlesGetTheUnionOfTheirLinesBoxes) {
   Page p;
   p.add("a0", 40, 60, 160, k_body, "正文");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/common/utf8.h"
 
@@ -19,8 +20,31 @@ constexpr double k_max_indent_chars = 3.5;
 constexpr double k_paragraph_gap_lines = 0.9;
 // A banner (column name, series line) is at most this many characters.
 constexpr size_t k_banner_max_cps = 16;
-// A wrapped headline line fills at least this share of its column.
-constexpr double k_wrapped_headline_share = 0.85;
+// A headline line set alone (its own leaf) wrapped when it ends within this
+// many of its characters of the right edge of the text below it; that text is
+// looked for in the next few leaves, at most this many lines of the headline
+// below it.
+constexpr double k_wrapped_headline_room_chars = 1.5;
+constexpr size_t k_wrap_lookahead_leaves = 4;
+constexpr double k_wrap_lookdown_lines = 6;
+// A centred line is inset from both edges by at least this many characters,
+// by amounts within this many characters of each other.
+constexpr double k_centred_min_inset_chars = 0.5;
+constexpr double k_centred_slack_chars = 0.6;
+// Header cells stacked beside a row (a page number over a date) are at most
+// this many lines.
+constexpr size_t k_stacked_cells_max_lines = 3;
+// The page's header band: this many body sizes under the top of its text.
+constexpr double k_header_band_lines = 3;
+// A kicker or subtitle set between the body's font and a headline's: at least
+// this many times the body's size, alone on its line, and closer to the
+// headline line above or below it than this many of the larger line heights.
+constexpr double k_headline_part_size = 1.1;
+constexpr double k_headline_part_gap_lines = 1.0;
+// A headline line farther than this many of its line heights from the line
+// before (or beside it, not under it) starts an item of its own: the line
+// before cannot be its kicker.
+constexpr double k_item_gap_lines = 1.5;
 
 // The font size most characters are set in.
 double body_size(const std::vector<PositionedLine> &lines) {
@@ -62,32 +86,98 @@ Column extent(const std::vector<PositionedLine> &lines, const std::vector<size_t
   return Column{x0, x1};
 }
 
+bool overlap_x(const Box &a, const Box &b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
+
+// A line centred in its column (a notice's lines, a box's title): not a
+// paragraph's line, whatever its width.
+bool centred(const PositionedLine &l, const Column &col, double size) {
+  const double left = l.box.x0 - col.x0, right = col.x1 - l.box.x1;
+  return left >= k_indent_chars * size && right >= k_centred_min_inset_chars * size &&
+         std::fabs(left - right) <= k_centred_slack_chars * size;
+}
+
+// The right edge of the text under a headline line: the lines not in a
+// headline's font of this leaf and the next few below it (close under it,
+// overlapping it across), or -inf.
+double right_edge_below(const std::vector<PositionedLine> &lines, const std::vector<std::vector<size_t>> &leaves,
+                        size_t from_leaf, const PositionedLine &head, double body) {
+  double right = -1e300;
+  const double reach = head.box.y1 + k_wrap_lookdown_lines * head.box.height();
+  for (size_t j = from_leaf; j < leaves.size() && j < from_leaf + k_wrap_lookahead_leaves; ++j)
+    for (size_t i : leaves[j]) {
+      const PositionedLine &l = lines[i];
+      if (l.page == head.page && size_of(l) < k_headline_size * body && l.box.y0 >= head.box.y1 &&
+          l.box.y0 <= reach && overlap_x(l.box, head.box))
+        right = std::max(right, l.box.x1);
+    }
+  return right;
+}
+
+// A kicker or a subtitle set a little larger than the body (a line of its
+// own right over or under a headline's line, overlapping it across) is a
+// headline part, as a line in the headline's font is.
+void mark_headline_parts(const std::vector<PositionedLine> &lines, double body, std::vector<LaidOutText::From> &from) {
+  const auto alone = [&](size_t m) { return !from[m].continues && (m + 1 == from.size() || !from[m + 1].continues); };
+  const auto next_to = [&](size_t m, size_t n) {
+    const Box &a = lines[from[m].line].box, &b = lines[from[n].line].box;
+    if (lines[from[m].line].page != lines[from[n].line].page || !overlap_x(a, b)) return false;
+    const double gap = a.y0 >= b.y1 ? a.y0 - b.y1 : b.y0 - a.y1;
+    return gap >= 0 && gap < k_headline_part_gap_lines * std::max(a.height(), b.height());
+  };
+  for (size_t m = 0; m < from.size(); ++m) {
+    const double size = size_of(lines[from[m].line]);
+    if (from[m].face != Face::Body || !alone(m) || size < k_headline_part_size * body || same_size(size, body)) continue;
+    const bool after_head = m > 0 && from[m - 1].face == Face::Large && next_to(m, m - 1);
+    const bool before_head = m + 1 < from.size() && from[m + 1].face == Face::Large && next_to(m, m + 1);
+    if (after_head || before_head) from[m].face = Face::Large;
+  }
+}
+
 }  // namespace
 
 LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<std::vector<size_t>> &leaves) {
   LaidOutText out;
   const double body = body_size(lines);
+  const auto is_head = [&](const PositionedLine &l) { return size_of(l) >= k_headline_size * body; };
   const PositionedLine *prev = nullptr;
   Column prev_col;
   auto append = [&](size_t i, const char *sep) {
+    const bool continues = prev && sep[0] != '\n';
     out.text += sep;
     const size_t b = out.text.size();
     out.text += lines[i].text;
-    const Face face = size_of(lines[i]) >= k_headline_size * body ? Face::Large : Face::Body;
-    out.from.push_back({b, out.text.size(), i, face});
+    const Face face = is_head(lines[i]) ? Face::Large : Face::Body;
+    out.from.push_back({b, out.text.size(), i, face, continues});
   };
   bool prev_single_row = false;  // the last leaf's lines all stand on one row
+  Box prev_leaf_box;
+  std::map<uint32_t, double> page_top;  // the top of each page's text
+  for (const auto &l : lines) {
+    auto it = page_top.emplace(l.page, l.box.y0).first;
+    it->second = std::min(it->second, l.box.y0);
+  }
   size_t prev_leaf_lines = 0;
-  for (const auto &leaf : leaves) {
+  for (size_t leaf_i = 0; leaf_i < leaves.size(); ++leaf_i) {
+    const auto &leaf = leaves[leaf_i];
     const Column col = extent(lines, leaf);
-    bool single_row = true;
-    for (size_t i : leaf)
+    bool single_row = true, any_head = false;
+    Box leaf_box = lines[leaf[0]].box;
+    for (size_t i : leaf) {
       if (lines[i].box.y0 >= lines[leaf[0]].box.y1 || lines[i].box.y1 <= lines[leaf[0]].box.y0) single_row = false;
+      leaf_box.extend(lines[i].box);
+      any_head = any_head || is_head(lines[i]);
+    }
+    // Header cells stacked beside the row before at the page's top (a page
+    // number over the date, beside the section's name) are cells of that row.
+    const uint32_t page = lines[leaf[0]].page;
+    const bool stacked_cells = prev && prev_single_row && leaf.size() <= k_stacked_cells_max_lines && !any_head &&
+                               prev->page == page && on_one_row(prev_leaf_box, leaf_box) &&
+                               prev_leaf_box.y0 - page_top[page] < k_header_band_lines * body;
     for (size_t k = 0; k < leaf.size(); ++k) {
       const PositionedLine &l = lines[leaf[k]];
       if (trim(l.text).empty()) continue;
       const double size = size_of(l);
-      const bool head = size >= k_headline_size * body;
+      const bool head = is_head(l);
       bool join = false;
       bool same_row = false;
       // A row of short cells (a masthead: page number, section, paper and
@@ -95,8 +185,8 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
       // would give it: the line before is the whole of its own one-row
       // column, and this one starts a column on the same row.
       // Two headlines side by side are two stories' (not cells of a row).
-      const bool row_cell = prev && k == 0 && prev_single_row && prev->page == l.page &&
-                            !(head && size_of(*prev) >= k_headline_size * body) && on_one_row(prev->box, l.box);
+      const bool row_cell = stacked_cells || (prev && k == 0 && prev_single_row && prev->page == l.page &&
+                                              !(head && is_head(*prev)) && on_one_row(prev->box, l.box));
       if (row_cell) {
         append(leaf[k], " ");
         prev = &l;
@@ -105,19 +195,28 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
       }
       if (prev && prev->page == l.page && same_size(size_of(*prev), size) && prev->bold == l.bold) {
         const double h = std::max(prev->box.height(), l.box.height());
+        const double gap = l.box.y0 - prev->box.y1;
         same_row = k > 0 && on_one_row(prev->box, l.box);
         if (same_row) {
           join = true;
-        } else if (k > 0 && l.box.y0 - prev->box.y1 >= k_paragraph_gap_lines * h) {
+        } else if (k > 0 && gap >= k_paragraph_gap_lines * h) {
           join = false;  // a gap: a new block
         } else if (head) {
-          join = k > 0 && prev->box.width() >= k_wrapped_headline_share * (col.x1 - col.x0);
+          // A headline line wrapped when the line before ran to the right
+          // edge of the text under it and this line starts under it (in
+          // this leaf, or alone in the next: the reading order may give
+          // each line of a headline a leaf of its own). A headline set on
+          // two lines on purpose ends its first line short of that edge.
+          join = (k > 0 || prev_leaf_lines == 1) && gap >= 0 && gap < k_paragraph_gap_lines * h &&
+                 l.box.x0 > prev->box.x0 - size &&
+                 right_edge_below(lines, leaves, leaf_i, *prev, body) - prev->box.x1 < k_wrapped_headline_room_chars * size;
         } else {
           // Body text: the line before ran to its column's edge, this one
           // starts at its column's edge (k == 0: the head of the next column).
           // Both start where the column does (the line before may be a
           // paragraph's indented first line): centred and right-aligned
-          // lines (a credit, a date over a banner) are lines of their own.
+          // lines (a credit, a date over a banner, a notice's lines) are
+          // lines of their own.
           const bool prev_full = prev_col.x1 - prev->box.x1 < k_short_end_chars * size;
           const bool indented = std::fabs(l.box.x0 - col.x0) >= k_indent_chars * size;  // or outdented
           const double prev_in = prev->box.x0 - prev_col.x0;
@@ -126,7 +225,7 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
           // one that starts higher up: the foot of one column to the head
           // of the next, not a header's cells or a banner.
           const bool continuation = k > 0 || (prev_leaf_lines >= 3 && l.box.y0 < prev->box.y0);
-          join = prev_full && !indented && prev_aligned && continuation;
+          join = prev_full && !indented && prev_aligned && continuation && !centred(*prev, prev_col, size_of(*prev));
         }
       }
       if (!prev) {
@@ -140,17 +239,30 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
         // A banner: a short line of its own in a box of its own, not in a
         // headline's font, over a headline. Set apart by a second blank
         // line, as a text page sets apart items.
-        const bool banner = k == 0 && prev_leaf_lines == 1 && head && size_of(*prev) < k_headline_size * body &&
+        // (A kicker a little larger than the body, right over the
+        // headline, is no banner: mark_headline_parts.)
+        const bool kicker = size_of(*prev) >= k_headline_part_size * body && !same_size(size_of(*prev), body) &&
+                            overlap_x(prev->box, l.box) && l.box.y0 - prev->box.y1 >= 0 &&
+                            l.box.y0 - prev->box.y1 < k_headline_part_gap_lines * std::max(prev->box.height(), l.box.height());
+        const bool banner = k == 0 && prev_leaf_lines == 1 && head && !is_head(*prev) && !kicker &&
                             cp_count(prev->text) <= k_banner_max_cps;
         if (banner) out.from.back().face = Face::Banner;
-        append(leaf[k], banner ? "\n\n\n" : "\n\n");
+        // A headline far from the line before, or not under it, opens an
+        // item: the line before (an ad's last line, a box's credit) is no
+        // kicker of it.
+        const bool apart = head && !is_head(*prev) &&
+                           (prev->page != l.page || !overlap_x(prev->box, l.box) || l.box.y1 <= prev->box.y0 ||
+                            l.box.y0 - prev->box.y1 >= k_item_gap_lines * l.box.height());
+        append(leaf[k], apart ? "\n\n\n\n" : banner ? "\n\n\n" : "\n\n");
       }
       prev = &l;
       prev_col = col;
     }
     prev_single_row = single_row;
+    prev_leaf_box = leaf_box;
     prev_leaf_lines = leaf.size();
   }
+  mark_headline_parts(lines, body, out.from);
   if (!out.text.empty()) out.text += "\n";
   return out;
 }

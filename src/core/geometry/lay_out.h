@@ -3,8 +3,13 @@
 // after each): lines are read in reading_order(), and a line continues the
 // paragraph before it when it has the same font, follows it closely, is not
 // indented and the line before ran to the column's edge (also across the
-// foot of one column and the head of the next); big-font lines (headlines)
-// join only when the line before filled the column (a wrapped title).
+// foot of one column and the head of the next) and neither is centred;
+// big-font lines (headlines) join only when the line before ran to the right
+// edge of the text under it (a wrapped title). Header cells on one row
+// (also a page number stacked over the date) are one line; a line a little
+// larger than the body right over or under a headline is a headline part
+// (a kicker, a subtitle); a headline far from the line before it is set
+// apart as an item's start.
 // Records which bytes of the text each line gave (boxes.h maps articles
 // back onto the page with it).
 #pragma once
@@ -22,6 +27,7 @@ struct LaidOutText {
     size_t begin = 0, end = 0;  // bytes of `text`
     size_t line = 0;            // index into the input lines
     Face face = Face::Unknown;  // of the text line these bytes are in
+    bool continues = false;     // on the text line of the entry before (a wrapped line)
   };
   std::string text;
   std::vector<From> from;  // in text order, non-overlapping
