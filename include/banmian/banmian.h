@@ -460,6 +460,12 @@ BM_EXTERN int bm_article_paragraph_span(const bm_article *article, size_t index,
 /* bm_line.flags */
 #define BM_LINE_BOLD   0x1u  /* the line is set in a bold face */
 #define BM_LINE_ITALIC 0x2u  /* the line is set in an italic face */
+/* The element is no text but something drawn on the page: a rule (a thin
+ * line across or down) or a frame (a box's border or background), given by
+ * its bounds; text_len must be 0 and font_size is not read. The edge of a
+ * small frame of furniture (a notice, a label) parts two items; rules are
+ * accepted and not read (docs/positioned-lines.md). */
+#define BM_LINE_DRAWN  0x4u
 
 /** Largest |coordinate| of a line box, in points (a sheet 3.5 km wide). */
 #define BM_LINE_MAX_COORDINATE 1e7
@@ -487,6 +493,7 @@ typedef struct bm_line {
  * white space across, then down), joined into paragraphs (same font, close, not
  * indented, the line before running to its column's edge) and headline parts
  * (a font well above the body's), and that text is parsed as bm_parse would;
+ * elements flagged BM_LINE_DRAWN (frames) part items where they stand;
  * bm_page_text() is that text, and every span points into it. Each article also
  * gets its box on the page (bm_article_bbox, JSON "bbox" and "page_index") and
  * its headline parts and paragraphs theirs (JSON "bboxes"). opts->encoding is not

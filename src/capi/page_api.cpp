@@ -118,6 +118,7 @@ bm_status bm_parse_lines(const bm_parser *parser, const bm_line *lines, size_t n
     bm_status st = BM_OK;
     if (!bm::capi::call_options(opts, co, st)) return st;
     std::vector<bm::detail::PositionedLine> in;
+    std::vector<bm::detail::PageBox> drawn;  // rules and frames
     if (n) {
       const uint32_t version = lines[0].version;
       const size_t stride = line_size(version);
@@ -142,11 +143,12 @@ bm_status bm_parse_lines(const bm_parser *parser, const bm_line *lines, size_t n
         if (l.version != version)
           return bad("version " + std::to_string(l.version) + " differs from line 0's " + std::to_string(version));
         if (!l.text && l.text_len) return bad("text is NULL but text_len is not 0");
-        if ((l.flags & ~(BM_LINE_BOLD | BM_LINE_ITALIC)) != 0) return bad("flags has unknown bits");
+        if ((l.flags & ~(BM_LINE_BOLD | BM_LINE_ITALIC | BM_LINE_DRAWN)) != 0) return bad("flags has unknown bits");
+        if ((l.flags & BM_LINE_DRAWN) && l.text_len) return bad("a BM_LINE_DRAWN element has text");
         if (!finite_coordinate(l.x0) || !finite_coordinate(l.y0) || !finite_coordinate(l.x1) || !finite_coordinate(l.y1) ||
             l.x1 < l.x0 || l.y1 < l.y0)
           return bad("the box is not finite, beyond BM_LINE_MAX_COORDINATE or inverted (x1 < x0 or y1 < y0)");
-        if (!std::isfinite(l.font_size) || l.font_size < 0 || l.font_size > BM_LINE_MAX_COORDINATE)
+        if (!(l.flags & BM_LINE_DRAWN) && (!std::isfinite(l.font_size) || l.font_size < 0 || l.font_size > BM_LINE_MAX_COORDINATE))
           return bad("font_size is negative or not finite");
         // Each line's text and a line end, as the page text will hold them.
         bytes = l.text_len >= SIZE_MAX - bytes ? SIZE_MAX : bytes + l.text_len + 1;
@@ -159,6 +161,10 @@ bm_status bm_parse_lines(const bm_parser *parser, const bm_line *lines, size_t n
       in.reserve(with_text);
       for (size_t i = 0; i < n; ++i) {
         const bm_line l = line_at(i);
+        if (l.flags & BM_LINE_DRAWN) {
+          drawn.push_back({l.page_index, {l.x0, l.y0, l.x1, l.y1}});
+          continue;
+        }
         if (l.text_len == 0) continue;  // nothing to read, nothing to place
         bm::detail::PositionedLine p;
         p.text.assign(l.text, l.text_len);
@@ -170,7 +176,7 @@ bm_status bm_parse_lines(const bm_parser *parser, const bm_line *lines, size_t n
         in.push_back(std::move(p));
       }
     }
-    *out = wrap_page(parser->impl.parse_lines(std::move(in), co));
+    *out = wrap_page(parser->impl.parse_lines(std::move(in), std::move(drawn), co));
     return BM_OK;
   });
 }

@@ -256,7 +256,7 @@ static void test_bad_lines(void) {
     bm_page *page = NULL;
     const double nan = strtod("NAN", NULL), inf = strtod("INF", NULL);
     int k;
-    for (k = 0; k < 10; ++k) {
+    for (k = 0; k < 11; ++k) {
         lines[0] = line_of("\xE7\x94\xB2\xE4\xB9\x99", 0, 0, 20, 10, 10, 0);  /* 甲乙 */
         lines[1] = line_of("\xE4\xB8\x99\xE4\xB8\x81", 0, 20, 20, 30, 10, 0);  /* 丙丁 */
         lines[2] = line_of("\xE6\x88\x8A\xE5\xB7\xB1", 0, 40, 20, 50, 10, 0);  /* 戊己 */
@@ -269,8 +269,9 @@ static void test_bad_lines(void) {
             case 5: lines[2].x0 = -2 * BM_LINE_MAX_COORDINATE; break;  /* huge, negative */
             case 6: lines[2].font_size = -1; break;                    /* negative font size */
             case 7: lines[2].font_size = nan; break;                   /* not finite */
-            case 8: lines[2].flags = 0x4u; break;                      /* unknown flag bit */
+            case 8: lines[2].flags = 0x8u; break;                      /* unknown flag bit */
             case 9: lines[2].flags = BM_LINE_BOLD | 0x80000000u; break;
+            case 10: lines[2].flags = BM_LINE_DRAWN; break;            /* a drawn element with text */
         }
         page = (bm_page *)lines;
         CHECK_STATUS(bm_parse_lines(g_parser, lines, 3, NULL, &page), BM_E_INVALID_ARGUMENT);
@@ -280,6 +281,19 @@ static void test_bad_lines(void) {
     /* at the limit is fine; a degenerate (zero-size) box too */
     lines[2] = line_of("\xE6\x88\x8A\xE5\xB7\xB1", -BM_LINE_MAX_COORDINATE, 40, BM_LINE_MAX_COORDINATE, 40, 0, BM_LINE_BOLD | BM_LINE_ITALIC);  /* 戊己 */
     CHECK_STATUS(bm_parse_lines(g_parser, lines, 3, NULL, &page), BM_OK);
+    bm_page_free(page);
+    /* a drawn element (no text; its font size is not read) is accepted */
+    lines[2] = line_of("", 0, 60, 100, 90, 0, BM_LINE_DRAWN);
+    lines[2].font_size = nan;
+    CHECK_STATUS(bm_parse_lines(g_parser, lines, 3, NULL, &page), BM_OK);
+    CHECK(page != NULL);
+    if (page) {
+        size_t len = 0;
+        const char *text = bm_page_text(page, &len);
+        /* the text lines are all there; the drawn element adds none */
+        CHECK(text && strstr(text, "\xE7\x94\xB2\xE4\xB9\x99") && strstr(text, "\xE4\xB8\x99\xE4\xB8\x81"));
+        CHECK(text && len == strlen(text) && len < 3 * 7 + 8);
+    }
     bm_page_free(page);
 }
 

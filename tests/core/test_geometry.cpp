@@ -225,6 +225,13 @@ TEST(LayOut, CentredAndRightAlignedLinesStandAlone) {
   EXPECT_EQ(t.text, "正文第一行正文第二行完。\n\n某某摄\n");
 }
 
+// The face and item_break of the text line holding `text`.
+const LaidOutText::From *entry_of(const LaidOutText &t, const std::vector<PositionedLine> &lines, const std::string &text) {
+  for (const auto &f : t.from)
+    if (lines[f.line].text == text) return &f;
+  return nullptr;
+}
+
 // The faces the laid-out text's lines get, in order.
 std::vector<Face> faces(const LaidOutText &t) {
   std::vector<Face> out;
@@ -317,6 +324,99 @@ TEST(LayOut, HeadlineFarUnderTheLineBeforeOpensAnItem) {
   p.column("c", 20, 230, 200, 3);
   const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
   EXPECT_NE(t.text.find("某某局 宣\n\n\n\n某某体系"), std::string::npos);
+  const auto *head = entry_of(t, p.lines, "某某体系不断完善");
+  ASSERT_TRUE(head);
+  EXPECT_TRUE(head->item_break);
+}
+
+TEST(LayOut, PageNumberInABigFontSetApartOpensNoItem) {
+  Page p;
+  p.column("c", 20, 20, 200, 6);
+  p.add("number", 300, 10, 320, 24, "12");
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+  const auto *n = entry_of(t, p.lines, "12");
+  ASSERT_TRUE(n);
+  EXPECT_FALSE(n->item_break);
+}
+
+TEST(LayOut, CaptionUnderAPictureOpensAnItemUnlessUnderItsTitle) {
+  // Two photos side by side under a lead; the first has a title over it.
+  Page p;
+  p.add("lead", 20, 20, 400, k_body, "元旦假期，许多劳动者坚守岗位。");
+  p.add("title", 20, 40, 100, 20, "欢度新年");
+  p.add("cap1", 20, 175, 190, k_body, "游客在河中体验漂流。某某摄");
+  p.add("cap2", 230, 175, 400, k_body, "孩子们开展祝福活动。某某摄");
+  const std::vector<PageBox> drawn = {{0, {20, 65, 190, 170}}, {0, {230, 65, 400, 170}}};
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines), drawn);
+  const auto *c1 = entry_of(t, p.lines, "游客在河中体验漂流。某某摄");
+  const auto *c2 = entry_of(t, p.lines, "孩子们开展祝福活动。某某摄");
+  ASSERT_TRUE(c1 && c2);
+  EXPECT_FALSE(c1->item_break);  // under its title
+  EXPECT_TRUE(c2->item_break);   // after the first caption
+}
+
+
+TEST(LayOut, SmallFrameAtAStorysFootIsFurnitureSetApart) {
+  // A story's column, then under it a notice in a frame of its own.
+  Page p;
+  p.add("head", 20, 20, 200, 20, "某某街道开展读书节");
+  const double y = p.column("c", 20, 50, 180, 8);
+  p.add("n0", 40, y + 20, 160, k_body, "开放公告");
+  p.add("n1", 30, y + 34, 170, k_body, "服务时间：周一至周六");
+  const std::vector<PageBox> drawn = {{0, {25, y + 14, 175, y + 50}}};
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines), drawn);
+  const auto *n0 = entry_of(t, p.lines, "开放公告");
+  const auto *n1 = entry_of(t, p.lines, "服务时间：周一至周六");
+  ASSERT_TRUE(n0 && n1);
+  EXPECT_EQ(n0->face, Face::Boxed);
+  EXPECT_TRUE(n0->item_break);  // the story's last line is outside the frame
+  EXPECT_EQ(n1->face, Face::Boxed);
+  EXPECT_FALSE(n1->item_break);  // in the same frame as the line before
+  // Without the drawing, the same lines are no furniture.
+  const LaidOutText plain = lay_out(p.lines, reading_order(p.lines));
+  EXPECT_NE(entry_of(plain, p.lines, "开放公告")->face, Face::Boxed);
+}
+
+TEST(LayOut, FrameWithTheStoryRunningOnCloseUnderItIsPartOfTheStory) {
+  // A quote boxed between the byline and the body: the body runs on right
+  // under the frame, so the frame parts nothing.
+  Page p;
+  p.add("head", 20, 20, 200, 20, "某某街道开展读书节");
+  p.add("q", 30, 52, 170, k_body, "推进基本公共服务均等化。");
+  p.column("c", 20, 76, 180, 6);
+  const std::vector<PageBox> drawn = {{0, {25, 48, 175, 66}}};
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines), drawn);
+  const auto *q = entry_of(t, p.lines, "推进基本公共服务均等化。");
+  ASSERT_TRUE(q);
+  EXPECT_NE(q->face, Face::Boxed);
+  EXPECT_FALSE(q->item_break);
+}
+
+TEST(LayOut, FrameAroundAPhotoAndItsCaptionPartsNothing) {
+  // A photo (a filled frame) and its caption framed together under the
+  // title of the photo item: the caption stays with the title.
+  Page p;
+  p.add("title", 20, 20, 120, 16, "欢度新年");
+  p.add("cap", 25, 150, 175, k_body, "游客在河中体验漂流。");
+  const std::vector<PageBox> drawn = {{0, {22, 40, 178, 145}}, {0, {20, 38, 180, 165}}};
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines), drawn);
+  const auto *cap = entry_of(t, p.lines, "游客在河中体验漂流。");
+  ASSERT_TRUE(cap);
+  EXPECT_NE(cap->face, Face::Boxed);
+  EXPECT_FALSE(cap->item_break);
+}
+
+TEST(LayOut, ThinRulesPartNothing) {
+  // A rule under a lead and one between columns: not read (a rule sets off
+  // a lead inside a story as well as one story from the next).
+  Page p;
+  p.add("head", 20, 20, 200, 20, "某某街道开展读书节");
+  p.column("c", 20, 50, 180, 6);
+  const std::vector<PageBox> drawn = {{0, {20, 77, 200, 77.5}}, {0, {205, 40, 205.5, 200}}};
+  const LaidOutText with = lay_out(p.lines, reading_order(p.lines), drawn);
+  const LaidOutText without = lay_out(p.lines, reading_order(p.lines));
+  EXPECT_EQ(with.text, without.text);
+  for (const auto &f : with.from) EXPECT_FALSE(f.item_break);
 }
 
 TEST(Boxes, ArticlesGetTheUnionOfTheirLinesBoxes) {

@@ -23,6 +23,7 @@ PdfLine = Tuple[str, float, float, float, float, float, int, int]
 
 _BOLD = 0x1     # BM_LINE_BOLD
 _ITALIC = 0x2   # BM_LINE_ITALIC
+_DRAWN = 0x4    # BM_LINE_DRAWN: a rule or a frame, no text
 # Characters of one extracted line further apart than this many character
 # widths are on two lines (pdfium joins text at one height across a gutter or
 # across the page: a header's section name and its date).
@@ -133,6 +134,32 @@ def _page_lines(raw, page, page_index: int) -> List[PdfLine]:
         raw.FPDFText_ClosePage(tp)
 
 
+def _page_drawing(raw, page, page_index: int) -> List[PdfLine]:
+    """The rules and frames drawn on a page (path objects: a box's border or
+    background, a rule between stories), each as an element with no text and
+    the BM_LINE_DRAWN flag: the C library parts items where they stand."""
+    height = raw.FPDF_GetPageHeightF(page.raw)
+    out: List[PdfLine] = []
+    left, bottom, right, top = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if not obj or raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+            continue
+        if not fill.value and not stroke.value:
+            continue  # a clipping path: nothing to see
+        if not raw.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
+                                         ctypes.byref(top)):
+            continue
+        x0, x1 = float(left.value), float(right.value)
+        y0, y1 = float(height - top.value), float(height - bottom.value)
+        if x1 >= x0 and y1 >= y0:
+            out.append(("", x0, y0, x1, y1, 0.0, _DRAWN, page_index))
+    return out
+
+
 def read_pdf_lines(source, pages: Optional[Iterable[int]] = None, password: Optional[str] = None
                    ) -> List[Tuple[int, List[PdfLine]]]:
     """(page index, lines) for each page asked for (default: all), in order."""
@@ -158,7 +185,7 @@ def read_pdf_pages(source, pages: Optional[Iterable[int]] = None, password: Opti
             page = doc[p]
             try:
                 size = (float(raw.FPDF_GetPageWidthF(page.raw)), float(raw.FPDF_GetPageHeightF(page.raw)))
-                out.append((p, _page_lines(raw, page, p), size))
+                out.append((p, _page_lines(raw, page, p) + _page_drawing(raw, page, p), size))
             finally:
                 page.close()
         return out

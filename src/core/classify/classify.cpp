@@ -80,8 +80,10 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
       p.dateline_byline_end = d.byline_end;
     } else if (starts_with_editor_note(p.text, lex)) {
       p.type = PieceType::EditorNote;
-    } else if (cps <= 30 && (has_cue(p.text, lex, "other") || p.face == Face::Banner)) {
-      p.type = PieceType::Other;  // a column or series name: by its words, or boxed alone over a headline
+    } else if ((cps <= 30 && (has_cue(p.text, lex, "other") || p.face == Face::Banner)) || p.face == Face::Boxed) {
+      // A column or series name (by its words, or boxed alone over a
+      // headline), or a line of a small frame drawn on the page.
+      p.type = PieceType::Other;
     } else if (cps <= 30 && has_cue(p.text, lex, "ad.strong")) {
       p.type = PieceType::Ad;
     } else if (headline_shaped(p.text)) {

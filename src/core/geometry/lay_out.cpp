@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/common/utf8.h"
+#include "core/normalize/inline_text.h"
 
 namespace bm::detail {
 
@@ -41,6 +42,19 @@ constexpr double k_header_band_lines = 3;
 // headline line above or below it than this many of the larger line heights.
 constexpr double k_headline_part_size = 1.1;
 constexpr double k_headline_part_gap_lines = 1.0;
+// What is drawn on the page (BM_LINE_DRAWN): a rule is at most this share of
+// the body's size thick; anything thicker is a frame. At most this many
+// frames per page are read (a page drawn as hatching is no page of boxes).
+constexpr double k_rule_max_thickness = 0.35;
+constexpr size_t k_max_drawn_per_page = 500;
+// A small frame (a label, a notice, a correction, not a boxed story) holds at
+// most this many lines of at most this many code points in all.
+constexpr size_t k_small_frame_lines = 6;
+constexpr size_t k_small_frame_cps = 160;
+// A picture is a drawn frame at least this many body sizes wide and high;
+// its caption's first line starts within this many of its line heights under it.
+constexpr double k_picture_min_lines = 3;
+constexpr double k_caption_gap_lines = 1.5;
 // A headline line farther than this many of its line heights from the line
 // before (or beside it, not under it) starts an item of its own: the line
 // before cannot be its kicker.
@@ -86,6 +100,12 @@ Column extent(const std::vector<PositionedLine> &lines, const std::vector<size_t
   return Column{x0, x1};
 }
 
+bool has_han(std::string_view t) {
+  for (size_t i = 0; i < t.size();)
+    if (is_han(next_cp(t, i))) return true;
+  return false;
+}
+
 bool overlap_x(const Box &a, const Box &b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
 
 // A line centred in its column (a notice's lines, a box's title): not a
@@ -113,6 +133,129 @@ double right_edge_below(const std::vector<PositionedLine> &lines, const std::vec
   return right;
 }
 
+// The page's drawing: the frames (boxes: a border or a background) on it.
+// An item does not run across the edge of a small frame of furniture
+// (small_frames). Frames are kept by page, smallest first, so that all the
+// work is within one page.
+class Drawing {
+ public:
+  Drawing(const std::vector<PageBox> &drawn, double body) {
+    std::map<uint32_t, std::vector<Box>> by_page;
+    const double thin = k_rule_max_thickness * body;
+    for (const PageBox &d : drawn) {
+      // Rules (thin lines across or down: between stories, between
+      // columns) are not read: a rule also sets off a lead or a quote inside
+      // a story, and the text does not say which.
+      if (d.box.height() <= thin || d.box.width() <= thin) continue;
+      std::vector<Box> &on_page = by_page[d.page];
+      if (on_page.size() < k_max_drawn_per_page) on_page.push_back(d.box);
+    }
+    for (auto &[page, boxes] : by_page) {
+      // Smallest first: a line's frame is the innermost one holding it.
+      std::stable_sort(boxes.begin(), boxes.end(),
+                       [](const Box &a, const Box &b) { return a.width() * a.height() < b.width() * b.height(); });
+      // A frame around another (a photo and its caption, framed together)
+      // is a picture's, not a box of text: its caption belongs with the
+      // title over it. Smallest first: only frames before one can be in it.
+      const size_t begin = frames_.size();
+      for (size_t i = 0; i < boxes.size(); ++i) {
+        bool holds_frame = false;
+        for (size_t j = 0; j < i && !holds_frame; ++j) holds_frame = inside(boxes[j], boxes[i]);
+        if (!holds_frame) frames_.push_back({page, boxes[i]});
+      }
+      pages_[page] = {begin, frames_.size()};
+    }
+  }
+  // 1 + the index of the innermost frame holding the line's centre; 0 for none.
+  size_t frame_of(const PositionedLine &l) const {
+    const auto range = pages_.find(l.page);
+    if (range == pages_.end()) return 0;
+    const double cx = (l.box.x0 + l.box.x1) / 2, cy = (l.box.y0 + l.box.y1) / 2;
+    for (size_t i = range->second.first; i < range->second.second; ++i) {
+      const Box &f = frames_[i].box;
+      if (cx > f.x0 && cx < f.x1 && cy > f.y0 && cy < f.y1) return i + 1;
+    }
+    return 0;
+  }
+  const PageBox &frame(size_t id) const { return frames_[id - 1]; }
+
+ private:
+  static bool inside(const Box &a, const Box &b) { return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1; }
+  std::vector<PageBox> frames_;
+  std::map<uint32_t, std::pair<size_t, size_t>> pages_;  // page: its range of frames_
+};
+
+// The frame (1 + its index in the drawing, 0 for none) each line is in,
+// kept only for small frames of furniture: a label, a notice, a correction,
+// the weather. A frame with body text close under it (a quote boxed inside
+// a story, the story running on below) holds part of that story, and a
+// frame of many lines is a boxed story: neither parts anything.
+std::vector<size_t> small_frames(const std::vector<PositionedLine> &lines, const Drawing &drawing, double body) {
+  std::vector<size_t> frame(lines.size(), 0);
+  std::map<size_t, std::pair<size_t, size_t>> held;  // frame: lines, code points
+  std::map<uint32_t, std::vector<size_t>> on_page;    // the lines of each page with a frame
+  for (size_t i = 0; i < lines.size(); ++i)
+    if ((frame[i] = drawing.frame_of(lines[i]))) {
+      auto &h = held[frame[i]];
+      h.first += 1;
+      h.second += cp_count(lines[i].text);
+    }
+  for (size_t i = 0; i < lines.size(); ++i) on_page[lines[i].page].push_back(i);
+  std::map<size_t, bool> keep;
+  for (const auto &[f, h] : held) {
+    bool small = h.first <= k_small_frame_lines && h.second <= k_small_frame_cps;
+    const PageBox &b = drawing.frame(f);
+    // The nearest line under the frame, across from it (only small frames
+    // look: at most a few hundred per page).
+    const PositionedLine *under = nullptr;
+    if (small)
+      for (size_t i : on_page[b.page]) {
+        const PositionedLine &l = lines[i];
+        if (frame[i] == f || l.box.y0 < b.box.y1 || !overlap_x(l.box, b.box)) continue;
+        if (!under || l.box.y0 < under->box.y0) under = &l;
+      }
+    if (small && under && size_of(*under) < k_headline_size * body &&
+        under->box.y0 - b.box.y1 < k_item_gap_lines * under->box.height())
+      small = false;
+    keep[f] = small;
+  }
+  for (size_t &f : frame)
+    if (f && !keep[f]) f = 0;
+  return frame;
+}
+
+// The lines right under a picture (a drawn frame holding no text, at least a
+// few lines high: a photo, a chart): a caption's first line. A caption opens
+// an item of its own unless the line before it is the picture's title.
+std::vector<bool> under_pictures(const std::vector<PositionedLine> &lines, const std::vector<PageBox> &drawn,
+                                 double body) {
+  std::vector<bool> under(lines.size(), false);
+  std::map<uint32_t, std::vector<size_t>> on_page;
+  for (size_t i = 0; i < lines.size(); ++i) on_page[lines[i].page].push_back(i);
+  std::map<uint32_t, size_t> seen;
+  for (const PageBox &d : drawn) {
+    if (d.box.width() < k_picture_min_lines * body || d.box.height() < k_picture_min_lines * body) continue;
+    if (seen[d.page]++ >= k_max_drawn_per_page) continue;
+    const auto it = on_page.find(d.page);
+    if (it == on_page.end()) continue;
+    bool holds_text = false;
+    double top = 1e300;  // the first row under it
+    for (size_t i : it->second) {
+      const Box &b = lines[i].box;
+      const double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+      if (cx > d.box.x0 && cx < d.box.x1 && cy > d.box.y0 && cy < d.box.y1) holds_text = true;
+      if (b.y0 >= d.box.y1 && b.y0 - d.box.y1 < k_caption_gap_lines * b.height() && overlap_x(b, d.box))
+        top = std::min(top, b.y0);
+    }
+    if (holds_text || top == 1e300) continue;
+    for (size_t i : it->second) {
+      const Box &b = lines[i].box;
+      if (b.y0 >= d.box.y1 && b.y0 < top + 0.5 * b.height() && overlap_x(b, d.box)) under[i] = true;
+    }
+  }
+  return under;
+}
+
 // A kicker or a subtitle set a little larger than the body (a line of its
 // own right over or under a headline's line, overlapping it across) is a
 // headline part, as a line in the headline's font is.
@@ -135,19 +278,28 @@ void mark_headline_parts(const std::vector<PositionedLine> &lines, double body, 
 
 }  // namespace
 
-LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<std::vector<size_t>> &leaves) {
+LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<std::vector<size_t>> &leaves,
+                    const std::vector<PageBox> &drawn) {
   LaidOutText out;
   const double body = body_size(lines);
   const auto is_head = [&](const PositionedLine &l) { return size_of(l) >= k_headline_size * body; };
+  const Drawing drawing(drawn, body);
+  std::vector<size_t> frame(lines.size(), 0);
+  std::vector<bool> caption_start(lines.size(), false);
+  if (!drawn.empty()) {
+    frame = small_frames(lines, drawing, body);
+    caption_start = under_pictures(lines, drawn, body);
+  }
   const PositionedLine *prev = nullptr;
+  size_t prev_index = 0;  // prev's index in lines
   Column prev_col;
-  auto append = [&](size_t i, const char *sep) {
+  auto append = [&](size_t i, const char *sep, bool item_break = false) {
     const bool continues = prev && sep[0] != '\n';
     out.text += sep;
     const size_t b = out.text.size();
     out.text += lines[i].text;
     const Face face = is_head(lines[i]) ? Face::Large : Face::Body;
-    out.from.push_back({b, out.text.size(), i, face, continues});
+    out.from.push_back({b, out.text.size(), i, face, continues, item_break});
   };
   bool prev_single_row = false;  // the last leaf's lines all stand on one row
   Box prev_leaf_box;
@@ -178,6 +330,10 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
       if (trim(l.text).empty()) continue;
       const double size = size_of(l);
       const bool head = is_head(l);
+      // The edge of a small frame between this line and the one before, or
+      // a picture: a caption after anything but the picture's title.
+      const bool item_break = prev && !drawn.empty() &&
+                               (frame[leaf[k]] != frame[prev_index] || (caption_start[leaf[k]] && !is_head(*prev)));
       bool join = false;
       bool same_row = false;
       // A row of short cells (a masthead: page number, section, paper and
@@ -185,15 +341,16 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
       // would give it: the line before is the whole of its own one-row
       // column, and this one starts a column on the same row.
       // Two headlines side by side are two stories' (not cells of a row).
-      const bool row_cell = stacked_cells || (prev && k == 0 && prev_single_row && prev->page == l.page &&
-                                              !(head && is_head(*prev)) && on_one_row(prev->box, l.box));
+      const bool row_cell = !item_break && (stacked_cells || (prev && k == 0 && prev_single_row && prev->page == l.page &&
+                                                               !(head && is_head(*prev)) && on_one_row(prev->box, l.box)));
       if (row_cell) {
         append(leaf[k], " ");
         prev = &l;
+        prev_index = leaf[k];
         prev_col = col;
         continue;
       }
-      if (prev && prev->page == l.page && same_size(size_of(*prev), size) && prev->bold == l.bold) {
+      if (prev && !item_break && prev->page == l.page && same_size(size_of(*prev), size) && prev->bold == l.bold) {
         const double h = std::max(prev->box.height(), l.box.height());
         const double gap = l.box.y0 - prev->box.y1;
         same_row = k > 0 && on_one_row(prev->box, l.box);
@@ -253,9 +410,12 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
         const bool apart = head && !is_head(*prev) &&
                            (prev->page != l.page || !overlap_x(prev->box, l.box) || l.box.y1 <= prev->box.y0 ||
                             l.box.y0 - prev->box.y1 >= k_item_gap_lines * l.box.height());
-        append(leaf[k], apart ? "\n\n\n\n" : banner ? "\n\n\n" : "\n\n");
+        // Set apart and worded (not a page number in a big font), it opens
+        // an item whatever the text around it says.
+        append(leaf[k], apart ? "\n\n\n\n" : banner ? "\n\n\n" : "\n\n", item_break || (apart && has_han(l.text)));
       }
       prev = &l;
+      prev_index = leaf[k];
       prev_col = col;
     }
     prev_single_row = single_row;
@@ -263,6 +423,9 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
     prev_leaf_lines = leaf.size();
   }
   mark_headline_parts(lines, body, out.from);
+  // The lines of a small frame are furniture, whatever their font.
+  for (auto &f : out.from)
+    if (frame[f.line]) f.face = Face::Boxed;
   if (!out.text.empty()) out.text += "\n";
   return out;
 }
@@ -272,7 +435,10 @@ void set_faces(const LaidOutText &laid, std::vector<Line> &lines) {
     if (l.blank) continue;
     auto it = std::upper_bound(laid.from.begin(), laid.from.end(), l.begin,
                                [](size_t pos, const LaidOutText::From &f) { return pos < f.end; });
-    if (it != laid.from.end() && it->begin <= l.begin) l.face = it->face;
+    if (it != laid.from.end() && it->begin <= l.begin) {
+      l.face = it->face;
+      l.item_break = it->item_break;
+    }
   }
 }
 

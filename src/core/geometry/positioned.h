@@ -36,7 +36,9 @@ struct PositionedLine {
 //   Large   set in a headline's font (well above the body's)
 //   Banner  a short line alone in a box of its own over a headline (a column
 //           or series name)
-enum class Face : uint8_t { Unknown, Body, Large, Banner };
+//   Boxed   a line in a small frame drawn on the page (a label, a notice, a
+//           correction): page furniture, not part of a story
+enum class Face : uint8_t { Unknown, Body, Large, Banner, Boxed };
 
 // The line's font size, or its box height when the source gave none.
 inline double size_of(const PositionedLine &l) { return l.font_size > 0 ? l.font_size : l.box.height(); }

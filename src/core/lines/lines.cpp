@@ -116,6 +116,7 @@ std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &
         p.text = std::string(part);
         p.width = line.width;
         p.face = line.face;
+        p.item_break = line.item_break && start == 0;
         p.blanks_before = blanks;
         p.first_in_line = start == 0;
         p.last_in_line = k + 1 == cuts.size();

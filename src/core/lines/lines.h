@@ -21,6 +21,7 @@ struct Line {
   bool blank = true;
   bool merged_columns = false;  // neighbouring columns read as one line (columns.h)
   Face face = Face::Unknown;    // from the geometry, when there is one
+  bool item_break = false;     // the page geometry says an item opens here (lay_out.h)
 };
 
 // The lines of the text, with merged_columns set (columns.h).
@@ -35,6 +36,7 @@ struct Piece {
   std::string text;           // the raw text (a duplicate span may have been cut out)
   int width = 0;              // display width of the whole line it came from
   Face face = Face::Unknown;  // its line's
+  bool item_break = false;   // its line's, for the line's first piece: an item opens here
   int blanks_before = 0;      // blank lines between this piece and the previous one
   bool first_in_line = true;  // false for the 2nd.. piece cut from one line
   bool last_in_line = true;

@@ -53,7 +53,7 @@ Page Parser::parse(std::string_view bytes, const CallOptions &options) const {
   return page;
 }
 
-Page Parser::parse_lines(std::vector<PositionedLine> lines, const CallOptions &options) const {
+Page Parser::parse_lines(std::vector<PositionedLine> lines, std::vector<PageBox> drawn, const CallOptions &options) const {
   Page page;
   RegexReport report;
   page.source = options.source;
@@ -85,7 +85,7 @@ Page Parser::parse_lines(std::vector<PositionedLine> lines, const CallOptions &o
       if (c == '\n') c = ' ';
     l.text = std::string(trim(t.utf8));
   }
-  const LaidOutText laid = lay_out(lines, reading_order(lines));
+  const LaidOutText laid = lay_out(lines, reading_order(lines), drawn);
   page.text = decode(laid.text, CallOptions{"UTF-8", false, std::nullopt, std::nullopt, Script::Keep});
   page.text.flags |= flags;
   page.text.replacements += replacements;

@@ -44,7 +44,7 @@ class Parser {
   // into page text (geometry/), parsed like parse(), and the articles and
   // their fields given boxes on the page. options.encoding is not used (line
   // text is UTF-8). Throws Error(BM_E_TOO_LARGE) over max_input_bytes of text.
-  Page parse_lines(std::vector<PositionedLine> lines, const CallOptions &options) const;
+  Page parse_lines(std::vector<PositionedLine> lines, std::vector<PageBox> drawn, const CallOptions &options) const;
 
   const Lexicon &lexicon() const { return lexicon_; }
   size_t max_input_bytes() const { return max_input_bytes_; }

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 #include <unordered_map>
+#include <cstdio>
+#include <cstdlib>
 
 namespace bm::detail {
 
@@ -233,17 +235,24 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
   };
   // Transition scores depend on the piece only through its edge features:
   // one (S+1) x S table per distinct set of them (a handful per page).
-  std::unordered_map<uint32_t, Table> tables;
+  // A piece the page's drawing parts from the one before may only open an
+  // item: the other states (page furniture, which runs on from the page's
+  // start, included) get no transition into it.
+  std::unordered_map<uint64_t, Table> tables;
   std::vector<const Table *> tr(n);
   for (size_t k = 0; k < n; ++k) {
-    uint32_t mask = k == 0 ? 1u : 0u;  // bit 0: the page start (only row 0 allowed)
-    for (EdgeFeature g : features[k].edge) mask |= 2u << static_cast<unsigned>(g);
+    const bool must_open = k > 0 && features[k].opens_item;
+    uint64_t mask = k == 0 ? 1u : 0u;  // bit 0: the page start (only row 0 allowed)
+    if (must_open) mask |= uint64_t{1} << 63;
+    for (EdgeFeature g : features[k].edge) mask |= uint64_t{2} << static_cast<unsigned>(g);
     auto it = tables.find(mask);
     if (it == tables.end()) {
       Table t;
       for (size_t row = 0; row <= S; ++row)
         for (size_t to = 0; to < S; ++to) {
-          const bool ok = k == 0 ? row == 0 && al.ok[0][to] : row > 0 && al.ok[row][to];
+          const State target = static_cast<State>(to);
+          const bool ok = (k == 0 ? row == 0 && al.ok[0][to] : row > 0 && al.ok[row][to]) &&
+                          (!must_open || opens_item(target));
           double v = 0;
           if (ok) {
             const State ts = static_cast<State>(to);
@@ -294,6 +303,7 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
   // piece) when its numbers stay representable, which they do unless one
   // piece's emission scores differ by hundreds; in log space (an exp per
   // transition) otherwise.
+  if (getenv("BM_DBG")) for (size_t k = 0; k < n; ++k) fprintf(stderr, "%zu %s open=%d\n", k, state_name(r.states[k]), (int)features[k].opens_item);
   if (scaled.ok())
     scaled.backward(emission, r);
   else

@@ -423,6 +423,7 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
     if (wrapped && p.width < col - k_full_slack_cells && p.width >= col - k_indent_max_cells)
       g.push_back(EdgeFeature::e_cur_indent);
     out[k].edge.assign(g.begin(), g.end());
+    out[k].opens_item = p.item_break;
   }
   return out;
 }

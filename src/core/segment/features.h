@@ -90,6 +90,9 @@ struct PieceFeatures {
                                   // context c (id + c * k_emit_feature_count; c = 1 wrapped,
                                   // 2 text first, 3 no period, 4 narrow)
   std::vector<EdgeFeature> edge;  // what holds between the piece before and this one
+  bool opens_item = false;        // not a feature but a fact of the page's geometry (a
+                                  // frame's edge, a picture, a headline set apart: lay_out.h)
+                                  // so the decoder reads only item-opening states here
 
   // Every emission id that holds, in order: `emit`, then its conjoined copies.
   template <class F>
