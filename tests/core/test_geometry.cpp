@@ -377,6 +377,29 @@ TEST(LayOut, SmallFrameAtAStorysFootIsFurnitureSetApart) {
   EXPECT_NE(entry_of(plain, p.lines, "开放公告")->face, Face::Boxed);
 }
 
+TEST(LayOut, FourRulesMeetingAtTheCornersAreAFrame) {
+  // The same notice, its frame drawn as four rules; a rule alone across the
+  // page under the story parts nothing.
+  Page p;
+  p.add("head", 20, 20, 200, 20, "某某街道开展读书节");
+  const double y = p.column("c", 20, 50, 180, 8);
+  p.add("n0", 40, y + 20, 160, k_body, "开放公告");
+  p.add("n1", 30, y + 34, 170, k_body, "服务时间：周一至周六");
+  const double top = y + 14, bottom = y + 50;
+  const std::vector<PageBox> drawn = {{0, {25, top, 175, top + 0.5}},     {0, {25, bottom, 175, bottom + 0.5}},
+                                      {0, {25, top, 25.5, bottom + 0.5}}, {0, {174.5, top, 175, bottom + 0.5}},
+                                      {0, {20, 45, 200, 45.5}}};
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines), drawn);
+  const auto *n0 = entry_of(t, p.lines, "开放公告");
+  ASSERT_TRUE(n0);
+  EXPECT_EQ(n0->face, Face::Boxed);
+  EXPECT_TRUE(n0->item_break);
+  // Without the side rules, no frame.
+  const std::vector<PageBox> open = {drawn[0], drawn[1]};
+  const LaidOutText t2 = lay_out(p.lines, reading_order(p.lines), open);
+  EXPECT_NE(entry_of(t2, p.lines, "开放公告")->face, Face::Boxed);
+}
+
 TEST(LayOut, FrameWithTheStoryRunningOnCloseUnderItIsPartOfTheStory) {
   // A quote boxed between the byline and the body: the body runs on right
   // under the frame, so the frame parts nothing.

@@ -47,6 +47,9 @@ constexpr double k_headline_part_gap_lines = 1.0;
 // frames per page are read (a page drawn as hatching is no page of boxes).
 constexpr double k_rule_max_thickness = 0.35;
 constexpr size_t k_max_drawn_per_page = 500;
+// Rules read per page, each way, to find frames drawn as four rules (the
+// search is cubic in them).
+constexpr size_t k_max_rules_per_page = 100;
 // A small frame (a label, a notice, a correction, not a boxed story) holds at
 // most this many lines of at most this many code points in all.
 constexpr size_t k_small_frame_lines = 6;
@@ -141,14 +144,40 @@ class Drawing {
  public:
   Drawing(const std::vector<PageBox> &drawn, double body) {
     std::map<uint32_t, std::vector<Box>> by_page;
+    std::map<uint32_t, std::vector<Box>> across, down;  // rules, by page
     const double thin = k_rule_max_thickness * body;
     for (const PageBox &d : drawn) {
-      // Rules (thin lines across or down: between stories, between
-      // columns) are not read: a rule also sets off a lead or a quote inside
-      // a story, and the text does not say which.
-      if (d.box.height() <= thin || d.box.width() <= thin) continue;
+      // A rule alone (a thin line across or down: between stories, between
+      // columns) parts nothing: a rule also sets off a lead or a quote
+      // inside a story, and the text does not say which. Four rules meeting
+      // at the corners are a frame.
+      if (d.box.height() <= thin || d.box.width() <= thin) {
+        auto &rules = d.box.height() <= thin ? across[d.page] : down[d.page];
+        if (rules.size() < k_max_rules_per_page) rules.push_back(d.box);
+        continue;
+      }
       std::vector<Box> &on_page = by_page[d.page];
       if (on_page.size() < k_max_drawn_per_page) on_page.push_back(d.box);
+    }
+    for (auto &[page, tops] : across) {
+      const std::vector<Box> &sides = down[page];
+      const double tol = 2 * thin;
+      const auto near = [tol](double a, double b) { return std::fabs(a - b) <= tol; };
+      // A side rule down from the top rule to the bottom one at x.
+      const auto side_at = [&](double x, double y0, double y1) {
+        for (const Box &v : sides)
+          if (near(v.x0, x) && v.y0 <= y0 + tol && v.y1 >= y1 - tol) return true;
+        return false;
+      };
+      for (const Box &top : tops) {
+        const Box *bottom = nullptr;  // the nearest rule under it of the same width, with sides
+        for (const Box &b : tops)
+          if (b.y0 > top.y1 && near(b.x0, top.x0) && near(b.x1, top.x1) && (!bottom || b.y0 < bottom->y0) &&
+              side_at(top.x0, top.y0, b.y1) && side_at(top.x1, top.y0, b.y1))
+            bottom = &b;
+        std::vector<Box> &on_page = by_page[page];
+        if (bottom && on_page.size() < k_max_drawn_per_page) on_page.push_back({top.x0, top.y0, top.x1, bottom->y1});
+      }
     }
     for (auto &[page, boxes] : by_page) {
       // Smallest first: a line's frame is the innermost one holding it.
