@@ -310,7 +310,8 @@
 编后语
 编后
 
-# Cues of advertisements and public-service notices. An ad needs two cue hits
+# Cues of advertisements and public-service notices (also a paper's own
+# notices: calls for contributions, corrections). An ad needs two cue hits
 # in one block, or one "strong" cue (广告 / 公益).
 [ad]
 广告
@@ -332,6 +333,11 @@
 官方网站
 诚邀
 宣传
+启事
+征稿
+征文
+来稿
+更正
 
 [ad.strong]
 广告
