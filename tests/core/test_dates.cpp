@@ -157,6 +157,24 @@ TEST(DayExpressions, Table) {
   EXPECT_GE(n, 60u);
 }
 
+TEST(DayExpressions, TheStartIndexSkipsNothingADateCanOpenWith) {
+  // The scanner passes over characters no date opens with (DateWords::starts);
+  // without the index every position is tried: the same dates either way.
+  DateWords unindexed = words();
+  unindexed.starts.clear();
+  ASSERT_FALSE(words().starts.empty());
+  for (const Case &c : k_cases) {
+    const auto issue = c.issue ? parse_iso_date(c.issue) : std::nullopt;
+    const auto a = find_dates(c.text, words(), issue), b = find_dates(c.text, unindexed, issue);
+    ASSERT_EQ(a.size(), b.size()) << c.text;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].begin, b[i].begin) << c.text;
+      EXPECT_EQ(a[i].end, b[i].end) << c.text;
+      EXPECT_EQ(a[i].date.has_value(), b[i].date.has_value()) << c.text;
+    }
+  }
+}
+
 TEST(DayExpressions, SpansAreByteOffsets) {
   const std::string t = "据悉，昨天下午";
   const auto m = find_dates(t, words(), parse_iso_date("2025-01-08"));

@@ -75,6 +75,10 @@ class Scanner {
 
   std::vector<DayMention> run() {
     for (size_t i = 0; i < cps_.size();) {
+      if (!may_start(cps_[i])) {
+        ++i;
+        continue;
+      }
       const size_t next = at(i);
       i = next > i ? next : i + 1;
     }
@@ -82,6 +86,14 @@ class Scanner {
   }
 
  private:
+  // Whether any shape of at() can open with c: a word of the lists, a
+  // numeral (absolute dates), a heavenly stem (a cycle year) or 闰 (a leap
+  // month). Anything else: at() would match nothing there.
+  bool may_start(char32_t c) const {
+    if (w_.starts.empty() || is_number_cp(c) || is_stem(c) || c == U'闰' || c == U'閏') return true;
+    return std::binary_search(w_.starts.begin(), w_.starts.end(), c);
+  }
+
   // Tries every shape at i; returns where scanning continues (i when nothing matched).
   size_t at(size_t i) {
     if (size_t n = word_at(w_.vague, i)) return i + n;
@@ -341,7 +353,20 @@ DateWords DateWords::from(const Lexicon &lex) {
   w.range = plain(lex, "date.range");
   w.vague = plain(lex, "date.vague");
   w.not_day = plain(lex, "date.not_day");
+  w.index();
   return w;
+}
+
+void DateWords::index() {
+  starts.clear();
+  for (const auto *list : {&relative, &weekday, &week, &month, &year, &era, &lunar_month})
+    for (const ValuedWord &v : *list)
+      if (!v.word.empty()) starts.push_back(v.word[0]);
+  for (const auto *list : {&lunar_marker, &vague})
+    for (const std::u32string &w : *list)
+      if (!w.empty()) starts.push_back(w[0]);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
 }
 
 int parse_day_number(std::string_view text) {

@@ -37,8 +37,14 @@ struct DateWords {
   std::vector<std::u32string> range;         // [date.range] 至, 到, -
   std::vector<std::u32string> vague;         // [date.vague] 日前, 近日, 近期
   std::vector<std::u32string> not_day;       // [date.not_day] after "N日": a count of days (内, 以来)
+  // The first code points of the words a date can open with (sorted), so
+  // that the scanner passes over the rest of the text at one comparison a
+  // character; empty = not indexed (every position is tried).
+  std::vector<char32_t> starts;
 
   static DateWords from(const Lexicon &lex);
+  // Fills `starts` from the word lists (from() does).
+  void index();
 };
 
 // How a date without a year (or month) is placed around the issue date.
