@@ -221,3 +221,21 @@ TEST(UserLexicon, BadTextIsBmELexicon) {
   EXPECT_EQ(bm_parser_new(&o, &p), BM_E_LEXICON);
   EXPECT_EQ(p, nullptr);
 }
+
+// count_words_in (the cue index) counts what a search for each word would:
+// distinct words, wherever they stand, overlapping ones too, a word outside
+// the BMP, a one-byte word.
+TEST(LexiconWords, IndexCountsWhatASearchPerWordFinds) {
+  Lexicon lex;
+  lex.load("[ad]\n热线\n报名热线\n热\n地址\n\xF0\xA0\x80\x80\xE5\xAD\x97\nA\n", "test.lex");
+  lex.finish();
+  const char *texts[] = {"", "报名热线：85012345", "热线热线热线", "地址", "\xF0\xA0\x80\x80\xE5\xAD\x97典", "abc A",
+                         "无关的一句话。", "地 址"};
+  for (const char *t : texts) {
+    int naive = 0;
+    for (const auto &w : lex.words("ad")) naive += std::string_view(t).find(w) != std::string_view::npos;
+    EXPECT_EQ(lex.count_words_in(t, "ad", false), naive) << t;
+    EXPECT_EQ(lex.count_words_in(t, "ad", true), naive > 0 ? 1 : 0) << t;
+  }
+  EXPECT_EQ(lex.count_words_in("报名热线", "no-such-section", false), 0);
+}

@@ -8,16 +8,11 @@
 namespace bm::detail {
 
 int count_cues(std::string_view text, const Lexicon &lex, const char *section) {
-  int n = 0;
-  for (const auto &w : lex.words(section))
-    if (!w.empty() && text.find(w) != std::string_view::npos) ++n;
-  return n;
+  return lex.count_words_in(text, section, /*first_only=*/false);
 }
 
 bool has_cue(std::string_view text, const Lexicon &lex, const char *section) {
-  for (const auto &w : lex.words(section))
-    if (!w.empty() && text.find(w) != std::string_view::npos) return true;
-  return false;
+  return lex.count_words_in(text, section, /*first_only=*/true) > 0;
 }
 
 bool has_phone_number(std::string_view text) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -73,6 +74,10 @@ class Lexicon {
  public:
   // Words of every plain section, by section name ("ad", "weather", ...).
   const std::vector<std::string> &words(const std::string &section) const;
+  // How many distinct words of a plain section occur in text (stopping at the
+  // first when first_only): one pass over the text, each position looked up
+  // by its code point in an index of the words' first code points.
+  int count_words_in(std::string_view text, const std::string &section, bool first_only) const;
   // Role words, longest first (so 本报记者 wins over 记者).
   const std::vector<RoleWord> &roles() const { return roles_; }
   // Compiled patterns of a regex section ("dateline", "edition").
@@ -101,6 +106,13 @@ class Lexicon {
 
   std::map<std::string, std::vector<std::string>> sections_;
   std::map<std::string, std::vector<std::string>> where_;  // regex sections: "origin:line" per entry
+  // Plain sections' words by first code point (finish()): a bit per BMP code
+  // point that opens some word, and the words' indices per code point.
+  struct WordIndex {
+    std::vector<uint64_t> opens;  // 65536 bits
+    std::unordered_map<char32_t, std::vector<uint32_t>> by_first;
+  };
+  std::map<std::string, WordIndex> index_;
   std::vector<RoleWord> roles_;
   std::unordered_set<std::string> surnames_;
   std::map<std::string, std::vector<std::unique_ptr<icu::RegexPattern>>> compiled_;
