@@ -171,6 +171,26 @@ TEST(ReadingOrder, BoxUnderTheColumnsDoesNotSplitThem) {
   EXPECT_TRUE(before(o, "b.5", "cell1"));
 }
 
+TEST(ReadingOrder, HeaderRowOverTwoFlowsIsReadFirst) {
+  // The section's name at the top left in a big font, the page number and
+  // the paper and date at the top right; under them two column flows whose
+  // gutter lies in the header's wide gap. The header is read first, whole.
+  Page p;
+  p.add("section", 20, 10, 70, 30, "评论");
+  p.add("number", 380, 8, 395, 20, "5");
+  p.add("date", 300, 32, 395, k_body, "某某日报 2025年4月10日 星期四");
+  p.add("headA", 20, 60, 180, 20, "左边的文章标题");
+  p.column("a", 20, 90, 180, 8);
+  p.add("headB", 215, 60, 395, 20, "右边的文章标题");
+  p.column("b", 215, 90, 180, 8);
+  const auto o = p.order();
+  ASSERT_EQ(o.size(), p.lines.size());
+  EXPECT_TRUE(before(o, "date", "headA"));
+  EXPECT_TRUE(before(o, "number", "headA"));
+  EXPECT_TRUE(read_whole(o, "a", 8));
+  EXPECT_TRUE(read_whole(o, "b", 8));
+}
+
 TEST(ReadingOrder, EveryLineOnceAndPagesInOrder) {
   Page p;
   p.column("a", 20, 20, 140, 3);

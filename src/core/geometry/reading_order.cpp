@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "core/common/utf8.h"
+
 namespace bm::detail {
 
 namespace {
@@ -15,6 +17,9 @@ namespace {
 // grid: cutting there would read the page across the columns), lower than
 // the space between stories.
 constexpr double k_row_gap_lines = 0.9;
+// A header row holds at most this many cells of at most this many code points.
+constexpr size_t k_header_cells_max = 5;
+constexpr size_t k_header_cell_max_cps = 24;
 // A gutter cuts when it is at least this share of the typical line height
 // wide (column gutters are about one character wide; the characters of one
 // line are never in different lines here).
@@ -196,8 +201,22 @@ std::vector<std::vector<size_t>> rows_of(const std::vector<PositionedLine> &line
   std::vector<Intervals> frees;
   frees.reserve(rows.size());
   for (const auto &r : rows) frees.push_back(free_space(lines, r));
+  // A header row (a page's cells: the section's name, the page number, the
+  // paper and date) is a row of its own, though its wide gaps hold the
+  // gutters of the columns under it: a few short lines in mixed fonts, some
+  // at the body's size (side-by-side headlines are all in headline fonts).
+  auto header_row = [&](const std::vector<size_t> &r) {
+    if (r.size() < 2 || r.size() > k_header_cells_max) return false;
+    bool body_size = false, other_size = false;
+    for (size_t i : r) {
+      if (cp_count(lines[i].text) > k_header_cell_max_cps) return false;
+      (same_size(size_of(lines[i]), body) ? body_size : other_size) = true;
+    }
+    return body_size && other_size;
+  };
   for (size_t k = 0; k < rows.size(); ++k) {
-    bool merge = !out.empty() && continues_columns(last_free, frees[k], opens_with_headline(rows[k]), h);
+    bool merge = !out.empty() && !(k == 1 && out.size() == 1 && header_row(out[0])) &&
+                 continues_columns(last_free, frees[k], opens_with_headline(rows[k]), h);
     // Subheads at one height in every column, with white round them: a row
     // whose gaps hold the columns' gutters, between two rows of the same
     // columns.
