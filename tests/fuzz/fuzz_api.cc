@@ -323,13 +323,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
           l.font_size = r.small(5) == 0 ? 0.0 : 8 + r.small(30);
           l.flags = r.small(4);
           l.page_index = r.small(8) == 0 ? 1 : 0;
+          if (r.small(6) == 0) {  // a drawn element: a rule, a frame, a picture
+            texts_of[k].clear();
+            l.text = texts_of[k].data();
+            l.text_len = 0;
+            l.flags = BM_LINE_DRAWN;
+            l.font_size = r.small(2) ? 0.0 : std::numeric_limits<double>::quiet_NaN();  // not read
+            l.x1 = l.x0 + r.small(400);
+            l.y1 = l.y0 + (r.small(2) ? 0.5 : r.small(300));
+          }
           if ((how & 1) && r.small(16) == 0) {  // one malformed field
             malformed = true;
             switch (r.small(6)) {
               case 0: l.x1 = l.x0 - 1; break;
               case 1: l.y0 = std::numeric_limits<double>::quiet_NaN(); break;
               case 2: l.font_size = -1; break;
-              case 3: l.flags = 0x80; break;
+              case 3: l.flags = r.small(2) ? 0x80 : BM_LINE_DRAWN | (l.text_len ? 0 : 0x80); break;  // unknown bit, or drawn with text
               case 4: l.x0 = 1e300; break;
               default: l.version = k ? 7u : 1u; break;  // differs from line 0's (or line 0's is fine)
             }
