@@ -252,6 +252,16 @@ const LaidOutText::From *entry_of(const LaidOutText &t, const std::vector<Positi
   return nullptr;
 }
 
+// With the page's drawing, the line holding `text` is no furniture and
+// nothing parts it from the line before: the drawing is part of its item.
+void expect_read_on(const Page &p, const std::vector<PageBox> &drawn, const std::string &text) {
+  const LaidOutText t = lay_out(p.lines, reading_order(p.lines), drawn);
+  const LaidOutText::From *f = entry_of(t, p.lines, text);
+  ASSERT_TRUE(f) << text;
+  EXPECT_NE(f->face, Face::Boxed) << text;
+  EXPECT_FALSE(f->item_break) << text;
+}
+
 // The faces the laid-out text's lines get, in order.
 std::vector<Face> faces(const LaidOutText &t) {
   std::vector<Face> out;
@@ -260,27 +270,21 @@ std::vector<Face> faces(const LaidOutText &t) {
   return out;
 }
 
-TEST(LayOut, HeadlineWrappedAtTheTextsRightEdgeIsOneLine) {
-  // A two-line headline over a column whose lines run from 20 to 180: the
-  // first line ends one character short of the column's edge (it wrapped),
-  // and the reading order gives each headline line a leaf of its own.
-  Page p;
-  p.add("h0", 20, 20, 165, 20, "保护野生动物从有网感");
-  p.add("h1", 20, 44, 60, 20, "开始");
-  p.column("c", 20, 80, 160, 4);
-  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
-  EXPECT_EQ(t.text.substr(0, t.text.find("\n")), "保护野生动物从有网感开始");
-}
-
-TEST(LayOut, HeadlineLinesEndingShortOfTheEdgeStayTwoParts) {
-  // The same, but the first line ends far inside the column: set on two
-  // lines on purpose (a main title and a second deck).
-  Page p;
-  p.add("h0", 20, 20, 100, 20, "主标题一行");
-  p.add("h1", 20, 44, 100, 20, "主标题二行");
-  p.column("c", 20, 80, 160, 4);
-  const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
-  EXPECT_EQ(t.text.substr(0, t.text.find("主标题二行")), "主标题一行\n\n");
+TEST(LayOut, HeadlineLineJoinsTheNextOnlyWhenItRanToTheTextsEdge) {
+  // A two-line headline over a column whose lines run from 20 to 180 (the
+  // reading order gives each headline line a leaf of its own). Ending one
+  // character short of the column's edge, the first line wrapped; ending far
+  // inside it, the headline was set on two lines on purpose (two parts).
+  const auto first_line = [](double first_x1) {
+    Page p;
+    p.add("h0", 20, 20, first_x1, 20, "保护野生动物从有网感");
+    p.add("h1", 20, 44, 60, 20, "开始");
+    p.column("c", 20, 80, 160, 4);
+    const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
+    return t.text.substr(0, t.text.find("\n"));
+  };
+  EXPECT_EQ(first_line(165), "保护野生动物从有网感开始");
+  EXPECT_EQ(first_line(100), "保护野生动物从有网感");
 }
 
 TEST(LayOut, KickerALittleLargerThanTheBodyOverAHeadlineIsAHeadlinePart) {
@@ -376,48 +380,51 @@ TEST(LayOut, CaptionUnderAPictureOpensAnItemUnlessUnderItsTitle) {
 }
 
 
-TEST(LayOut, SmallFrameAtAStorysFootIsFurnitureSetApart) {
-  // A story's column, then under it a notice in a frame of its own.
+// A story's column and, under it, a notice; `frame` draws the notice's
+// frame from its top and bottom edges.
+struct NoticePage {
   Page p;
-  p.add("head", 20, 20, 200, 20, "某某街道开展读书节");
-  const double y = p.column("c", 20, 50, 180, 8);
-  p.add("n0", 40, y + 20, 160, k_body, "开放公告");
-  p.add("n1", 30, y + 34, 170, k_body, "服务时间：周一至周六");
-  const std::vector<PageBox> drawn = {{0, {25, y + 14, 175, y + 50}}};
-  const LaidOutText t = lay_out(p.lines, reading_order(p.lines), drawn);
-  const auto *n0 = entry_of(t, p.lines, "开放公告");
-  const auto *n1 = entry_of(t, p.lines, "服务时间：周一至周六");
-  ASSERT_TRUE(n0 && n1);
-  EXPECT_EQ(n0->face, Face::Boxed);
-  EXPECT_TRUE(n0->item_break);  // the story's last line is outside the frame
-  EXPECT_EQ(n1->face, Face::Boxed);
-  EXPECT_FALSE(n1->item_break);  // in the same frame as the line before
+  double top = 0, bottom = 0;
+  NoticePage() {
+    p.add("head", 20, 20, 200, 20, "某某街道开展读书节");
+    const double y = p.column("c", 20, 50, 180, 8);
+    p.add("n0", 40, y + 20, 160, k_body, "开放公告");
+    p.add("n1", 30, y + 34, 170, k_body, "服务时间：周一至周六");
+    top = y + 14;
+    bottom = y + 50;
+  }
+  const LaidOutText::From &notice(const std::vector<PageBox> &drawn, LaidOutText &keep, const char *line = "开放公告") {
+    keep = lay_out(p.lines, reading_order(p.lines), drawn);
+    return *entry_of(keep, p.lines, line);
+  }
+};
+
+TEST(LayOut, SmallFrameAtAStorysFootIsFurnitureSetApart) {
+  NoticePage n;
+  const std::vector<PageBox> drawn = {{0, {25, n.top, 175, n.bottom}}};
+  LaidOutText t;
+  const LaidOutText::From &n0 = n.notice(drawn, t);
+  EXPECT_EQ(n0.face, Face::Boxed);
+  EXPECT_TRUE(n0.item_break);  // the story's last line is outside the frame
+  const LaidOutText::From &n1 = n.notice(drawn, t, "服务时间：周一至周六");
+  EXPECT_EQ(n1.face, Face::Boxed);
+  EXPECT_FALSE(n1.item_break);  // in the same frame as the line before
   // Without the drawing, the same lines are no furniture.
-  const LaidOutText plain = lay_out(p.lines, reading_order(p.lines));
-  EXPECT_NE(entry_of(plain, p.lines, "开放公告")->face, Face::Boxed);
+  EXPECT_NE(n.notice({}, t).face, Face::Boxed);
 }
 
 TEST(LayOut, FourRulesMeetingAtTheCornersAreAFrame) {
-  // The same notice, its frame drawn as four rules; a rule alone across the
-  // page under the story parts nothing.
-  Page p;
-  p.add("head", 20, 20, 200, 20, "某某街道开展读书节");
-  const double y = p.column("c", 20, 50, 180, 8);
-  p.add("n0", 40, y + 20, 160, k_body, "开放公告");
-  p.add("n1", 30, y + 34, 170, k_body, "服务时间：周一至周六");
-  const double top = y + 14, bottom = y + 50;
+  // The notice's frame drawn as four rules; a rule alone across the page
+  // under the story parts nothing, and two rules without sides are no frame.
+  NoticePage n;
+  const double top = n.top, bottom = n.bottom;
   const std::vector<PageBox> drawn = {{0, {25, top, 175, top + 0.5}},     {0, {25, bottom, 175, bottom + 0.5}},
                                       {0, {25, top, 25.5, bottom + 0.5}}, {0, {174.5, top, 175, bottom + 0.5}},
                                       {0, {20, 45, 200, 45.5}}};
-  const LaidOutText t = lay_out(p.lines, reading_order(p.lines), drawn);
-  const auto *n0 = entry_of(t, p.lines, "开放公告");
-  ASSERT_TRUE(n0);
-  EXPECT_EQ(n0->face, Face::Boxed);
-  EXPECT_TRUE(n0->item_break);
-  // Without the side rules, no frame.
-  const std::vector<PageBox> open = {drawn[0], drawn[1]};
-  const LaidOutText t2 = lay_out(p.lines, reading_order(p.lines), open);
-  EXPECT_NE(entry_of(t2, p.lines, "开放公告")->face, Face::Boxed);
+  LaidOutText t;
+  EXPECT_EQ(n.notice(drawn, t).face, Face::Boxed);
+  EXPECT_TRUE(n.notice(drawn, t).item_break);
+  EXPECT_NE(n.notice({drawn[0], drawn[1]}, t).face, Face::Boxed);
 }
 
 TEST(LayOut, FrameWithTheStoryRunningOnCloseUnderItIsPartOfTheStory) {
@@ -427,12 +434,7 @@ TEST(LayOut, FrameWithTheStoryRunningOnCloseUnderItIsPartOfTheStory) {
   p.add("head", 20, 20, 200, 20, "某某街道开展读书节");
   p.add("q", 30, 52, 170, k_body, "推进基本公共服务均等化。");
   p.column("c", 20, 76, 180, 6);
-  const std::vector<PageBox> drawn = {{0, {25, 48, 175, 66}}};
-  const LaidOutText t = lay_out(p.lines, reading_order(p.lines), drawn);
-  const auto *q = entry_of(t, p.lines, "推进基本公共服务均等化。");
-  ASSERT_TRUE(q);
-  EXPECT_NE(q->face, Face::Boxed);
-  EXPECT_FALSE(q->item_break);
+  expect_read_on(p, {{0, {25, 48, 175, 66}}}, "推进基本公共服务均等化。");
 }
 
 TEST(LayOut, FrameAroundAPhotoAndItsCaptionPartsNothing) {
@@ -441,12 +443,7 @@ TEST(LayOut, FrameAroundAPhotoAndItsCaptionPartsNothing) {
   Page p;
   p.add("title", 20, 20, 120, 16, "欢度新年");
   p.add("cap", 25, 150, 175, k_body, "游客在河中体验漂流。");
-  const std::vector<PageBox> drawn = {{0, {22, 40, 178, 145}}, {0, {20, 38, 180, 165}}};
-  const LaidOutText t = lay_out(p.lines, reading_order(p.lines), drawn);
-  const auto *cap = entry_of(t, p.lines, "游客在河中体验漂流。");
-  ASSERT_TRUE(cap);
-  EXPECT_NE(cap->face, Face::Boxed);
-  EXPECT_FALSE(cap->item_break);
+  expect_read_on(p, {{0, {22, 40, 178, 145}}, {0, {20, 38, 180, 165}}}, "游客在河中体验漂流。");
 }
 
 TEST(LayOut, ThinRulesPartNothing) {
