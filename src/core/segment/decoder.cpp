@@ -5,8 +5,6 @@
 #include <cmath>
 #include <limits>
 #include <unordered_map>
-#include <cstdio>
-#include <cstdlib>
 
 namespace bm::detail {
 
@@ -303,7 +301,6 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
   // piece) when its numbers stay representable, which they do unless one
   // piece's emission scores differ by hundreds; in log space (an exp per
   // transition) otherwise.
-  if (getenv("BM_DBG")) for (size_t k = 0; k < n; ++k) fprintf(stderr, "%zu %s open=%d\n", k, state_name(r.states[k]), (int)features[k].opens_item);
   if (scaled.ok())
     scaled.backward(emission, r);
   else
