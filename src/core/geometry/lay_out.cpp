@@ -111,6 +111,31 @@ bool has_han(std::string_view t) {
 
 bool overlap_x(const Box &a, const Box &b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
 
+// Whether the centre of `b` lies inside `f`.
+bool holds_centre(const Box &f, const Box &b) {
+  const double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+  return cx > f.x0 && cx < f.x1 && cy > f.y0 && cy < f.y1;
+}
+
+// A kicker's or subtitle's size: a little larger than the body, not its font.
+bool headline_part_size(double size, double body) {
+  return size >= k_headline_part_size * body && !same_size(size, body);
+}
+
+// `upper` stands right over `lower`, overlapping it across.
+bool close_over(const Box &upper, const Box &lower) {
+  const double gap = lower.y0 - upper.y1;
+  return overlap_x(upper, lower) && gap >= 0 &&
+         gap < k_headline_part_gap_lines * std::max(upper.height(), lower.height());
+}
+
+// The lines of each page, by index.
+std::map<uint32_t, std::vector<size_t>> lines_by_page(const std::vector<PositionedLine> &lines) {
+  std::map<uint32_t, std::vector<size_t>> on_page;
+  for (size_t i = 0; i < lines.size(); ++i) on_page[lines[i].page].push_back(i);
+  return on_page;
+}
+
 // A line centred in its column (a notice's lines, a box's title): not a
 // paragraph's line, whatever its width.
 bool centred(const PositionedLine &l, const Column &col, double size) {
@@ -199,11 +224,8 @@ class Drawing {
   size_t frame_of(const PositionedLine &l) const {
     const auto range = pages_.find(l.page);
     if (range == pages_.end()) return 0;
-    const double cx = (l.box.x0 + l.box.x1) / 2, cy = (l.box.y0 + l.box.y1) / 2;
-    for (size_t i = range->second.first; i < range->second.second; ++i) {
-      const Box &f = frames_[i].box;
-      if (cx > f.x0 && cx < f.x1 && cy > f.y0 && cy < f.y1) return i + 1;
-    }
+    for (size_t i = range->second.first; i < range->second.second; ++i)
+      if (holds_centre(frames_[i].box, l.box)) return i + 1;
     return 0;
   }
   const PageBox &frame(size_t id) const { return frames_[id - 1]; }
@@ -219,17 +241,17 @@ class Drawing {
 // the weather. A frame with body text close under it (a quote boxed inside
 // a story, the story running on below) holds part of that story, and a
 // frame of many lines is a boxed story: neither parts anything.
-std::vector<size_t> small_frames(const std::vector<PositionedLine> &lines, const Drawing &drawing, double body) {
+std::vector<size_t> small_frames(const std::vector<PositionedLine> &lines,
+                                 const std::map<uint32_t, std::vector<size_t>> &on_page, const Drawing &drawing,
+                                 double body) {
   std::vector<size_t> frame(lines.size(), 0);
   std::map<size_t, std::pair<size_t, size_t>> held;  // frame: lines, code points
-  std::map<uint32_t, std::vector<size_t>> on_page;    // the lines of each page with a frame
   for (size_t i = 0; i < lines.size(); ++i)
     if ((frame[i] = drawing.frame_of(lines[i]))) {
       auto &h = held[frame[i]];
       h.first += 1;
       h.second += cp_count(lines[i].text);
     }
-  for (size_t i = 0; i < lines.size(); ++i) on_page[lines[i].page].push_back(i);
   std::map<size_t, bool> keep;
   for (const auto &[f, h] : held) {
     bool small = h.first <= k_small_frame_lines && h.second <= k_small_frame_cps;
@@ -238,7 +260,7 @@ std::vector<size_t> small_frames(const std::vector<PositionedLine> &lines, const
     // look: at most a few hundred per page).
     const PositionedLine *under = nullptr;
     if (small)
-      for (size_t i : on_page[b.page]) {
+      for (size_t i : on_page.at(b.page)) {  // the frame holds a line of its page
         const PositionedLine &l = lines[i];
         if (frame[i] == f || l.box.y0 < b.box.y1 || !overlap_x(l.box, b.box)) continue;
         if (!under || l.box.y0 < under->box.y0) under = &l;
@@ -256,11 +278,10 @@ std::vector<size_t> small_frames(const std::vector<PositionedLine> &lines, const
 // The lines right under a picture (a drawn frame holding no text, at least a
 // few lines high: a photo, a chart): a caption's first line. A caption opens
 // an item of its own unless the line before it is the picture's title.
-std::vector<bool> under_pictures(const std::vector<PositionedLine> &lines, const std::vector<PageBox> &drawn,
-                                 double body) {
+std::vector<bool> under_pictures(const std::vector<PositionedLine> &lines,
+                                 const std::map<uint32_t, std::vector<size_t>> &on_page,
+                                 const std::vector<PageBox> &drawn, double body) {
   std::vector<bool> under(lines.size(), false);
-  std::map<uint32_t, std::vector<size_t>> on_page;
-  for (size_t i = 0; i < lines.size(); ++i) on_page[lines[i].page].push_back(i);
   std::map<uint32_t, size_t> seen;
   for (const PageBox &d : drawn) {
     if (d.box.width() < k_picture_min_lines * body || d.box.height() < k_picture_min_lines * body) continue;
@@ -271,8 +292,7 @@ std::vector<bool> under_pictures(const std::vector<PositionedLine> &lines, const
     double top = 1e300;  // the first row under it
     for (size_t i : it->second) {
       const Box &b = lines[i].box;
-      const double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
-      if (cx > d.box.x0 && cx < d.box.x1 && cy > d.box.y0 && cy < d.box.y1) holds_text = true;
+      holds_text = holds_text || holds_centre(d.box, b);
       if (b.y0 >= d.box.y1 && b.y0 - d.box.y1 < k_caption_gap_lines * b.height() && overlap_x(b, d.box))
         top = std::min(top, b.y0);
     }
@@ -292,13 +312,10 @@ void mark_headline_parts(const std::vector<PositionedLine> &lines, double body, 
   const auto alone = [&](size_t m) { return !from[m].continues && (m + 1 == from.size() || !from[m + 1].continues); };
   const auto next_to = [&](size_t m, size_t n) {
     const Box &a = lines[from[m].line].box, &b = lines[from[n].line].box;
-    if (lines[from[m].line].page != lines[from[n].line].page || !overlap_x(a, b)) return false;
-    const double gap = a.y0 >= b.y1 ? a.y0 - b.y1 : b.y0 - a.y1;
-    return gap >= 0 && gap < k_headline_part_gap_lines * std::max(a.height(), b.height());
+    return lines[from[m].line].page == lines[from[n].line].page && (close_over(a, b) || close_over(b, a));
   };
   for (size_t m = 0; m < from.size(); ++m) {
-    const double size = size_of(lines[from[m].line]);
-    if (from[m].face != Face::Body || !alone(m) || size < k_headline_part_size * body || same_size(size, body)) continue;
+    if (from[m].face != Face::Body || !alone(m) || !headline_part_size(size_of(lines[from[m].line]), body)) continue;
     const bool after_head = m > 0 && from[m - 1].face == Face::Large && next_to(m, m - 1);
     const bool before_head = m + 1 < from.size() && from[m + 1].face == Face::Large && next_to(m, m + 1);
     if (after_head || before_head) from[m].face = Face::Large;
@@ -316,8 +333,9 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
   std::vector<size_t> frame(lines.size(), 0);
   std::vector<bool> caption_start(lines.size(), false);
   if (!drawn.empty()) {
-    frame = small_frames(lines, drawing, body);
-    caption_start = under_pictures(lines, drawn, body);
+    const auto on_page = lines_by_page(lines);
+    frame = small_frames(lines, on_page, drawing, body);
+    caption_start = under_pictures(lines, on_page, drawn, body);
   }
   const PositionedLine *prev = nullptr;
   size_t prev_index = 0;  // prev's index in lines
@@ -427,9 +445,7 @@ LaidOutText lay_out(const std::vector<PositionedLine> &lines, const std::vector<
         // line, as a text page sets apart items.
         // (A kicker a little larger than the body, right over the
         // headline, is no banner: mark_headline_parts.)
-        const bool kicker = size_of(*prev) >= k_headline_part_size * body && !same_size(size_of(*prev), body) &&
-                            overlap_x(prev->box, l.box) && l.box.y0 - prev->box.y1 >= 0 &&
-                            l.box.y0 - prev->box.y1 < k_headline_part_gap_lines * std::max(prev->box.height(), l.box.height());
+        const bool kicker = headline_part_size(size_of(*prev), body) && close_over(prev->box, l.box);
         const bool banner = k == 0 && prev_leaf_lines == 1 && head && !is_head(*prev) && !kicker &&
                             cp_count(prev->text) <= k_banner_max_cps;
         if (banner) out.from.back().face = Face::Banner;
