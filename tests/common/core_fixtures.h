@@ -52,7 +52,7 @@ inline StagedPage parse_stages(const std::string &path, const bm::detail::Lexico
   p.lines = split_lines(p.text.utf8);
   p.assembly = assemble_page(p.text.utf8, p.lines, lex, SegmentModel::builtin());
   extract_page(p.assembly, p.lines, lex, p.page);
-  annotate_page(p.page, lex, std::nullopt);
+  annotate_page(p.page, lex, DateWords::from(lex), std::nullopt);
   bound_output(p.page, bytes.size());
   return p;
 }

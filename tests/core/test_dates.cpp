@@ -158,11 +158,14 @@ TEST(DayExpressions, Table) {
 }
 
 TEST(DayExpressions, TheStartIndexSkipsNothingADateCanOpenWith) {
-  // The scanner passes over characters no date opens with (DateWords::starts);
+  // The scanner passes over characters no date opens with (DateWords::starts
+  // and its bit per code point, DateWords::opens);
   // without the index every position is tried: the same dates either way.
   DateWords unindexed = words();
   unindexed.starts.clear();
+  unindexed.opens.clear();
   ASSERT_FALSE(words().starts.empty());
+  ASSERT_FALSE(words().opens.empty());
   for (const Case &c : k_cases) {
     const auto issue = c.issue ? parse_iso_date(c.issue) : std::nullopt;
     const auto a = find_dates(c.text, words(), issue), b = find_dates(c.text, unindexed, issue);

@@ -239,3 +239,23 @@ TEST(LexiconWords, IndexCountsWhatASearchPerWordFinds) {
   }
   EXPECT_EQ(lex.count_words_in("报名热线", "no-such-section", false), 0);
 }
+
+// has_long_role_word (an index of the role words of two code points or more)
+// answers what a search for each such word would; a one-character role word
+// (摄) alone is not one.
+TEST(LexiconWords, LongRoleWordIndexAnswersWhatASearchFinds) {
+  Lexicon lex;
+  lex.load(k_default_lexicon, "built-in");
+  lex.load("[role.photographer]\n掌镜\n[role.reporter]\n\xF0\xA0\x80\x80\xE8\xAE\xB0\n", "test.lex");
+  lex.finish();
+  const char *texts[] = {"", "本报记者 王强", "张伟 摄", "通讯员李明", "掌镜：刘一", "\xF0\xA0\x80\x80\xE8\xAE\xB0 某",
+                         "今天天气很好。", "记 者", "记者记者"};
+  for (const char *t : texts) {
+    bool naive = false;
+    for (const RoleWord &rw : lex.roles())
+      naive = naive || (rw.word32.size() >= 2 && std::string_view(t).find(rw.word) != std::string_view::npos);
+    EXPECT_EQ(lex.has_long_role_word(t), naive) << t;
+  }
+  EXPECT_TRUE(lex.has_long_role_word("本报记者 王强"));
+  EXPECT_FALSE(lex.has_long_role_word("张伟 摄"));
+}

@@ -3,7 +3,9 @@
 // reported once per page, and loading stays linear with documented limits.
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "core/common/error.h"
 #include "core/lexicon/lexicon.h"
@@ -95,6 +97,46 @@ TEST(LexiconPatterns, PatternOverTheLimitIsSkippedAndReportedOnce) {
   ASSERT_EQ(a.articles.size(), b.articles.size());
   for (size_t i = 0; i < a.articles.size(); ++i) EXPECT_EQ(a.articles[i].paragraphs, b.articles[i].paragraphs);
   EXPECT_TRUE(a.warnings.empty());
+}
+
+// With a page's RegexReport installed, one matcher per pattern is kept and
+// reset to each input: every answer (match, end, groups) is the one a fresh
+// matcher gives, whatever came before it.
+TEST(LexiconPatterns, KeptMatchersAnswerLikeFreshOnes) {
+  Lexicon lex;
+  lex.load("[edition]\n第(?<page>[0-9]+)版\n(?<page>[A-Z])叠\n[dateline]\n本报(?<place>[^ ]{2})电\n", "t.lex");
+  lex.finish();
+  const char *inputs[] = {"第12版", "第3版", "B叠", "无关", "第4版", "本报北京电 正文", "本报上海电", "", "第77版"};
+  auto answer = [&](const char *section, const char *text, bool whole) {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    RegexMatch m;
+    if (!lex.first_match(section, u, whole, m)) return std::string("-");
+    UErrorCode st = U_ZERO_ERROR;
+    std::string out = std::to_string(m.matcher->end(st)) + ":";
+    m.matcher->group(st).toUTF8String(out);
+    return out;
+  };
+  std::vector<std::string> fresh, kept;
+  for (const char *t : inputs) {
+    fresh.push_back(answer("edition", t, true));
+    fresh.push_back(answer("dateline", t, false));
+  }
+  {
+    RegexReport report;
+    for (int round = 0; round < 2; ++round)
+      for (size_t i = 0; i < std::size(inputs); ++i) {
+        kept.push_back(answer("edition", inputs[i], true));
+        kept.push_back(answer("dateline", inputs[i], false));
+      }
+    EXPECT_FALSE(report.matchers.empty());
+  }
+  ASSERT_EQ(kept.size(), 2 * fresh.size());
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    EXPECT_EQ(kept[i], fresh[i]) << i;
+    EXPECT_EQ(kept[fresh.size() + i], fresh[i]) << i;
+  }
+  EXPECT_EQ(fresh[0], "4:第12版");  // UTF-16 units
+  EXPECT_EQ(fresh[11], "5:本报北京电");
 }
 
 TEST(LexiconLoad, DuplicatesAndRemovalsKeepListOrder) {

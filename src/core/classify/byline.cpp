@@ -154,11 +154,7 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
   return out;
 }
 
-bool has_role_word(std::string_view text, const Lexicon &lex) {
-  for (const RoleWord &rw : lex.roles())
-    if (rw.word32.size() >= 2 && text.find(rw.word) != std::string_view::npos) return true;
-  return false;
-}
+bool has_role_word(std::string_view text, const Lexicon &lex) { return lex.has_long_role_word(text); }
 
 bool looks_like_name(const std::u32string &s) { return s.size() >= 2 && s.size() <= 4 && all_han(s); }
 

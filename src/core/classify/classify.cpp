@@ -132,13 +132,18 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
   // map positions back to the text's own bytes.
   std::string compact;
   std::vector<size_t> begin_of, end_of;  // per compact byte: its character's bytes in t
+  compact.reserve(k_dateline_head_bytes + 4);
+  begin_of.reserve(k_dateline_head_bytes + 4);
+  end_of.reserve(k_dateline_head_bytes + 4);
   for (size_t i = 0; i < t.size() && compact.size() < k_dateline_head_bytes;) {
     const size_t at = i;
     const char32_t c = next_cp(t, i);
     if (is_space_cp(c)) continue;
     compact.append(t.substr(at, i - at));
-    begin_of.resize(compact.size(), at);
-    end_of.resize(compact.size(), i);
+    for (size_t b = at; b < i; ++b) {
+      begin_of.push_back(at);
+      end_of.push_back(i);
+    }
   }
   const icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(compact.data(), static_cast<int32_t>(compact.size())));
@@ -150,7 +155,7 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
   RegexMatch found;
   if (!lex.first_match("dateline", u, /*whole=*/false, found)) return out;
   const icu::RegexPattern *p = found.pattern;
-  icu::RegexMatcher *m = found.matcher.get();
+  icu::RegexMatcher *m = found.matcher;
   UErrorCode st = U_ZERO_ERROR;
   const int32_t end16 = m->end(st);
   if (U_FAILURE(st) || end16 <= 0) return out;

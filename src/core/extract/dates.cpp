@@ -48,11 +48,14 @@ std::vector<std::u32string> plain(const Lexicon &lex, const char *section) {
   return out;
 }
 
-bool is_stem(char32_t c) { return std::u32string_view(U"甲乙丙丁戊己庚辛壬癸").find(c) != std::u32string_view::npos; }
+constexpr std::u32string_view k_stems = U"甲乙丙丁戊己庚辛壬癸";  // the heavenly stems
+constexpr std::u32string_view k_leap = U"闰閏";                 // a leap month's mark
+
+bool is_stem(char32_t c) { return k_stems.find(c) != std::u32string_view::npos; }
 bool is_branch(char32_t c) { return std::u32string_view(U"子丑寅卯辰巳午未申酉戌亥").find(c) != std::u32string_view::npos; }
 // Position 1..60 of a stem-branch pair in the sexagenary cycle, or 0.
 int sexagenary(char32_t stem, char32_t branch) {
-  const int s = static_cast<int>(std::u32string_view(U"甲乙丙丁戊己庚辛壬癸").find(stem));
+  const int s = static_cast<int>(k_stems.find(stem));
   const int b = static_cast<int>(std::u32string_view(U"子丑寅卯辰巳午未申酉戌亥").find(branch));
   for (int n = 0; n < 60; ++n)
     if (n % 10 == s && n % 12 == b) return n + 1;
@@ -60,6 +63,13 @@ int sexagenary(char32_t stem, char32_t branch) {
 }
 
 bool is_number_cp(char32_t c) { return digit_value(c) >= 0 || is_numeral_unit(c); }
+
+// Can a date open with c (starts: the words' first code points, sorted;
+// empty = any code point may)?
+bool opens_date(char32_t c, const std::vector<char32_t> &starts) {
+  if (starts.empty() || is_number_cp(c) || is_stem(c) || k_leap.find(c) != std::u32string_view::npos) return true;
+  return std::binary_search(starts.begin(), starts.end(), c);
+}
 bool is_ascii_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
 
 class Scanner {
@@ -90,8 +100,8 @@ class Scanner {
   // numeral (absolute dates), a heavenly stem (a cycle year) or 闰 (a leap
   // month). Anything else: at() would match nothing there.
   bool may_start(char32_t c) const {
-    if (w_.starts.empty() || is_number_cp(c) || is_stem(c) || c == U'闰' || c == U'閏') return true;
-    return std::binary_search(w_.starts.begin(), w_.starts.end(), c);
+    if (c < 0x10000 && !w_.opens.empty()) return w_.opens[c >> 6] >> (c & 63) & 1;
+    return opens_date(c, w_.starts);
   }
 
   // Tries every shape at i; returns where scanning continues (i when nothing matched).
@@ -130,14 +140,15 @@ class Scanner {
 
   size_t word_at(const std::vector<std::u32string> &ws, size_t i) const {
     if (i >= cps_.size()) return 0;
+    // The first code point decides for most words: compare it before the rest.
     for (const auto &w : ws)
-      if (std::u32string_view(cps_).substr(i, w.size()) == w) return w.size();
+      if (w[0] == cps_[i] && std::u32string_view(cps_).substr(i, w.size()) == w) return w.size();
     return 0;
   }
   const ValuedWord *valued_at(const std::vector<ValuedWord> &ws, size_t i) const {
     if (i >= cps_.size()) return nullptr;
     for (const auto &w : ws)
-      if (std::u32string_view(cps_).substr(i, w.word.size()) == w.word) return &w;
+      if (w.word[0] == cps_[i] && std::u32string_view(cps_).substr(i, w.word.size()) == w.word) return &w;
     return nullptr;
   }
 
@@ -367,6 +378,16 @@ void DateWords::index() {
       if (!w.empty()) starts.push_back(w[0]);
   std::sort(starts.begin(), starts.end());
   starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  // The bits of opens_date(c, starts), set shape by shape.
+  opens.assign(0x10000 / 64, starts.empty() ? ~uint64_t{0} : 0);
+  auto set = [this](char32_t c) {
+    if (c < 0x10000) opens[c >> 6] |= uint64_t{1} << (c & 63);
+  };
+  for (char32_t c : starts) set(c);
+  for (char32_t c : k_stems) set(c);
+  for (char32_t c : k_leap) set(c);
+  for (char32_t c = 0; c < 0x10000; ++c)
+    if (is_number_cp(c)) set(c);
 }
 
 int parse_day_number(std::string_view text) {

@@ -6,6 +6,7 @@
 // (docs/lexicon.md); only the shapes of numbers and the calendars are code.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,9 @@ struct DateWords {
   // that the scanner passes over the rest of the text at one comparison a
   // character; empty = not indexed (every position is tried).
   std::vector<char32_t> starts;
+  // A bit per BMP code point that may open a date of any shape (the words'
+  // first code points, numerals, heavenly stems, 闰), from `starts`.
+  std::vector<uint64_t> opens;
 
   static DateWords from(const Lexicon &lex);
   // Fills `starts` from the word lists (from() does).

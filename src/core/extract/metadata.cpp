@@ -161,8 +161,7 @@ DatelineInfo read_dateline(std::string_view dateline, const Lexicon &lex, const 
   return info;
 }
 
-void annotate_page(Page &page, const Lexicon &lex, const std::optional<Ymd> &fallback_issue) {
-  const DateWords words = DateWords::from(lex);
+void annotate_page(Page &page, const Lexicon &lex, const DateWords &words, const std::optional<Ymd> &fallback_issue) {
   read_header(page, lex, words);
   if (!page.issue_date) page.issue_date = fallback_issue;
   for (Article &art : page.articles) {

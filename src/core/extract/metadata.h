@@ -15,7 +15,7 @@ class Lexicon;
 struct DateWords;
 
 // `fallback_issue` is the caller's issue date, used when the page prints none.
-void annotate_page(Page &page, const Lexicon &lex, const std::optional<Ymd> &fallback_issue);
+void annotate_page(Page &page, const Lexicon &lex, const DateWords &words, const std::optional<Ymd> &fallback_issue);
 
 // The parts of one dateline (as in Article::dateline) by the lexicon's
 // [dateline.info] patterns; the date placed not after `issue`.

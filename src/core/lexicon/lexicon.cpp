@@ -47,28 +47,49 @@ const std::vector<std::string> &Lexicon::words(const std::string &section) const
   return it == sections_.end() ? k_no_words : it->second;
 }
 
-int Lexicon::count_words_in(std::string_view text, const std::string &section, bool first_only) const {
-  const auto it = index_.find(section);
-  if (it == index_.end()) return 0;
-  const WordIndex &ix = it->second;
-  const std::vector<std::string> &list = sections_.at(section);
-  std::vector<bool> seen;  // words already counted (count mode only)
-  int n = 0;
+void Lexicon::WordIndex::build(const std::vector<std::string> &list) {
+  opens.assign(65536 / 64, 0);
+  by_first.clear();
+  for (size_t k = 0; k < list.size(); ++k) {
+    if (list[k].empty()) continue;
+    size_t at = 0;
+    const char32_t first = next_cp(list[k], at);
+    if (first < 0x10000) opens[first >> 6] |= uint64_t{1} << (first & 63);
+    by_first[first].push_back(static_cast<uint32_t>(k));
+  }
+}
+
+template <class Hit>
+bool Lexicon::WordIndex::scan(std::string_view text, const std::vector<std::string> &list, Hit hit) const {
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
     const char32_t c = next_cp(text, i);
-    if (c < 0x10000 && !(ix.opens[c >> 6] >> (c & 63) & 1)) continue;
-    const auto words = ix.by_first.find(c);
-    if (words == ix.by_first.end()) continue;
-    for (uint32_t k : words->second) {
-      const std::string &w = list[k];
-      if (text.compare(at, w.size(), w) != 0) continue;
-      if (first_only) return 1;
-      if (seen.empty()) seen.assign(list.size(), false);
-      if (!seen[k]) seen[k] = true, ++n;
-    }
+    if (c < 0x10000 && !(opens[c >> 6] >> (c & 63) & 1)) continue;
+    const auto words = by_first.find(c);
+    if (words == by_first.end()) continue;
+    for (uint32_t k : words->second)
+      if (text.compare(at, list[k].size(), list[k]) == 0 && hit(k)) return true;
   }
-  return n;
+  return false;
+}
+
+int Lexicon::count_words_in(std::string_view text, const std::string &section, bool first_only) const {
+  const auto it = index_.find(section);
+  if (it == index_.end()) return 0;
+  const std::vector<std::string> &list = sections_.at(section);
+  std::vector<bool> seen;  // words already counted (count mode only)
+  int n = 0;
+  const bool stopped = it->second.scan(text, list, [&](uint32_t k) {
+    if (first_only) return true;
+    if (seen.empty()) seen.assign(list.size(), false);
+    if (!seen[k]) seen[k] = true, ++n;
+    return false;
+  });
+  return stopped ? 1 : n;
+}
+
+bool Lexicon::has_long_role_word(std::string_view text) const {
+  return long_role_index_.scan(text, long_roles_, [](uint32_t) { return true; });
 }
 
 const std::vector<std::unique_ptr<icu::RegexPattern>> &Lexicon::patterns(const std::string &section) const {
@@ -199,19 +220,13 @@ void Lexicon::finish() {
   }
   std::stable_sort(roles_.begin(), roles_.end(),
                    [](const RoleWord &a, const RoleWord &b) { return a.word.size() > b.word.size(); });
+  long_roles_.clear();
+  for (const RoleWord &rw : roles_)
+    if (rw.word32.size() >= 2) long_roles_.push_back(rw.word);
+  long_role_index_.build(long_roles_);
   index_.clear();
-  for (const auto &[name, list] : sections_) {
-    if (is_regex_section(name)) continue;
-    WordIndex &ix = index_[name];
-    ix.opens.assign(65536 / 64, 0);
-    for (size_t k = 0; k < list.size(); ++k) {
-      if (list[k].empty()) continue;
-      size_t at = 0;
-      const char32_t first = next_cp(list[k], at);
-      if (first < 0x10000) ix.opens[first >> 6] |= uint64_t{1} << (first & 63);
-      ix.by_first[first].push_back(static_cast<uint32_t>(k));
-    }
-  }
+  for (const auto &[name, list] : sections_)
+    if (!is_regex_section(name)) index_[name].build(list);
   compiled_.clear();
   combined_.clear();
   search_.clear();

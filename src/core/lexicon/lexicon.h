@@ -59,15 +59,21 @@ class RegexReport {
   std::vector<std::string> warnings;
   std::vector<std::pair<std::string, size_t>> skipped;  // (section, entry index)
   std::vector<std::string> split;  // sections whose combined pattern hit the limit
+  // One matcher per pattern for the whole page, reset to each new input:
+  // making a matcher costs more than most of the matches it runs.
+  std::unordered_map<const icu::RegexPattern *, std::unique_ptr<icu::RegexMatcher>> matchers;
 
  private:
   RegexReport *previous_;
 };
 
-// A pattern that matched and its matcher (for end() and groups).
+// A pattern that matched and its matcher (for end() and groups). The matcher
+// is the page's RegexReport's when one is installed (valid until the next
+// match of the same pattern), else owned here.
 struct RegexMatch {
   const icu::RegexPattern *pattern = nullptr;
-  std::unique_ptr<icu::RegexMatcher> matcher;
+  icu::RegexMatcher *matcher = nullptr;
+  std::unique_ptr<icu::RegexMatcher> owned;
 };
 
 class Lexicon {
@@ -80,6 +86,9 @@ class Lexicon {
   int count_words_in(std::string_view text, const std::string &section, bool first_only) const;
   // Role words, longest first (so 本报记者 wins over 记者).
   const std::vector<RoleWord> &roles() const { return roles_; }
+  // Whether text holds a role word of two code points or more (记者, 通讯员),
+  // in one pass over the text.
+  bool has_long_role_word(std::string_view text) const;
   // Compiled patterns of a regex section ("dateline", "edition").
   const std::vector<std::unique_ptr<icu::RegexPattern>> &patterns(const std::string &section) const;
 
@@ -102,7 +111,8 @@ class Lexicon {
 
  private:
   // Tries one pattern under the limits: 1 = match, 0 = no match, -1 = limit hit.
-  static int attempt(const icu::RegexPattern &p, const icu::UnicodeString &u, bool whole, RegexMatch &out);
+  static int attempt(const icu::RegexPattern &p, const icu::UnicodeString &u, bool whole, RegexReport *report,
+                     RegexMatch &out);
 
   std::map<std::string, std::vector<std::string>> sections_;
   std::map<std::string, std::vector<std::string>> where_;  // regex sections: "origin:line" per entry
@@ -111,9 +121,18 @@ class Lexicon {
   struct WordIndex {
     std::vector<uint64_t> opens;  // 65536 bits
     std::unordered_map<char32_t, std::vector<uint32_t>> by_first;
+    void build(const std::vector<std::string> &list);
+    // Calls hit(k) for each place list[k] occurs in text, in text order,
+    // until hit returns true (then true).
+    template <class Hit>
+    bool scan(std::string_view text, const std::vector<std::string> &list, Hit hit) const;
   };
   std::map<std::string, WordIndex> index_;
   std::vector<RoleWord> roles_;
+  // Role words of two code points or more (a lone 摄 or 文 says nothing
+  // outside a byline) and their index, for has_long_role_word.
+  std::vector<std::string> long_roles_;
+  WordIndex long_role_index_;
   std::unordered_set<std::string> surnames_;
   std::map<std::string, std::vector<std::unique_ptr<icu::RegexPattern>>> compiled_;
   std::map<std::string, std::unique_ptr<icu::RegexPattern>> combined_;

@@ -22,18 +22,37 @@ RegexReport::RegexReport() : previous_(t_report) { t_report = this; }
 RegexReport::~RegexReport() { t_report = previous_; }
 RegexReport *RegexReport::current() { return t_report; }
 
-int Lexicon::attempt(const icu::RegexPattern &p, const icu::UnicodeString &u, bool whole, RegexMatch &out) {
+int Lexicon::attempt(const icu::RegexPattern &p, const icu::UnicodeString &u, bool whole, RegexReport *report,
+                     RegexMatch &out) {
   UErrorCode st = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(p.matcher(u, st));
-  if (U_FAILURE(st) || !m) return 0;
-  m->setTimeLimit(k_regex_time_limit, st);
-  m->setStackLimit(k_regex_stack_limit_bytes, st);
-  if (U_FAILURE(st)) return 0;
+  std::unique_ptr<icu::RegexMatcher> made;
+  icu::RegexMatcher *m = nullptr;
+  if (report) {
+    std::unique_ptr<icu::RegexMatcher> &kept = report->matchers[&p];
+    if (kept) {
+      kept->reset(u);  // also restarts the time limit's count
+    } else {
+      kept.reset(p.matcher(u, st));
+      if (U_FAILURE(st) || !kept) return kept.reset(), 0;
+      kept->setTimeLimit(k_regex_time_limit, st);
+      kept->setStackLimit(k_regex_stack_limit_bytes, st);
+      if (U_FAILURE(st)) return kept.reset(), 0;
+    }
+    m = kept.get();
+  } else {
+    made.reset(p.matcher(u, st));
+    if (U_FAILURE(st) || !made) return 0;
+    made->setTimeLimit(k_regex_time_limit, st);
+    made->setStackLimit(k_regex_stack_limit_bytes, st);
+    if (U_FAILURE(st)) return 0;
+    m = made.get();
+  }
   const bool hit = whole ? m->matches(st) : m->lookingAt(st);
   if (st == U_REGEX_TIME_OUT || st == U_REGEX_STACK_OVERFLOW || st == U_REGEX_STOPPED_BY_CALLER) return -1;
   if (U_FAILURE(st) || !hit) return 0;
   out.pattern = &p;
-  out.matcher = std::move(m);
+  out.matcher = m;
+  out.owned = std::move(made);
   return 1;
 }
 
@@ -45,7 +64,7 @@ bool Lexicon::first_match(const std::string &section, const icu::UnicodeString &
   const auto combined = combined_.find(section);
   const bool split = report && contains(report->split, section);
   if (combined != combined_.end() && !split) {
-    const int r = attempt(*combined->second, u, whole, out);
+    const int r = attempt(*combined->second, u, whole, report, out);
     if (r >= 0) return r == 1;
     if (report) report->split.push_back(section);  // this page: one by one from now on
   }
@@ -54,7 +73,7 @@ bool Lexicon::first_match(const std::string &section, const icu::UnicodeString &
   const auto &src = sections_.at(section);
   for (size_t i = 0; i < list.size(); ++i) {
     if (report && contains(report->skipped, std::make_pair(section, i))) continue;
-    const int r = attempt(*list[i], u, whole, out);
+    const int r = attempt(*list[i], u, whole, report, out);
     if (r == 1) return true;
     if (r < 0 && report) {
       report->skipped.emplace_back(section, i);

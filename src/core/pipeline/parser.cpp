@@ -14,11 +14,12 @@
 namespace bm::detail {
 
 Parser::Parser(Lexicon lexicon, size_t max_input_bytes)
-    : lexicon_(std::move(lexicon)), max_input_bytes_(max_input_bytes), model_(&SegmentModel::builtin()),
+    : lexicon_(std::move(lexicon)), date_words_(DateWords::from(lexicon_)), max_input_bytes_(max_input_bytes), model_(&SegmentModel::builtin()),
       script_(std::make_shared<const ScriptConverter>()) {}
 
 Parser::Parser(Lexicon lexicon, size_t max_input_bytes, SegmentModel model)
-    : lexicon_(std::move(lexicon)), max_input_bytes_(max_input_bytes), own_model_(std::move(model)),
+    : lexicon_(std::move(lexicon)), date_words_(DateWords::from(lexicon_)), max_input_bytes_(max_input_bytes),
+      own_model_(std::move(model)),
       model_(&*own_model_), script_(std::make_shared<const ScriptConverter>()) {}
 
 DecodedText Parser::decode(std::string_view bytes, const CallOptions &options) const {
@@ -108,7 +109,7 @@ void Parser::parse_text(Page &page, const CallOptions &options, const LaidOutTex
   if (laid) set_faces(*laid, lines);
   const Assembly assembly = assemble_page(page.text.utf8, lines, lexicon_, *model_);
   extract_page(assembly, lines, lexicon_, page);
-  annotate_page(page, lexicon_, options.issue_date);
+  annotate_page(page, lexicon_, date_words_, options.issue_date);
   script_->convert_page(page, options.script);  // output fields only: spans keep the source
 }
 

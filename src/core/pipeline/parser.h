@@ -11,6 +11,7 @@
 
 #include "core/common/model.h"
 #include "core/decode/decode.h"
+#include "core/extract/dates.h"
 #include "core/geometry/lay_out.h"
 #include "core/geometry/positioned.h"
 #include "core/lexicon/lexicon.h"
@@ -55,6 +56,7 @@ class Parser {
   void parse_text(Page &page, const CallOptions &options, const LaidOutText *laid = nullptr) const;
 
   Lexicon lexicon_;
+  DateWords date_words_;  // the lexicon's [date.*] words, read once
   size_t max_input_bytes_;
   std::optional<SegmentModel> own_model_;
   const SegmentModel *model_;
