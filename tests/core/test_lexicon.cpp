@@ -259,3 +259,34 @@ TEST(LexiconWords, LongRoleWordIndexAnswersWhatASearchFinds) {
   EXPECT_TRUE(lex.has_long_role_word("本报记者 王强"));
   EXPECT_FALSE(lex.has_long_role_word("张伟 摄"));
 }
+
+// cues_in (one pass for every cue section) says of each section what a search
+// of that section alone says, on the built-in lexicon and on texts holding
+// words of several sections, none, or one word that two sections share.
+TEST(LexiconWords, OnePassCueSetAgreesWithEachSection) {
+  Lexicon lex;
+  lex.load(k_default_lexicon, "built-in");
+  lex.load("[ad]\n共用词\n[other]\n共用词\n", "test.lex");
+  lex.finish();
+  std::vector<std::string> texts = {"", "今天天气很好。", "共用词", "无关 共用词 无关"};
+  for (size_t c = 0; c < k_cue_count; ++c)
+    for (const std::string &w : lex.words(cue_section(static_cast<Cue>(c)))) {
+      texts.push_back(w);
+      texts.push_back("前文" + w + "后文");
+    }
+  std::string all;
+  for (const std::string &t : texts) all += t;
+  texts.push_back(all);
+  size_t seen_bits = 0;
+  for (const std::string &t : texts) {
+    const CueSet set = lex.cues_in(t);
+    for (size_t c = 0; c < k_cue_count; ++c) {
+      const Cue cue = static_cast<Cue>(c);
+      EXPECT_EQ(set.has(cue), lex.count_words_in(t, cue_section(cue), true) > 0) << cue_section(cue) << " in " << t;
+    }
+    seen_bits |= set.bits;
+  }
+  EXPECT_EQ(seen_bits, (size_t{1} << k_cue_count) - 1);  // every section has words and was found
+  EXPECT_TRUE(lex.cues_in("共用词").has(Cue::ad));
+  EXPECT_TRUE(lex.cues_in("共用词").has(Cue::other));
+}

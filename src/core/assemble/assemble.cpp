@@ -35,7 +35,7 @@ Kind box_kind(const std::vector<Piece> &pieces, const std::vector<size_t> &box, 
     all += '\n';
   }
   if (weather_box(all, lex)) return Kind::Weather;
-  if (ad_evidence(all, lex) >= 1 || has_cue(all, lex, "ad.strong")) return Kind::Ad;
+  if (ad_evidence(all, lex) >= 1 || has_cue(all, lex, Cue::ad_strong)) return Kind::Ad;
   return Kind::Other;
 }
 
@@ -148,7 +148,7 @@ class DraftBuilder {
     for (size_t k : block) all += a_.pieces[k].text + "\n";
     if (weather_box(all, lex_)) return Kind::Weather;
     if (ad_evidence(all, lex_) >= 2) return Kind::Ad;
-    if (has_cue(all, lex_, "other")) return Kind::Other;
+    if (has_cue(all, lex_, Cue::other)) return Kind::Other;
     return std::nullopt;
   }
 

@@ -44,6 +44,11 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
   for (Piece &p : pieces) {
     const size_t cps = cps_without_spaces(p.text);
     std::optional<Piece> glued;  // text glued after a credit's names
+    std::optional<CueSet> cue_set;  // the piece's cue words, read when a test first asks
+    auto cues = [&] {
+      if (!cue_set) cue_set = lex.cues_in(p.text);
+      return *cue_set;
+    };
     if (starts_with_any(trim(p.text), lex.words("other.page_credit"))) {
       p.type = PieceType::Other;  // 本版责编：X: the page's credit, furniture
     } else if (auto by = parse_byline(p.text, lex, /*allow_bare=*/true)) {
@@ -80,11 +85,11 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
       p.dateline_byline_end = d.byline_end;
     } else if (starts_with_editor_note(p.text, lex)) {
       p.type = PieceType::EditorNote;
-    } else if ((cps <= 30 && (has_cue(p.text, lex, "other") || p.face == Face::Banner)) || p.face == Face::Boxed) {
+    } else if ((cps <= 30 && (cues().has(Cue::other) || p.face == Face::Banner)) || p.face == Face::Boxed) {
       // A column or series name (by its words, or boxed alone over a
       // headline), or a line of a small frame drawn on the page.
       p.type = PieceType::Other;
-    } else if (cps <= 30 && has_cue(p.text, lex, "ad.strong")) {
+    } else if (cps <= 30 && cues().has(Cue::ad_strong)) {
       p.type = PieceType::Ad;
     } else if (headline_shaped(p.text)) {
       p.type = PieceType::Headline;

@@ -7,12 +7,12 @@
 
 namespace bm::detail {
 
-int count_cues(std::string_view text, const Lexicon &lex, const char *section) {
-  return lex.count_words_in(text, section, /*first_only=*/false);
+int count_cues(std::string_view text, const Lexicon &lex, Cue cue) {
+  return lex.count_words_in(text, cue_section(cue), /*first_only=*/false);
 }
 
-bool has_cue(std::string_view text, const Lexicon &lex, const char *section) {
-  return lex.count_words_in(text, section, /*first_only=*/true) > 0;
+bool has_cue(std::string_view text, const Lexicon &lex, Cue cue) {
+  return lex.count_words_in(text, cue_section(cue), /*first_only=*/true) > 0;
 }
 
 bool has_phone_number(std::string_view text) {
@@ -25,12 +25,12 @@ bool has_phone_number(std::string_view text) {
 }
 
 bool weather_box(std::string_view text, const Lexicon &lex) {
-  return has_cue(text, lex, "weather.strong") && has_cue(text, lex, "weather.time") &&
-         count_cues(text, lex, "weather") >= 3;
+  const CueSet cues = lex.cues_in(text);
+  return cues.has(Cue::weather_strong) && cues.has(Cue::weather_time) && count_cues(text, lex, Cue::weather) >= 3;
 }
 
 int ad_evidence(std::string_view text, const Lexicon &lex) {
-  return count_cues(text, lex, "ad") + (has_phone_number(text) ? 1 : 0);
+  return count_cues(text, lex, Cue::ad) + (has_phone_number(text) ? 1 : 0);
 }
 
 namespace {

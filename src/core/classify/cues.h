@@ -1,6 +1,7 @@
 // Counting lexicon cues in text: the evidence for furniture (ads, weather
 // boxes, QR prompts) and masthead lines.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,10 +9,12 @@
 namespace bm::detail {
 
 class Lexicon;
+enum class Cue : uint8_t;
 
-// How many distinct words of `section` occur in `text`.
-int count_cues(std::string_view text, const Lexicon &lex, const char *section);
-bool has_cue(std::string_view text, const Lexicon &lex, const char *section);
+// How many distinct words of the cue's section occur in `text`.
+int count_cues(std::string_view text, const Lexicon &lex, Cue cue);
+// Whether one does (Lexicon::cues_in answers for every cue at once).
+bool has_cue(std::string_view text, const Lexicon &lex, Cue cue);
 // A run of at least seven digits: a phone number in an ad.
 bool has_phone_number(std::string_view text);
 // A forecast: a must-have weather word, a day word and three weather cues.

@@ -339,7 +339,7 @@ class DraftExtractor {
     b.confidence = d.confidence;
     std::string all;
     for (size_t k : d.headline) all += a_.pieces[k].text;
-    b.kind_hint = count_cues(all, lex_, "ad") + has_phone_number(all) >= 1 ? Kind::Ad : Kind::Other;
+    b.kind_hint = count_cues(all, lex_, Cue::ad) + has_phone_number(all) >= 1 ? Kind::Ad : Kind::Other;
     // Straight under an ad box (nothing between), the lines are the rest of
     // that box: a public-service notice's slogan lines, its sponsor.
     if (!out.empty() && out.back().kind == Kind::Ad && !out.back().pieces.empty() &&
@@ -522,7 +522,7 @@ class DraftExtractor {
         return true;
       }
     }
-    if (has_cue(inner, lex_, "end_note")) return true;
+    if (has_cue(inner, lex_, Cue::end_note)) return true;
     for (const auto &m : lex_.words("end_mark"))
       if (!m.empty() && t == m) return false;  // （完） ends the text, it names nobody
     if (in_brackets && cp_count(inner) >= 2 && cp_count(inner) <= k_author_max_cps) {

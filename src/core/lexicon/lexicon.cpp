@@ -88,6 +88,29 @@ int Lexicon::count_words_in(std::string_view text, const std::string &section, b
   return stopped ? 1 : n;
 }
 
+const char *cue_section(Cue c) {
+  switch (c) {
+    case Cue::ad: return "ad";
+    case Cue::ad_strong: return "ad.strong";
+    case Cue::weather: return "weather";
+    case Cue::weather_strong: return "weather.strong";
+    case Cue::weather_time: return "weather.time";
+    case Cue::other: return "other";
+    case Cue::end_note: return "end_note";
+  }
+  return "";
+}
+
+CueSet Lexicon::cues_in(std::string_view text) const {
+  CueSet out;
+  constexpr uint32_t all = (uint32_t{1} << k_cue_count) - 1;
+  cue_index_.scan(text, cue_words_, [&](uint32_t k) {
+    out.bits |= uint32_t{1} << static_cast<unsigned>(cue_of_[k]);
+    return out.bits == all;
+  });
+  return out;
+}
+
 bool Lexicon::has_long_role_word(std::string_view text) const {
   return long_role_index_.scan(text, long_roles_, [](uint32_t) { return true; });
 }
@@ -224,6 +247,14 @@ void Lexicon::finish() {
   for (const RoleWord &rw : roles_)
     if (rw.word32.size() >= 2) long_roles_.push_back(rw.word);
   long_role_index_.build(long_roles_);
+  cue_words_.clear();
+  cue_of_.clear();
+  for (size_t c = 0; c < k_cue_count; ++c)
+    for (const std::string &w : words(cue_section(static_cast<Cue>(c)))) {
+      cue_words_.push_back(w);
+      cue_of_.push_back(static_cast<Cue>(c));
+    }
+  cue_index_.build(cue_words_);
   index_.clear();
   for (const auto &[name, list] : sections_)
     if (!is_regex_section(name)) index_[name].build(list);

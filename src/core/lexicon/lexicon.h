@@ -67,6 +67,19 @@ class RegexReport {
   RegexReport *previous_;
 };
 
+// The plain sections stage code asks "does this text hold one of your
+// words?" about, so that one pass over a text answers for all of them
+// (Lexicon::cues_in).
+enum class Cue : uint8_t { ad, ad_strong, weather, weather_strong, weather_time, other, end_note };
+constexpr size_t k_cue_count = 7;
+// The lexicon section of a cue ("ad.strong" for Cue::ad_strong).
+const char *cue_section(Cue c);
+// The cues whose section has a word in a text.
+struct CueSet {
+  uint32_t bits = 0;
+  bool has(Cue c) const { return bits >> static_cast<unsigned>(c) & 1; }
+};
+
 // A pattern that matched and its matcher (for end() and groups). The matcher
 // is the page's RegexReport's when one is installed (valid until the next
 // match of the same pattern), else owned here.
@@ -84,6 +97,9 @@ class Lexicon {
   // first when first_only): one pass over the text, each position looked up
   // by its code point in an index of the words' first code points.
   int count_words_in(std::string_view text, const std::string &section, bool first_only) const;
+  // Which cue sections have a word in text: one pass over the text for all
+  // of them (an index of every cue word by its first code point).
+  CueSet cues_in(std::string_view text) const;
   // Role words, longest first (so 本报记者 wins over 记者).
   const std::vector<RoleWord> &roles() const { return roles_; }
   // Whether text holds a role word of two code points or more (记者, 通讯员),
@@ -133,6 +149,10 @@ class Lexicon {
   // outside a byline) and their index, for has_long_role_word.
   std::vector<std::string> long_roles_;
   WordIndex long_role_index_;
+  // The words of every cue section, the cue of each, and their index.
+  std::vector<std::string> cue_words_;
+  std::vector<Cue> cue_of_;
+  WordIndex cue_index_;
   std::unordered_set<std::string> surnames_;
   std::map<std::string, std::vector<std::unique_ptr<icu::RegexPattern>>> compiled_;
   std::map<std::string, std::unique_ptr<icu::RegexPattern>> combined_;

@@ -105,8 +105,9 @@ Facts facts_of(const Piece &p, const Lexicon &lex) {
     f.bracket_name = han;
   }
   f.phone = has_phone_number(t);
-  f.ad_cue = has_cue(t, lex, "ad");
-  f.weather_cue = has_cue(t, lex, "weather");
+  const CueSet cues = lex.cues_in(t);
+  f.ad_cue = cues.has(Cue::ad);
+  f.weather_cue = cues.has(Cue::weather);
   f.masthead = is_masthead_line(t, lex);
   f.edition = is_edition_line(t, lex);
   f.box_cue = f.phone || f.ad_cue || f.weather_cue || p.type == PieceType::Other || p.type == PieceType::Ad;
@@ -173,7 +174,7 @@ std::vector<Block> blocks_of(const std::vector<Piece> &pieces, const std::vector
     }
     blk.weather = weather_box(all, lex);
     blk.ad = e - b <= k_box_max_pieces && short_lines && ad_evidence(all, lex) >= 2;
-    blk.other = has_cue(all, lex, "other");
+    blk.other = has_cue(all, lex, Cue::other);
     out.push_back(blk);
     b = e;
   }
@@ -299,7 +300,7 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
         add(EmitFeature::ev_end_mark);
         break;
       }
-    if (!f.cps.empty() && is_open_bracket(f.cps.front()) && has_cue(t, lex, "end_note")) add(EmitFeature::ev_end_note);
+    if (!f.cps.empty() && is_open_bracket(f.cps.front()) && has_cue(t, lex, Cue::end_note)) add(EmitFeature::ev_end_note);
     if (has_role_word(t, lex)) add(EmitFeature::ev_role_word);
     if (f.cps.size() >= 2 && f.cps.size() <= k_name_max_cps && f.han == f.cps.size()) {
       std::string name;
