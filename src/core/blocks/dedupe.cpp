@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <deque>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "core/blocks/layout.h"
+#include "core/common/hash_counts.h"
 #include "core/common/utf8.h"
 
 namespace bm::detail {
@@ -84,20 +85,17 @@ class Window {
                                                     [](const Shingle &sh, size_t c) { return sh.pos < c; }));
       for (Shingle &sh : hashes) sh.pos -= cut;
     }
-    for (const Shingle &sh : hashes) ++count_[sh.hash];
+    for (const Shingle &sh : hashes) count_.add(sh.hash);
     bytes_ += text.size();
     texts_.push_back({std::move(text), std::move(hashes)});
     while (bytes_ > k_window_bytes && texts_.size() > 1) {
-      for (const Shingle &sh : texts_.front().second) {
-        auto it = count_.find(sh.hash);
-        if (it != count_.end() && --it->second == 0) count_.erase(it);
-      }
+      for (const Shingle &sh : texts_.front().second) count_.remove(sh.hash);
       bytes_ -= texts_.front().first.size();
       texts_.pop_front();
     }
   }
   bool empty() const { return count_.empty(); }
-  bool has(uint64_t h) const { return count_.count(h) != 0; }
+  bool has(uint64_t h) const { return count_.has(h); }
   bool contains(std::string_view s) const {
     for (const auto &t : texts_)
       if (t.first.find(s) != std::string::npos) return true;
@@ -107,7 +105,7 @@ class Window {
  private:
   std::deque<std::pair<std::string, std::vector<Shingle>>> texts_;
   size_t bytes_ = 0;
-  std::unordered_map<uint64_t, int> count_;
+  HashCounts count_;
 };
 
 // Cuts repeated runs out of `text`; returns true when anything was cut and
