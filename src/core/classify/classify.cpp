@@ -134,28 +134,29 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
   const size_t lead = static_cast<size_t>(t.data() - text.data());
   // Only the first few dozen characters can hold a dateline. Justified
   // columns put spaces inside it (本报北京 3月19日电): match without them and
-  // map positions back to the text's own bytes.
-  std::string compact;
-  std::vector<size_t> begin_of, end_of;  // per compact byte: its character's bytes in t
-  compact.reserve(k_dateline_head_bytes + 4);
-  begin_of.reserve(k_dateline_head_bytes + 4);
-  end_of.reserve(k_dateline_head_bytes + 4);
-  for (size_t i = 0; i < t.size() && compact.size() < k_dateline_head_bytes;) {
+  // map positions back to the text's own bytes by walking t again.
+  icu::UnicodeString u;
+  size_t scanned = 0;  // bytes of t read; the matched text holds its non-space characters
+  for (size_t i = 0, kept = 0; i < t.size() && kept < k_dateline_head_bytes; scanned = i) {
     const size_t at = i;
     const char32_t c = next_cp(t, i);
     if (is_space_cp(c)) continue;
-    compact.append(t.substr(at, i - at));
-    for (size_t b = at; b < i; ++b) {
-      begin_of.push_back(at);
-      end_of.push_back(i);
-    }
+    u.append(static_cast<UChar32>(c));
+    kept += i - at;
   }
-  const icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(compact.data(), static_cast<int32_t>(compact.size())));
-  auto bytes_of = [&u](int32_t units16) {  // compact bytes before a UTF-16 offset
-    std::string s;
-    u.tempSubString(0, units16).toUTF8String(s);
-    return s.size();
+  // Where in t the character at UTF-16 offset `units` of u starts (start =
+  // true) or where the one before it ends.
+  auto in_t = [&](int32_t units, bool start) {
+    int32_t seen = 0;
+    for (size_t i = 0; i < scanned;) {
+      const size_t at = i;
+      const char32_t c = next_cp(t, i);
+      if (is_space_cp(c)) continue;
+      if (start && seen == units) return at;
+      seen += c > 0xFFFF ? 2 : 1;
+      if (!start && seen == units) return i;
+    }
+    return scanned;
   };
   RegexMatch found;
   if (!lex.first_match("dateline", u, /*whole=*/false, found)) return out;
@@ -163,10 +164,8 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
   icu::RegexMatcher *m = found.matcher;
   UErrorCode st = U_ZERO_ERROR;
   const int32_t end16 = m->end(st);
-  if (U_FAILURE(st) || end16 <= 0) return out;
-  const size_t n = bytes_of(end16);
-  if (n == 0 || n > end_of.size()) return out;
-  out.end = lead + end_of[n - 1];
+  if (U_FAILURE(st) || end16 <= 0 || end16 > u.length()) return out;
+  out.end = lead + in_t(end16, /*start=*/false);
   // The group named byline, byline1 .. byline9 that took part in the match.
   static const char16_t *const names[] = {u"byline",  u"byline1", u"byline2", u"byline3", u"byline4",
                                            u"byline5", u"byline6", u"byline7", u"byline8", u"byline9"};
@@ -176,10 +175,9 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
     if (U_FAILURE(gs)) continue;
     const int32_t b16 = m->start(g, gs), e16 = m->end(g, gs);
     if (U_SUCCESS(gs) && b16 >= 0 && e16 > b16) {
-      const size_t b = bytes_of(b16), e = bytes_of(e16);
-      if (b < begin_of.size() && e > 0 && e <= end_of.size()) {
-        out.byline_begin = lead + begin_of[b];
-        out.byline_end = lead + end_of[e - 1];
+      if (b16 < u.length() && e16 <= u.length()) {
+        out.byline_begin = lead + in_t(b16, /*start=*/true);
+        out.byline_end = lead + in_t(e16, /*start=*/false);
       }
       break;
     }

@@ -44,7 +44,7 @@ bool upper_latin(std::string_view s) {
 }
 }  // namespace
 
-bool is_masthead_line(std::string_view text, const Lexicon &lex) {
+bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<bool> whole_is_edition) {
   std::string_view t = trim(text);
   if (t.empty() || cp_count(t) > 30) return false;
   size_t pos = 0;
@@ -55,7 +55,8 @@ bool is_masthead_line(std::string_view text, const Lexicon &lex) {
     std::string_view tok = trim(t.substr(pos, sp - pos));
     pos = sp + 1;
     if (tok.empty()) continue;
-    bool ok = upper_latin(tok) || is_edition_line(tok, lex);
+    const bool whole = tok.size() == t.size() && whole_is_edition.has_value();
+    bool ok = upper_latin(tok) || (whole ? *whole_is_edition : is_edition_line(tok, lex));
     for (const auto &w : lex.words("masthead")) ok = ok || ends_with(tok, w);
     if (!ok) return false;
     any = true;

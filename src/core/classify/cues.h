@@ -2,6 +2,7 @@
 // boxes, QR prompts) and masthead lines.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,9 @@ bool weather_box(std::string_view text, const Lexicon &lex);
 // The evidence of an ad: its distinct ad cues, plus one for a phone number.
 int ad_evidence(std::string_view text, const Lexicon &lex);
 // A short line of masthead words only (海宁发布 今海宁客户端, CITY DAILY).
-bool is_masthead_line(std::string_view text, const Lexicon &lex);
+// `whole_is_edition`, when given, is is_edition_line(text) already known (a
+// line of one word is an edition line or not: not asked twice).
+bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<bool> whole_is_edition = std::nullopt);
 // The whole text matches an [edition] pattern (海宁版, A3版).
 bool is_edition_line(std::string_view text, const Lexicon &lex);
 

@@ -108,8 +108,8 @@ Facts facts_of(const Piece &p, const Lexicon &lex) {
   const CueSet cues = lex.cues_in(t);
   f.ad_cue = cues.has(Cue::ad);
   f.weather_cue = cues.has(Cue::weather);
-  f.masthead = is_masthead_line(t, lex);
   f.edition = is_edition_line(t, lex);
+  f.masthead = is_masthead_line(t, lex, f.edition);
   f.box_cue = f.phone || f.ad_cue || f.weather_cue || p.type == PieceType::Other || p.type == PieceType::Ad;
   f.continuation = starts_with_closing_punct(t);
   f.separator = is_separator_line(t);

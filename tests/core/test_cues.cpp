@@ -1,0 +1,60 @@
+// The lexicon cues of classify/cues.h on invented lines: cue sections asked
+// by their enum, the weather and ad evidence, masthead and edition lines, and
+// a masthead test told the whole line's edition answer giving what it finds
+// by itself.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/classify/cues.h"
+#include "core/lexicon/lexicon.h"
+
+using namespace bm::detail;
+
+namespace {
+
+const Lexicon &lexicon() {
+  static const Lexicon lex = [] {
+    Lexicon l;
+    l.load(k_default_lexicon, "built-in");
+    l.finish();
+    return l;
+  }();
+  return lex;
+}
+
+}  // namespace
+
+TEST(Cues, SectionsAskedByTheirEnum) {
+  EXPECT_TRUE(has_cue("扫一扫 看更多", lexicon(), Cue::other));
+  EXPECT_FALSE(has_cue("市政府召开常务会议", lexicon(), Cue::other));
+  EXPECT_TRUE(has_cue("明天白天晴，气温12到20℃", lexicon(), Cue::weather_strong));
+  EXPECT_GE(count_cues("明天白天晴转多云，东南风3级，气温12到20℃", lexicon(), Cue::weather), 3);
+}
+
+TEST(Cues, WeatherBoxAndAdEvidence) {
+  EXPECT_TRUE(weather_box("明天白天晴转多云，东南风3级，气温12到20℃", lexicon()));
+  EXPECT_FALSE(weather_box("气温", lexicon()));
+  EXPECT_GE(ad_evidence("咨询电话：0573-85551234", lexicon()), 1);  // the phone number at least
+  EXPECT_EQ(ad_evidence("会议强调，要抓好落实。", lexicon()), 0);
+}
+
+TEST(Cues, EditionAndMastheadLines) {
+  for (const char *line : {"A3版", "第4版", "B12", "要闻版"}) EXPECT_TRUE(is_edition_line(line, lexicon())) << line;
+  for (const char *line : {"会议强调", "第4版要闻 会议", ""}) EXPECT_FALSE(is_edition_line(line, lexicon())) << line;
+  for (const char *line : {"CITY DAILY", "某某日报 客户端", "A3版", "要闻 B2"})
+    EXPECT_TRUE(is_masthead_line(line, lexicon())) << line;
+  for (const char *line : {"市政府召开常务会议", "某某日报记者 王一", ""})
+    EXPECT_FALSE(is_masthead_line(line, lexicon())) << line;
+}
+
+TEST(Cues, MastheadTestToldTheEditionAnswerFindsTheSame) {
+  for (const char *line : {"A3版", "B12", "CITY DAILY", "某某日报 客户端", "要闻 B2", "市政府召开常务会议", "  A3版 ", ""}) {
+    const bool edition = is_edition_line(line, lexicon());
+    EXPECT_EQ(is_masthead_line(line, lexicon(), edition), is_masthead_line(line, lexicon())) << line;
+  }
+  // The answer is used for a line of one word only: a wrong answer changes
+  // that line, not a line of several words.
+  EXPECT_FALSE(is_masthead_line("B12", lexicon(), false));
+  EXPECT_TRUE(is_masthead_line("要闻 B2", lexicon(), false));
+}
