@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <unicode/uchar.h>
+
 #include "core/common/utf8.h"
 
 using namespace bm::detail;
@@ -82,6 +84,19 @@ TEST(Utf8Width, EastAsianWidth) {
   EXPECT_EQ(cp_width(0x0301), 0);   // combining acute
   EXPECT_EQ(cp_width(0x200B), 0);   // zero width space (format)
   EXPECT_EQ(display_width("平湖 PH"), 7);
+}
+
+// The ideograph ranges answered without ICU give what ICU's properties give.
+TEST(Utf8Width, IdeographFastPathAgreesWithIcu) {
+  for (char32_t cp : {char32_t{0x3400}, char32_t{0x4DBF}, char32_t{0x4E00}, char32_t{0x9FFF}})
+    EXPECT_EQ(cp_width(cp), 2) << std::hex << static_cast<unsigned>(cp);
+  for (char32_t cp = 0x3400; cp <= 0x9FFF; ++cp) {
+    if (cp > 0x4DBF && cp < 0x4E00) continue;
+    const auto gc = u_charType(static_cast<UChar32>(cp));
+    const int eaw = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
+    ASSERT_NE(gc, U_NON_SPACING_MARK);
+    ASSERT_TRUE(eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) << std::hex << static_cast<unsigned>(cp);
+  }
 }
 
 TEST(Utf8Width, LayoutWidthSqueezesPunctuation) {

@@ -47,6 +47,9 @@ size_t cp_count(std::string_view s) {
 
 int cp_width(char32_t cp) {
   if (cp < 0x80) return 1;
+  // CJK Unified Ideographs and Extension A, most of a Chinese page: letters
+  // (gc Lo) of East Asian Width W, so 2 without asking ICU twice.
+  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) return 2;
   const auto gc = u_charType(static_cast<UChar32>(cp));
   if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_FORMAT_CHAR) return 0;
   switch (u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH)) {
