@@ -26,7 +26,12 @@ bool all_han(const std::u32string &s) {
   return !s.empty();
 }
 
-bool is_sep(char32_t c) { return is_space_cp(c); }
+// What parts the tokens of a credit: spaces, and the marks that are not
+// part of names (文/图, 摄影：张伟, 王明、李华).
+bool is_token_break(char32_t c) {
+  return is_space_cp(c) || c == U'/' || c == 0xFF0F || c == U':' || c == 0xFF1A || c == 0x3001 || c == 0xFF0C ||
+         c == U',';
+}
 
 struct Tokens {
   std::vector<std::u32string> list;
@@ -36,11 +41,7 @@ Tokens tokenize(const std::u32string &s) {
   Tokens t;
   std::u32string cur;
   for (char32_t c : s) {
-    if (is_sep(c)) {
-      if (!cur.empty()) t.list.push_back(std::move(cur));
-      cur.clear();
-    } else if (c == U'/' || c == 0xFF0F || c == U':' || c == 0xFF1A || c == 0x3001 || c == 0xFF0C || c == U',') {
-      // 文/图, 摄影：张伟, 王明、李华 — a separator that is not part of names
+    if (is_token_break(c)) {
       if (!cur.empty()) t.list.push_back(std::move(cur));
       cur.clear();
     } else {
@@ -84,6 +85,25 @@ const RoleWord *match_role(const Tokens &t, size_t &ti, size_t &ci, const Lexico
     return &rw;
   }
   return nullptr;
+}
+
+// Whether parse_byline could read s (its marker taken off) as a credit or as
+// bare names. A credit needs a role word, matched across token breaks (记 者,
+// 记/者): so one in the text with the breaks taken out. Bare names need every
+// character to be a name's (Han, the middle dot). Most pieces are prose with
+// neither (a 。, a digit, no role word): told here without tokenizing.
+bool may_be_byline(std::string_view s, const Lexicon &lex) {
+  std::string joined;
+  joined.reserve(s.size());
+  bool only_name_chars = true;
+  for (size_t i = 0; i < s.size();) {
+    const size_t at = i;
+    const char32_t c = next_cp(s, i);
+    if (is_token_break(c)) continue;
+    only_name_chars = only_name_chars && (is_han(c) || c == 0x00B7 || c == 0x30FB);
+    joined.append(s.substr(at, i - at));
+  }
+  return only_name_chars || lex.has_role_word(joined);
 }
 
 }  // namespace
@@ -171,7 +191,7 @@ std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &
     }
   }
   // A byline is a short line (a dozen names at most); longer text is prose.
-  if (s.empty() || s.size() > k_byline_max_bytes) return std::nullopt;
+  if (s.empty() || s.size() > k_byline_max_bytes || !may_be_byline(s, lex)) return std::nullopt;
   const Tokens t = tokenize(to_u32(s));
   std::string role;
   bool any_role = false;

@@ -112,7 +112,11 @@ CueSet Lexicon::cues_in(std::string_view text) const {
 }
 
 bool Lexicon::has_long_role_word(std::string_view text) const {
-  return long_role_index_.scan(text, long_roles_, [](uint32_t) { return true; });
+  return role_index_.scan(text, role_words_, [this](uint32_t k) { return roles_[k].word32.size() >= 2; });
+}
+
+bool Lexicon::has_role_word(std::string_view text) const {
+  return role_index_.scan(text, role_words_, [](uint32_t) { return true; });
 }
 
 const std::vector<std::unique_ptr<icu::RegexPattern>> &Lexicon::patterns(const std::string &section) const {
@@ -243,10 +247,9 @@ void Lexicon::finish() {
   }
   std::stable_sort(roles_.begin(), roles_.end(),
                    [](const RoleWord &a, const RoleWord &b) { return a.word.size() > b.word.size(); });
-  long_roles_.clear();
-  for (const RoleWord &rw : roles_)
-    if (rw.word32.size() >= 2) long_roles_.push_back(rw.word);
-  long_role_index_.build(long_roles_);
+  role_words_.clear();
+  for (const RoleWord &rw : roles_) role_words_.push_back(rw.word);
+  role_index_.build(role_words_);
   cue_words_.clear();
   cue_of_.clear();
   for (size_t c = 0; c < k_cue_count; ++c)

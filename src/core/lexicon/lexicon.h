@@ -105,6 +105,8 @@ class Lexicon {
   // Whether text holds a role word of two code points or more (记者, 通讯员),
   // in one pass over the text.
   bool has_long_role_word(std::string_view text) const;
+  // Whether text holds any role word (摄 and 文 too), in one pass.
+  bool has_role_word(std::string_view text) const;
   // Compiled patterns of a regex section ("dateline", "edition").
   const std::vector<std::unique_ptr<icu::RegexPattern>> &patterns(const std::string &section) const;
 
@@ -145,10 +147,10 @@ class Lexicon {
   };
   std::map<std::string, WordIndex> index_;
   std::vector<RoleWord> roles_;
-  // Role words of two code points or more (a lone 摄 or 文 says nothing
-  // outside a byline) and their index, for has_long_role_word.
-  std::vector<std::string> long_roles_;
-  WordIndex long_role_index_;
+  // The role words (as roles_) and their index, for has_role_word and
+  // has_long_role_word (a lone 摄 or 文 says nothing outside a byline).
+  std::vector<std::string> role_words_;
+  WordIndex role_index_;
   // The words of every cue section, the cue of each, and their index.
   std::vector<std::string> cue_words_;
   std::vector<Cue> cue_of_;

@@ -1,0 +1,64 @@
+// parse_byline (classify/byline.h) on invented credits in the conventions of
+// Chinese papers, and on prose it must not read as one. Prose is told apart
+// before tokenizing (no role word, a character no name has); these cases pin
+// that the quick test keeps every credit: role words letter-spaced or split by
+// a credit's marks, bare names, a one-character role glued to a name.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/classify/byline.h"
+#include "core/lexicon/lexicon.h"
+
+using namespace bm::detail;
+
+namespace {
+
+const Lexicon &lexicon() {
+  static const Lexicon lex = [] {
+    Lexicon l;
+    l.load(k_default_lexicon, "built-in");
+    l.finish();
+    return l;
+  }();
+  return lex;
+}
+
+// "role:name role:name" or "-" when the text is not a byline.
+std::string read(const std::string &text, bool allow_bare = false) {
+  const auto b = parse_byline(text, lexicon(), allow_bare);
+  if (!b) return "-";
+  std::string out;
+  for (const Byline &p : b->people) out += (out.empty() ? "" : " ") + p.role + ":" + p.name;
+  if (!b->leftover.empty()) out += " +" + b->leftover;
+  return out;
+}
+
+}  // namespace
+
+TEST(Byline, CreditsInTheirUsualShapes) {
+  EXPECT_EQ(read("本报记者 王一鸣"), "reporter:王一鸣");
+  EXPECT_EQ(read("本报记者 王一鸣 通讯员 李小红"), "reporter:王一鸣 correspondent:李小红");
+  EXPECT_EQ(read("记 者 王一鸣"), "reporter:王一鸣");            // letter-spaced role
+  EXPECT_EQ(read("记/者 王一鸣"), "reporter:王一鸣");             // a role split by a credit's mark
+  EXPECT_EQ(read("本报记者 王 强"), "reporter:王强");             // letter-spaced name
+  EXPECT_EQ(read("张 伟 摄"), "photographer:张伟");
+  EXPECT_EQ(read("新华社记者 张建华摄"), "photographer:张建华");  // one-character role glued
+  EXPECT_EQ(read("■记者 王一鸣"), "reporter:王一鸣");
+  // Marked, a credit may run on into other text (digits, Latin): the quick
+  // test must find its role word, not stop at the first character no name has.
+  EXPECT_EQ(read("■记者 王一鸣 电话85012345"), "reporter:王一鸣 +电话85012345");
+  EXPECT_EQ(read("■记/者 王一鸣 (A3)"), "reporter:王一鸣 +(A3)");
+}
+
+TEST(Byline, BareNamesOnlyWhereAllowed) {
+  EXPECT_EQ(read("王一鸣 李小红", true), ":王一鸣 :李小红");
+  EXPECT_EQ(read("王一鸣 李小红", false), "-");
+}
+
+TEST(Byline, ProseIsNotACredit) {
+  for (const char *t : {"会议强调，要抓好落实。", "3月19日上午", "记者了解到，今年以来全市新增岗位。",
+                        "The quick brown fox", "２０２４年", "（完）"})
+    EXPECT_EQ(read(t, true), "-") << t;
+}
