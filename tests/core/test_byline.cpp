@@ -9,21 +9,15 @@
 #include <vector>
 
 #include "core/classify/byline.h"
+#include "common/core_fixtures.h"
 #include "core/lexicon/lexicon.h"
 
 using namespace bm::detail;
 
 namespace {
 
-const Lexicon &lexicon() {
-  static const Lexicon lex = [] {
-    Lexicon l;
-    l.load(k_default_lexicon, "built-in");
-    l.finish();
-    return l;
-  }();
-  return lex;
-}
+// The built-in lexicon, the one of the parser the core tests share.
+const Lexicon &lexicon() { return bm_test::default_parser().lexicon(); }
 
 // "role:name role:name" or "-" when the text is not a byline.
 std::string read(const std::string &text, bool allow_bare = false) {

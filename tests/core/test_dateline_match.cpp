@@ -8,21 +8,15 @@
 #include <string>
 
 #include "core/classify/classify.h"
+#include "common/core_fixtures.h"
 #include "core/lexicon/lexicon.h"
 
 using namespace bm::detail;
 
 namespace {
 
-const Lexicon &lexicon() {
-  static const Lexicon lex = [] {
-    Lexicon l;
-    l.load(k_default_lexicon, "built-in");
-    l.finish();
-    return l;
-  }();
-  return lex;
-}
+// The built-in lexicon, the one of the parser the core tests share.
+const Lexicon &lexicon() { return bm_test::default_parser().lexicon(); }
 
 size_t after(const std::string &text, const std::string &what) { return text.find(what) + what.size(); }
 

@@ -8,21 +8,15 @@
 
 #include "core/common/calendar.h"
 #include "core/extract/dates.h"
+#include "common/core_fixtures.h"
 #include "core/lexicon/lexicon.h"
 
 using namespace bm::detail;
 
 namespace {
 
-const Lexicon &lexicon() {
-  static const Lexicon lex = [] {
-    Lexicon l;
-    l.load(k_default_lexicon, "default.lex");
-    l.finish();
-    return l;
-  }();
-  return lex;
-}
+// The built-in lexicon, the one of the parser the core tests share.
+const Lexicon &lexicon() { return bm_test::default_parser().lexicon(); }
 
 const DateWords &words() {
   static const DateWords w = DateWords::from(lexicon());
