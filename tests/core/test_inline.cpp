@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/common/utf8.h"
 #include "core/normalize/inline_text.h"
@@ -257,4 +259,30 @@ TEST(InlineRules2And3, DecisionsThatDependOnANeighbourAreFinal) {
     const std::string once = body(s);
     EXPECT_EQ(body(once), once) << s;
   }
+}
+
+// normalize_inline's shortcut (text the rules leave as it is, copied) gives
+// what every rule applied gives: random strings over an alphabet of every
+// kind of character the rules look at, in each mode.
+TEST(InlineShortcut, AgreesWithTheRules) {
+  const std::vector<std::string> alphabet = {
+      "中", "国", "\xF0\xA0\x80\x81",          // Han (one outside the BMP)
+      "a", "Z", "7", ".", "%", "-", "/", "+",  // ASCII the rules keep
+      ",", ";", ":", "?", "!", "(", ")",       // ASCII rules 2 and 3 rewrite
+      " ", "\t", "\xE3\x80\x80", "\xC2\xA0",   // spaces (U+3000, U+00A0)
+      "，", "。", "、", "（", "）", "“", "”", "《", "》", "——", "…", "·",
+      "\xEF\xBC\xA1", "\xEF\xBC\x91", "\xEF\xBC\x85",  // Ａ １ ％ (folded by rule 1)
+      "\xCC\x81", "e\xCC\x81", "\xC3\xA9", "\xE2\x84\xAB",  // combining acute, e + acute, é, Å sign (NFC)
+      "\xE3\x81\x8B\xE3\x82\x99",  // か + combining voiced mark (composes to が)
+  };
+  uint32_t seed = 7;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const size_t len = next() % 12;
+    for (size_t k = 0; k < len; ++k) s += alphabet[(next() >> 8) % alphabet.size()];
+    for (InlineMode mode : {InlineMode::Body, InlineMode::Headline, InlineMode::Name})
+      ASSERT_EQ(normalize_inline(s, mode), normalize_inline_by_rules(s, mode)) << s;
+  }
+  EXPECT_EQ(normalize_inline("中国人民（北京）“好”。"), "中国人民（北京）“好”。");
 }

@@ -16,7 +16,11 @@ enum class InlineMode {
 };
 
 // Rules 1-4 on `text` (UTF-8 without '\n'). Valid UTF-8 in, valid UTF-8 out.
+// Text the rules would leave as it is (no space, no half-width punctuation
+// they rewrite, nothing to fold or compose) is told in one pass and copied.
 std::string normalize_inline(std::string_view text, InlineMode mode = InlineMode::Body);
+// The same without that shortcut: every rule applied (tests compare the two).
+std::string normalize_inline_by_rules(std::string_view text, InlineMode mode = InlineMode::Body);
 
 // UAX #15 Stream-Safe Text Format: inserts U+034F COMBINING GRAPHEME JOINER
 // before a code point that would make more than 30 consecutive non-starters
