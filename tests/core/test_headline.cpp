@@ -57,3 +57,17 @@ TEST(AssignRoles, BrokenTitleJoins) {
   EXPECT_EQ(r.title.value_or(""), "我市志愿服务再获省级先进");
   EXPECT_EQ(r.parts.size(), 2u);
 }
+
+// A column's name over a story (a few Han characters over a longer title) is
+// not a kicker; a kicker is a phrase, and a broken title's first line is
+// followed by one about as long.
+TEST(ColumnLabel, ShortNameOverALongerTitle) {
+  EXPECT_TRUE(is_column_label("人民论坛", "让基层减负落到实处的几点思考"));
+  EXPECT_TRUE(is_column_label("短评", "把群众的好事办实办好"));
+  EXPECT_FALSE(is_column_label("短评", "把好事办好"));  // as long as a broken title's lines: read as one
+  EXPECT_TRUE(is_column_label("一线调查", "——山区小学的第一堂编程课"));
+  EXPECT_FALSE(is_column_label("守护一江清水", "赣江治理让沿岸百姓端上“生态碗”"));  // a phrase: a kicker
+  EXPECT_FALSE(is_column_label("市委常委会", "召开扩大会议"));  // one title broken over two lines
+  EXPECT_FALSE(is_column_label("第3期", "让基层减负落到实处的几点思考"));  // not all Han
+  EXPECT_FALSE(is_column_label("好", "让基层减负落到实处的几点思考"));     // one character
+}

@@ -327,6 +327,13 @@ class DraftExtractor {
       d.headline.clear();
       for (size_t b = first; b < blocks.size(); ++b) d.headline.insert(d.headline.end(), blocks[b].begin(), blocks[b].end());
     }
+    // A column's name set over the story's headline leaves it the same way.
+    if (kind == Kind::News && d.headline.size() >= 2 &&
+        is_column_label(normalize_inline(a_.pieces[d.headline[0]].text, InlineMode::Headline),
+                        normalize_inline(a_.pieces[d.headline[1]].text, InlineMode::Headline))) {
+      banners.push_back({d.headline.front()});
+      d.headline.erase(d.headline.begin());
+    }
     return banners;
   }
 

@@ -13,6 +13,9 @@ constexpr size_t k_part_min_cps = 10;
 constexpr size_t k_broken_title_max_cps = 12;
 // A second part this long (or with clause punctuation) is a subtitle.
 constexpr size_t k_subtitle_min_cps = 20;
+// A column's name is a few characters (短评, 人民论坛, 一线调查); a kicker
+// is a phrase, longer than this in every gold page of the project.
+constexpr size_t k_column_label_max_cps = 5;
 
 size_t cps_nospace(const std::string &s) {
   size_t n = 0;
@@ -89,11 +92,28 @@ bool has_clause_punct(const std::string &s) {
 
 bool starts_with_dash(const std::string &s) { return s.rfind("\xE2\x80\x94", 0) == 0; }  // —
 
+// Does line b continue the title that line a starts (one title broken over
+// two lines: a short first line, a second about as long, no clause marks)?
+bool continues_title(const std::string &a, const std::string &b) {
+  const size_t na = cps_nospace(a), nb = cps_nospace(b);
+  return na <= k_broken_title_max_cps && na + 3 >= nb && !has_clause_punct(b) && !starts_with_dash(b);
+}
+
 std::string join_title(const std::string &a, const std::string &b) {
   return a + b;  // one title broken over two lines joins without a gap
 }
 
 }  // namespace
+
+bool is_column_label(const std::string &first, const std::string &next) {
+  const size_t n = cps_nospace(first);
+  if (n < 2 || n > k_column_label_max_cps || continues_title(first, next)) return false;
+  for (size_t i = 0; i < first.size();) {
+    const char32_t c = next_cp(first, i);
+    if (!is_han(c) && !is_space_cp(c)) return false;
+  }
+  return true;
+}
 
 HeadlineRoles assign_roles(const std::vector<HeadlineLine> &lines) {
   HeadlineRoles r;
@@ -104,10 +124,8 @@ HeadlineRoles assign_roles(const std::vector<HeadlineLine> &lines) {
   for (size_t k = 0; k < lines.size(); ++k) {
     const std::string &t = lines[k].text;
     if (!units.empty() && !lines[k].block_start && k > 0) {
-      const size_t a = cps_nospace(lines[k - 1].text), b = cps_nospace(t);
       const bool prev_is_unit_start = units.back() == lines[k - 1].text;
-      if (prev_is_unit_start && a <= k_broken_title_max_cps && a + 3 >= b && !has_clause_punct(t) &&
-          !starts_with_dash(t)) {
+      if (prev_is_unit_start && continues_title(lines[k - 1].text, t)) {
         units.back() = join_title(units.back(), t);
         continue;
       }

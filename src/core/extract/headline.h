@@ -30,4 +30,10 @@ struct HeadlineRoles {
 
 HeadlineRoles assign_roles(const std::vector<HeadlineLine> &lines);
 
+// A first headline line of a few Han characters over a title it does not
+// continue (a broken title's lines are alike in length): the name of a
+// column or series set over the story, not a kicker (kickers are phrases).
+// Both lines normalized.
+bool is_column_label(const std::string &first, const std::string &next);
+
 }  // namespace bm::detail
