@@ -20,9 +20,13 @@ std::string to_utf8(const std::u32string &s) {
   return out;
 }
 
+// A character of a person's name: Han, or the middle dot that joins
+// transliterated names.
+bool is_name_char(char32_t c) { return is_han(c) || c == 0x00B7 || c == 0x30FB; }
+
 bool all_han(const std::u32string &s) {
   for (char32_t c : s)
-    if (!is_han(c) && c != 0x00B7 && c != 0x30FB) return false;  // · joins transliterated names
+    if (!is_name_char(c)) return false;
   return !s.empty();
 }
 
@@ -100,7 +104,7 @@ bool may_be_byline(std::string_view s, const Lexicon &lex) {
     const size_t at = i;
     const char32_t c = next_cp(s, i);
     if (is_token_break(c)) continue;
-    only_name_chars = only_name_chars && (is_han(c) || c == 0x00B7 || c == 0x30FB);
+    only_name_chars = only_name_chars && is_name_char(c);
     joined.append(s.substr(at, i - at));
   }
   return only_name_chars || lex.has_role_word(joined);

@@ -42,17 +42,18 @@ bool is_latin_letter(char32_t cp) {
   return u_isalpha(static_cast<UChar32>(cp)) && uscript_getScript(static_cast<UChar32>(cp), &err) == USCRIPT_LATIN;
 }
 
-// Does any code point need NFC work? Han, kana, CJK punctuation and ASCII are
-// NFC-stable; anything else is asked of ICU's quick check.
+// Is the code point left alone by NFC whatever surrounds it? Han, kana, CJK
+// punctuation and ASCII are; anything else is asked of ICU's quick check.
+bool nfc_stable(char32_t cp) {
+  if (cp < 0x300 || (cp >= 0x3000 && cp <= 0x9FFF)) return true;
+  return u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+         u_getCombiningClass(static_cast<UChar32>(cp)) == 0;
+}
+
+// Does any code point need NFC work?
 bool needs_nfc(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const char32_t cp = next_cp(s, i);
-    if (cp < 0x300 || (cp >= 0x3000 && cp <= 0x9FFF)) continue;
-    if (u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
-        u_getCombiningClass(static_cast<UChar32>(cp)) != 0)
-      return true;
-  }
+  for (size_t i = 0; i < s.size();)
+    if (!nfc_stable(next_cp(s, i))) return true;
   return false;
 }
 
@@ -318,11 +319,7 @@ bool left_as_is(std::string_view s) {
       }
     }
     const char32_t cp = next_cp(s, i);
-    if (is_space_cp(cp) || is_fullwidth_alnum(cp) || cp == 0xFF05) return false;
-    if (cp >= 0x300 && !(cp >= 0x3000 && cp <= 0x9FFF) &&
-        (u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
-         u_getCombiningClass(static_cast<UChar32>(cp)) != 0))
-      return false;
+    if (is_space_cp(cp) || is_fullwidth_alnum(cp) || cp == 0xFF05 || !nfc_stable(cp)) return false;
   }
   return true;
 }
