@@ -42,19 +42,18 @@ std::string base_name(const std::string &path) {
   return dot == std::string::npos ? b : b.substr(0, dot);
 }
 
+// A page's stages up to the decoder. Made in place and never moved: the
+// pieces view the text (a moved short string would move its bytes).
 struct Parsed {
+  Parsed(const std::string &path, const Lexicon &lex, const SegmentModel &model)
+      : text(decode(read_file(path), DecodeOptions{})),
+        lines(split_lines(text.utf8)),
+        assembly(assemble_page(text.utf8, lines, lex, model)) {}
+  Parsed(const Parsed &) = delete;
   DecodedText text;
   std::vector<Line> lines;
   Assembly assembly;
 };
-
-Parsed parse(const std::string &path, const Lexicon &lex, const SegmentModel &model) {
-  Parsed p;
-  p.text = decode(read_file(path), DecodeOptions{});
-  p.lines = split_lines(p.text.utf8);
-  p.assembly = assemble_page(p.text.utf8, p.lines, lex, model);
-  return p;
-}
 
 void print_features_header() {
   std::string out = "{\"states\":[";
@@ -88,8 +87,8 @@ void print_features_header() {
 }
 
 void print_features(const std::string &path, const Lexicon &lex, const SegmentModel &model) {
-  Parsed p = parse(path, lex, model);
-  const std::vector<PieceFeatures> feats = compute_features(p.assembly.pieces, p.assembly.layout, lex);
+  const Parsed p(path, lex, model);
+  const PageFeatures feats = compute_features(p.assembly.pieces, p.assembly.layout, lex);
   std::string out = "{\"page\":";
   append_json_string(out, base_name(path));
   out += ",\"pieces\":[";
@@ -100,13 +99,16 @@ void print_features(const std::string &path, const Lexicon &lex, const SegmentMo
     append_json_string(out, pc.text);
     out += ",\"line\":" + std::to_string(pc.line) + ",\"emit\":[";
     bool first = true;
-    feats[k].for_each_emit([&](uint16_t id) {
+    feats.for_each_emit(k, [&](uint16_t id) {
       out += (first ? "" : ",") + std::to_string(static_cast<int>(id));
       first = false;
     });
     out += "],\"edge\":[";
-    for (size_t i = 0; i < feats[k].edge.size(); ++i)
-      out += (i ? "," : "") + std::to_string(static_cast<int>(feats[k].edge[i]));
+    first = true;
+    feats.for_each_edge(k, [&](EdgeFeature g) {
+      out += (first ? "" : ",") + std::to_string(static_cast<int>(g));
+      first = false;
+    });
     out += "]}";
   }
   out += "]}";
@@ -125,7 +127,7 @@ void write_json(const std::string &path, const std::string &dir, const Parser &p
 }
 
 void print_pieces(const std::string &path, const Lexicon &lex, const SegmentModel &model) {
-  Parsed p = parse(path, lex, model);
+  const Parsed p(path, lex, model);
   const Assembly &a = p.assembly;
   std::vector<int> owner(a.pieces.size(), -1);
   for (size_t d = 0; d < a.drafts.size(); ++d)
@@ -133,9 +135,9 @@ void print_pieces(const std::string &path, const Lexicon &lex, const SegmentMode
   std::printf("layout=%s\n", a.layout.layout == Layout::HardWrapped ? "hard-wrapped" : "one-per-line");
   for (size_t i = 0; i < a.pieces.size(); ++i) {
     const Piece &pc = a.pieces[i];
-    std::printf("%3zu L%-3zu d%-3d %-12s %.2f w%-3d col%-3d b%d | %.90s\n", i, pc.line, owner[i],
+    std::printf("%3zu L%-3u d%-3d %-12s %.2f w%-3d col%-3d b%d | %.*s\n", i, pc.line, owner[i],
                 state_name(a.states[i]), a.probability[i], pc.width, a.layout.column.empty() ? 0 : a.layout.column[pc.line],
-                pc.blanks_before, pc.text.c_str());
+                pc.blanks_before, static_cast<int>(std::min<size_t>(pc.text.size(), 90)), pc.text.data());
   }
 }
 

@@ -39,20 +39,31 @@ TEST(Punct, SeparatorLines) {
 }
 
 namespace {
-std::vector<Piece> pieces_of(const std::string &text) {
+const Lexicon &lexicon() {
   static Lexicon lex = [] {
     Lexicon l;
     l.load(k_default_lexicon, "built-in");
     l.finish();
     return l;
   }();
-  return split_pieces(text, split_lines(text), lex);
+  return lex;
 }
+
+// The pieces of a text, with what their views point into (the text and the
+// store of rewritten text): not copyable, made in place.
+struct Split {
+  explicit Split(std::string t) : text(std::move(t)) { pieces = split_pieces(text, split_lines(text), lexicon(), edits); }
+  Split(const Split &) = delete;
+  std::string text;
+  TextStore edits;
+  std::vector<Piece> pieces;
+};
 }  // namespace
 
 TEST(NarrowColumns, PunctuationOnlyLineJoinsThePieceBefore) {
-  const std::string text = "堅决保持他\n的人格\n！\n\n他極有把握，\n";
-  const std::vector<Piece> p = pieces_of(text);
+  const Split split("堅决保持他\n的人格\n！\n\n他極有把握，\n");
+  const std::string &text = split.text;
+  const std::vector<Piece> &p = split.pieces;
   ASSERT_EQ(p.size(), 3u);
   EXPECT_EQ(p[1].text, "的人格！");
   // The piece's span reaches over the carried mark, in the source.
@@ -62,14 +73,16 @@ TEST(NarrowColumns, PunctuationOnlyLineJoinsThePieceBefore) {
 }
 
 TEST(NarrowColumns, AfterABlankLineToo) {
-  const std::vector<Piece> p = pieces_of("助學基金\n\n。\n\n主辦者表示\n");
+  const Split split("助學基金\n\n。\n\n主辦者表示\n");
+  const std::vector<Piece> &p = split.pieces;
   ASSERT_EQ(p.size(), 2u);
   EXPECT_EQ(p[0].text, "助學基金。");
   EXPECT_EQ(p[1].blanks_before, 1);
 }
 
 TEST(NarrowColumns, AFirstLineOfPunctuationStaysAPiece) {
-  const std::vector<Piece> p = pieces_of("。\n正文\n");
+  const Split split("。\n正文\n");
+  const std::vector<Piece> &p = split.pieces;
   ASSERT_EQ(p.size(), 2u);
   EXPECT_EQ(p[0].text, "。");
 }

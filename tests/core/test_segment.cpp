@@ -21,14 +21,12 @@ namespace {
 bool ok(State from, State to) { return allowed(&from, to); }
 
 // Pieces with only the bias feature and the given extra features.
-std::vector<PieceFeatures> pieces(const std::vector<std::vector<EmitFeature>> &extra) {
-  std::vector<PieceFeatures> out;
+PageFeatures pieces(const std::vector<std::vector<EmitFeature>> &extra) {
+  PageFeatures out;
   for (const auto &e : extra) {
-    PieceFeatures p;
-    p.emit.push_back(static_cast<uint16_t>(EmitFeature::bias));
-    for (EmitFeature f : e) p.emit.push_back(static_cast<uint16_t>(f));
-    p.edge.push_back(EdgeFeature::e_bias);
-    out.push_back(p);
+    std::vector<uint16_t> emit{static_cast<uint16_t>(EmitFeature::bias)};
+    for (EmitFeature f : e) emit.push_back(static_cast<uint16_t>(f));
+    out.add(emit, 0, uint32_t{1} << static_cast<unsigned>(EdgeFeature::e_bias), false);
   }
   return out;
 }
@@ -142,7 +140,7 @@ TEST(Decoder, ProbabilityFollowsTheMargin) {
 // Each piece's probability of its state by brute force: every grammatical
 // sequence of states, scored as the decoder scores them (the pieces of
 // pieces() have only the bias edge feature, weight 0 in these models).
-std::vector<double> brute_force_probability(const std::vector<PieceFeatures> &f, const SegmentModel &m,
+std::vector<double> brute_force_probability(const PageFeatures &f, const SegmentModel &m,
                                             const std::vector<State> &path) {
   const size_t n = f.size();
   std::vector<double> score_of;  // log score of every grammatical sequence
@@ -154,7 +152,7 @@ std::vector<double> brute_force_probability(const std::vector<PieceFeatures> &f,
     for (size_t k = 0; k < n; ++k, c /= k_state_count) s[k] = static_cast<State>(c % k_state_count);
     if (!grammatical(s)) continue;
     double v = 0;
-    for (size_t k = 0; k < n; ++k) f[k].for_each_emit([&](uint16_t id) { v += m.emit(s[k], id); });
+    for (size_t k = 0; k < n; ++k) f.for_each_emit(k, [&](uint16_t id) { v += m.emit(s[k], id); });
     score_of.push_back(v);
     seqs.push_back(s);
   }

@@ -13,8 +13,10 @@
 //       case fails in bounded time instead of hanging CI.
 //   bm_pathological memory NAME [BYTES]   the peak memory of one parse and
 //       its JSON, measured in a child process (peak RSS minus the RSS before
-//       the call), within k_memory_per_byte x input + k_memory_per_line x
-//       non-blank lines + k_memory_constant. Default 16 MiB.
+//       the call), within k_memory_per_byte x input + k_memory_constant.
+//       Default 16 MiB.
+//   bm_pathological dump NAME [BYTES]   writes the input to stdout (to
+//       profile one with massif or callgrind through the CLI)
 //   bm_pathological list
 //
 // T is the child's CPU time (not wall clock: other work on the machine
@@ -171,31 +173,15 @@ bool measure_memory(const bmpath::Generator &g, size_t bytes, MemoryUse *use) {
 }
 
 // The bound on the memory of one parse and its JSON (docs/performance.md,
-// "Memory"): k_memory_per_byte x the input + k_memory_per_line x its
-// non-blank lines + k_memory_constant. Every stage keeps a few hundred bytes
-// per piece (a line, or a part of one), whatever its length; text itself
-// costs a few dozen bytes per byte at most (decoded text, code points,
-// shingle hashes, paragraphs, JSON). In the input's terms: <= 40 x input on
-// pages of long lines, <= 92 x on lines of 10 bytes (■记者), and up to
-// 40 + 512 / 2 = 296 x on a page of 2-byte lines (a\n), the worst case.
+// "Memory"): k_memory_per_byte x the input + k_memory_constant, whatever the
+// input's shape. A piece (a line, or a part of one) costs about 250 bytes
+// from split_pieces to extract (its Piece, facts, features, decoder state,
+// draft), so pages of the shortest non-blank lines cost the most per byte:
+// 10-byte lines (■记者) about 25 x; a run of blank lines is one record. The
+// largest measured is 31 x (`markers`: its bylines are output, 4.9 x the
+// input as JSON and about twice that in memory before they are written).
 constexpr size_t k_memory_per_byte = 40;
-constexpr size_t k_memory_per_line = 512;
 constexpr size_t k_memory_constant = 8u << 20;
-
-// Non-blank lines: runs of bytes other than LF and CR with a non-space byte.
-size_t nonblank_lines(const std::string &s) {
-  size_t n = 0;
-  bool content = false;
-  for (const char c : s) {
-    if (c == '\n' || c == '\r') {
-      n += content;
-      content = false;
-    } else if (c != ' ' && c != '\t') {
-      content = true;
-    }
-  }
-  return n + content;
-}
 
 int memory(const bmpath::Generator &g, size_t bytes) {
   MemoryUse u;
@@ -203,16 +189,12 @@ int memory(const bmpath::Generator &g, size_t bytes) {
     std::printf("%s: FAIL: the %zu-byte parse failed\n", g.name, bytes);
     return 1;
   }
-  const size_t lines = nonblank_lines(g.gen(bytes));
-  const size_t bound = k_memory_per_byte * u.input + k_memory_per_line * lines + k_memory_constant;
+  const size_t bound = k_memory_per_byte * u.input + k_memory_constant;
   const bool ok = u.growth <= bound;
-  std::printf("MEMORY %-24s %9zu bytes, %8zu lines in: peak +%7.1f MiB (%.1fx the input, %.0f B/line), "
-              "bound %.1f MiB (%zu B/byte + %zu B/line + %zu MiB) %s\n",
-              g.name, u.input, lines, static_cast<double>(u.growth) / (1 << 20),
+  std::printf("MEMORY %-24s %9zu bytes in: peak +%7.1f MiB (%.1fx the input), bound %.1f MiB (%zu x input + %zu MiB) %s\n",
+              g.name, u.input, static_cast<double>(u.growth) / (1 << 20),
               static_cast<double>(u.growth) / static_cast<double>(u.input ? u.input : 1),
-              lines ? static_cast<double>(u.growth) / static_cast<double>(lines) : 0.0,
-              static_cast<double>(bound) / (1 << 20), k_memory_per_byte, k_memory_per_line, k_memory_constant >> 20,
-              ok ? "ok" : "FAIL");
+              static_cast<double>(bound) / (1 << 20), k_memory_per_byte, k_memory_constant >> 20, ok ? "ok" : "FAIL");
   return ok ? 0 : 1;
 }
 
@@ -282,13 +264,17 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (argc < 3) {
-    std::fprintf(stderr, "usage: bm_pathological check NAME [BYTES] | ratio NAME [SMALL LARGE] | list\n");
+    std::fprintf(stderr, "usage: bm_pathological check NAME [BYTES] | memory NAME [BYTES] | ratio NAME [SMALL LARGE] | dump NAME [BYTES] | list\n");
     return 2;
   }
   const bmpath::Generator *g = find(argv[2]);
   if (!g) { std::fprintf(stderr, "unknown generator %s\n", argv[2]); return 2; }
   if (std::strcmp(argv[1], "check") == 0)
     return check(*g, argc > 3 ? std::strtoull(argv[3], nullptr, 0) : 1u << 20);
+  if (std::strcmp(argv[1], "dump") == 0) {  // the input itself, to profile it with other tools
+    const std::string in = g->gen(argc > 3 ? std::strtoull(argv[3], nullptr, 0) : 1u << 20);
+    return std::fwrite(in.data(), 1, in.size(), stdout) == in.size() ? 0 : 1;
+  }
   if (std::strcmp(argv[1], "memory") == 0)
     return memory(*g, argc > 3 ? std::strtoull(argv[3], nullptr, 0) : 16u << 20);
   if (std::strcmp(argv[1], "ratio") == 0)

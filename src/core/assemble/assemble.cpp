@@ -145,7 +145,10 @@ class DraftBuilder {
   // The kind a block shows by itself, or nothing when it shows none.
   std::optional<Kind> evident_kind(const std::vector<size_t> &block) const {
     std::string all;
-    for (size_t k : block) all += a_.pieces[k].text + "\n";
+    for (size_t k : block) {
+      all += a_.pieces[k].text;
+      all += '\n';
+    }
     if (weather_box(all, lex_)) return Kind::Weather;
     if (ad_evidence(all, lex_) >= 2) return Kind::Ad;
     if (has_cue(all, lex_, Cue::other)) return Kind::Other;
@@ -191,9 +194,9 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
                        const SegmentModel &model) {
   Assembly a;
   a.layout = detect_layout(text, lines);
-  a.pieces = split_pieces(text, lines, lex);
-  remove_repeats(a.pieces);
-  classify_pieces(a.pieces, lex);
+  a.pieces = split_pieces(text, lines, lex, a.edits);
+  remove_repeats(a.pieces, a.edits);
+  classify_pieces(a.pieces, lex, a.edits);
   const Reading r = decode_page(compute_features(a.pieces, a.layout, lex), model);
   a.states = r.states;
   a.probability = r.probability;
@@ -209,14 +212,14 @@ std::vector<Piece> body_pieces(std::string_view text, const std::vector<Line> &l
   int blanks = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].blank) {
-      ++blanks;
+      blanks += static_cast<int>(lines[i].lines);
       continue;
     }
     Piece p;
     p.line = i;
     p.begin = lines[i].begin;
     p.end = lines[i].end;
-    p.text = std::string(text.substr(p.begin, p.end - p.begin));
+    p.text = text.substr(p.begin, p.end - p.begin);
     p.width = lines[i].width;
     p.blanks_before = blanks;
     blanks = 0;
@@ -266,7 +269,7 @@ std::vector<Piece> paragraph_pieces(const std::vector<std::string> &paragraphs) 
     p.line = i;
     p.begin = at + static_cast<size_t>(t.data() - paragraphs[i].data());
     p.end = p.begin + t.size();
-    p.text = std::string(t);
+    p.text = t;  // a view into the paragraph
     p.blanks_before = blanks;
     blanks = 0;
     pieces.push_back(std::move(p));
@@ -307,8 +310,9 @@ constexpr int k_max_rounds = 16;
 }  // namespace
 
 std::vector<std::string> reflow_all(std::string_view text, const std::vector<Line> &lines) {
+  TextStore edits;
   std::vector<Piece> pieces = body_pieces(text, lines);
-  remove_repeats(pieces);  // text the extractor repeated goes here too
+  remove_repeats(pieces, edits);  // text the extractor repeated goes here too
   std::vector<std::string> out = paragraphs_of(pieces, lines.size());
   // Normalizing the output again reads other lines: paragraphs joined and
   // normalized (punctuation width, spaces). The remover, which compares the
@@ -321,11 +325,12 @@ std::vector<std::string> reflow_all(std::string_view text, const std::vector<Lin
   // normalization reads it, until nothing is cut and every paragraph stays
   // apart: it is then what normalizing it again gives (idempotence).
   for (int round = 0; round < k_max_rounds; ++round) {
-    pieces = paragraph_pieces(out);
-    const bool cut = remove_repeats(pieces) > 0;
-    if (!cut && stays_apart(pieces, out)) break;
-    paragraph_widths(pieces, out);
-    out = paragraphs_of(pieces, out.size());
+    TextStore round_edits;  // this round's pieces view `out` and these
+    std::vector<Piece> again = paragraph_pieces(out);
+    const bool cut = remove_repeats(again, round_edits) > 0;
+    if (!cut && stays_apart(again, out)) break;
+    paragraph_widths(again, out);
+    out = paragraphs_of(again, out.size());
   }
   return out;
 }

@@ -30,6 +30,7 @@ struct Draft {
 };
 
 struct Assembly {
+  TextStore edits;  // the text of pieces a stage rewrote (Piece::text views into it)
   std::vector<Piece> pieces;
   LayoutInfo layout;
   std::vector<State> states;        // the decoder's reading, one per piece

@@ -54,37 +54,36 @@ struct Shingle {
 };
 constexpr uint64_t k_base = 1099511628211ull;
 
-std::vector<Shingle> shingles(std::string_view s) {
-  std::vector<Shingle> out;
-  if (s.size() < k_shingle) return out;
+template <class F>
+void for_each_shingle(std::string_view s, F &&f) {  // f(pos, hash), pos ascending
+  if (s.size() < k_shingle) return;
   uint64_t top = 1;  // k_base^(k_shingle-1)
   for (size_t k = 1; k < k_shingle; ++k) top *= k_base;
   uint64_t h = 0;
   for (size_t k = 0; k < k_shingle; ++k) h = h * k_base + static_cast<unsigned char>(s[k]);
   for (size_t i = 0;; ++i) {
-    if (is_lead_byte(static_cast<unsigned char>(s[i]))) out.push_back({i, h});
+    if (is_lead_byte(static_cast<unsigned char>(s[i]))) f(i, h);
     if (i + k_shingle >= s.size()) break;
     h = (h - static_cast<unsigned char>(s[i]) * top) * k_base + static_cast<unsigned char>(s[i + k_shingle]);
   }
-  return out;
 }
 
 // The recent prose the repeats may point back to, with the hashes of its
 // shingles counted (each text's hashes kept, so dropping it costs no hashing).
 class Window {
  public:
+  // Where the part of a text the window keeps begins: a text longer than
+  // the window keeps only its last k_window_bytes (from a character
+  // boundary): a repeat may not point further back, and the window's table
+  // and its searches stay bounded on a page of one huge line.
+  static size_t kept_from(std::string_view text) {
+    if (text.size() <= k_window_bytes) return 0;
+    size_t cut = text.size() - k_window_bytes;
+    while (cut < text.size() && !is_lead_byte(static_cast<unsigned char>(text[cut]))) ++cut;
+    return cut;
+  }
+  // A text's kept part and the shingles that start in it (positions from its start).
   void add(std::string text, std::vector<Shingle> hashes) {
-    // A text longer than the window keeps only its last k_window_bytes (from
-    // a character boundary): a repeat may not point further back, and the
-    // window's table and its searches stay bounded on a page of one huge line.
-    if (text.size() > k_window_bytes) {
-      size_t cut = text.size() - k_window_bytes;
-      while (cut < text.size() && !is_lead_byte(static_cast<unsigned char>(text[cut]))) ++cut;
-      text.erase(0, cut);
-      hashes.erase(hashes.begin(), std::lower_bound(hashes.begin(), hashes.end(), cut,
-                                                    [](const Shingle &sh, size_t c) { return sh.pos < c; }));
-      for (Shingle &sh : hashes) sh.pos -= cut;
-    }
     for (const Shingle &sh : hashes) count_.add(sh.hash);
     bytes_ += text.size();
     texts_.push_back({std::move(text), std::move(hashes)});
@@ -108,40 +107,48 @@ class Window {
   HashCounts count_;
 };
 
-// Cuts repeated runs out of `text`; returns true when anything was cut and
-// sets `cut_tail` when a cut reached the end.
-bool cut_repeats(std::string &text, const std::vector<Shingle> &hashes, const Window &window, bool &cut_tail) {
-  if (text.size() < k_min_repeat || window.empty()) return false;
+// Finds the repeated runs in `text`; when there are any, returns true, sets
+// `rest` to the text without them and `cut_tail` when a cut reached the end. The shingles are hashed on the
+// way and not kept, but for those at or after `keep_from` (the part the
+// window will keep: positions from there), which go to `kept`.
+bool cut_repeats(std::string_view text, const Window &window, size_t keep_from, std::vector<Shingle> &kept,
+                 bool &cut_tail, std::string &rest) {
+  const bool look = text.size() >= k_min_repeat && !window.empty();
   std::vector<std::pair<size_t, size_t>> runs;
   size_t run_start = std::string::npos, last_hit = 0;
-  for (size_t k = 0; k <= hashes.size(); ++k) {
-    const bool hit = k < hashes.size() && window.has(hashes[k].hash);
-    if (hit && run_start == std::string::npos) run_start = hashes[k].pos;
-    if (hit) last_hit = hashes[k].pos;
-    if (!hit && run_start != std::string::npos) {
-      size_t b = run_start, e = last_hit + k_shingle;
-      while (e < text.size() && !is_lead_byte(text[e])) --e;
-      if (e - b >= k_min_repeat && window.contains(std::string_view(text).substr(b, e - b))) {
-        // A run ends a shingle past its last hit, so the next one may start
-        // inside it: the two are one cut (erased one after the other, the
-        // second would cut the text's bytes at the wrong places, mid-character).
-        if (!runs.empty() && b < runs.back().second)
-          runs.back().second = std::max(runs.back().second, e);
-        else
-          runs.push_back({b, e});
-      }
-      run_start = std::string::npos;
+  auto close_run = [&] {
+    size_t b = run_start, e = last_hit + k_shingle;
+    while (e < text.size() && !is_lead_byte(text[e])) --e;
+    if (e - b >= k_min_repeat && window.contains(text.substr(b, e - b))) {
+      // A run ends a shingle past its last hit, so the next one may start
+      // inside it: the two are one cut (erased one after the other, the
+      // second would cut the text's bytes at the wrong places, mid-character).
+      if (!runs.empty() && b < runs.back().second)
+        runs.back().second = std::max(runs.back().second, e);
+      else
+        runs.push_back({b, e});
     }
-  }
+    run_start = std::string::npos;
+  };
+  for_each_shingle(text, [&](size_t pos, uint64_t h) {
+    if (pos >= keep_from) kept.push_back({pos - keep_from, h});
+    if (!look) return;
+    const bool hit = window.has(h);
+    if (hit && run_start == std::string::npos) run_start = pos;
+    if (hit) last_hit = pos;
+    if (!hit && run_start != std::string::npos) close_run();
+  });
+  if (run_start != std::string::npos) close_run();  // a run up to the last shingle
   if (runs.empty()) return false;
   cut_tail = runs.back().second >= text.size();
-  for (auto it = runs.rbegin(); it != runs.rend(); ++it) text.erase(it->first, it->second - it->first);
+  rest.assign(text);
+  for (auto it = runs.rbegin(); it != runs.rend(); ++it) rest.erase(it->first, it->second - it->first);
   return true;
 }
 
 }  // namespace
 
-size_t remove_repeats(std::vector<Piece> &pieces) {
+size_t remove_repeats(std::vector<Piece> &pieces, TextStore &edits) {
   Window window;
   size_t removed = 0;
   // Kept pieces are moved down in place (the first `kept` slots): a second
@@ -172,20 +179,24 @@ size_t remove_repeats(std::vector<Piece> &pieces) {
       keep(p);
       continue;
     }
-    std::vector<Shingle> hashes = shingles(p.text);
-    std::string original = prose ? p.text : std::string();
+    // A prose text's last k_window_bytes go to the window, as they were
+    // before any cut (copied: the cut below edits the piece's text).
+    const size_t keep_from = prose ? Window::kept_from(p.text) : std::string::npos;
+    std::string original = prose ? std::string(p.text.substr(keep_from)) : std::string();
+    std::vector<Shingle> kept_hashes;
     bool cut_tail = false;
-    const bool cut = cut_repeats(p.text, hashes, window, cut_tail);
-    if (prose) window.add(std::move(original), std::move(hashes));
+    std::string text;  // what is left once the repeats are cut out
+    const bool cut = cut_repeats(p.text, window, keep_from, kept_hashes, cut_tail, text);
+    if (prose) window.add(std::move(original), std::move(kept_hashes));
     if (cut) {
       ++removed;
-      if (trim(p.text).empty()) {
+      if (trim(text).empty()) {
         if (kept > 0) last_kept().duplicate_cut = true;
         continue;
       }
       p.duplicate_cut = true;
       p.ends_paragraph = p.ends_paragraph || cut_tail;
-      p.text = std::string(trim(p.text));
+      p.text = edits.keep(std::string(trim(text)));
     }
     keep(p);
   }

@@ -10,7 +10,8 @@
 namespace bm::detail {
 
 // Returns the number of repeats removed. Pieces emptied by a cut are erased,
-// and the piece before them is flagged duplicate_cut instead.
-size_t remove_repeats(std::vector<Piece> &pieces);
+// and the piece before them is flagged duplicate_cut instead. A cut piece's
+// text is kept in `edits`.
+size_t remove_repeats(std::vector<Piece> &pieces, TextStore &edits);
 
 }  // namespace bm::detail

@@ -184,7 +184,7 @@ bool looks_like_name(const std::u32string &s) { return s.size() >= 2 && s.size()
 
 constexpr size_t k_byline_max_bytes = 240;  // about 80 Han characters
 
-std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &lex, bool allow_bare) {
+std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &lex, bool allow_bare) {
   BylineParse out;
   std::string_view s = trim(text);
   for (const auto &m : lex.words("byline_marker")) {

@@ -22,7 +22,7 @@ struct BylineParse {
 
 // A byline piece, or nothing when `text` is not one. `allow_bare` accepts a
 // piece of names only (a continuation of the byline before it).
-std::optional<BylineParse> parse_byline(const std::string &text, const Lexicon &lex, bool allow_bare);
+std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &lex, bool allow_bare);
 
 // A piece the decoder has already read as a byline or credit, read without
 // the surname list: role words anywhere (also at the end of a token:

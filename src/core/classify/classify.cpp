@@ -2,6 +2,8 @@
 
 #include <unicode/regex.h>
 
+#include <utility>
+
 #include "core/classify/byline.h"
 #include "core/classify/cues.h"
 #include "core/common/utf8.h"
@@ -38,10 +40,13 @@ bool starts_with_editor_note(std::string_view s, const Lexicon &lex) {
 }
 
 // 1. What a piece is by itself.
-void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
-  std::vector<Piece> out;
-  out.reserve(pieces.size());
-  for (Piece &p : pieces) {
+void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex, TextStore &edits) {
+  // Typed in place; the few pieces glued after a credit are inserted after
+  // the loop (a second vector of every piece was the peak on pages of short
+  // lines).
+  std::vector<std::pair<size_t, Piece>> glued_after;  // (index of the credit, the glued piece)
+  for (size_t pi = 0; pi < pieces.size(); ++pi) {
+    Piece &p = pieces[pi];
     const size_t cps = cps_without_spaces(p.text);
     std::optional<Piece> glued;  // text glued after a credit's names
     std::optional<CueSet> cue_set;  // the piece's cue words, read when a test first asks
@@ -64,7 +69,7 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
         Piece g = p;
         g.type = PieceType::Headline;
         g.people.clear();
-        g.text = by->leftover;
+        g.text = edits.keep(by->leftover);
         // Where the glued text starts in the page: only knowable while the
         // piece's text is still the line's own (no repeat cut out of it).
         const size_t at = p.text.rfind(by->leftover.substr(0, std::min<size_t>(by->leftover.size(), 3)));
@@ -96,8 +101,15 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex) {
     } else {
       p.type = PieceType::Body;
     }
-    out.push_back(std::move(p));
-    if (glued) out.push_back(std::move(*glued));
+    if (glued) glued_after.emplace_back(pi, std::move(*glued));
+  }
+  if (glued_after.empty()) return;
+  std::vector<Piece> out;
+  out.reserve(pieces.size() + glued_after.size());
+  size_t next = 0;
+  for (size_t pi = 0; pi < pieces.size(); ++pi) {
+    out.push_back(std::move(pieces[pi]));
+    if (next < glued_after.size() && glued_after[next].first == pi) out.push_back(std::move(glued_after[next++].second));
   }
   pieces = std::move(out);
 }
@@ -187,8 +199,8 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
 
 size_t match_dateline(std::string_view text, const Lexicon &lex) { return find_dateline(text, lex).end; }
 
-void classify_pieces(std::vector<Piece> &pieces, const Lexicon &lex) {
-  classify_locally(pieces, lex);
+void classify_pieces(std::vector<Piece> &pieces, const Lexicon &lex, TextStore &edits) {
+  classify_locally(pieces, lex, edits);
 }
 
 }  // namespace bm::detail

@@ -12,7 +12,7 @@ namespace bm::detail {
 
 class Lexicon;
 
-void classify_pieces(std::vector<Piece> &pieces, const Lexicon &lex);
+void classify_pieces(std::vector<Piece> &pieces, const Lexicon &lex, TextStore &edits);
 
 // Does the text have the shape of a headline line (short, no full stop, not
 // ending in a comma-like mark)?

@@ -76,11 +76,16 @@ class Scanner {
  public:
   Scanner(std::string_view text, const DateWords &w, const std::optional<Ymd> &issue, DatePlacement placement)
       : w_(w), issue_(issue), placement_(placement) {
+    // Sized once (no regrowth: a page of one long line is the peak), byte
+    // offsets in 32 bits (the text is under 4 GiB: split_lines checks it).
+    const size_t n = cp_count(text);
+    cps_.reserve(n);
+    off_.reserve(n + 1);
     for (size_t i = 0; i < text.size();) {
-      off_.push_back(i);
+      off_.push_back(static_cast<uint32_t>(i));
       cps_.push_back(next_cp(text, i));
     }
-    off_.push_back(text.size());
+    off_.push_back(static_cast<uint32_t>(text.size()));
   }
 
   std::vector<DayMention> run() {
@@ -345,7 +350,7 @@ class Scanner {
   const std::optional<Ymd> &issue_;
   DatePlacement placement_;
   std::u32string cps_;
-  std::vector<size_t> off_;
+  std::vector<uint32_t> off_;
   std::vector<DayMention> out_;
 };
 

@@ -29,7 +29,7 @@ constexpr size_t k_author_max_cps = 8;
 // start of the text it was read from); further is not the same byline.
 constexpr size_t k_name_search_bytes = 512;
 
-bool contains_replacement(const std::string &s) { return s.find("\xEF\xBF\xBD") != std::string::npos; }
+bool contains_replacement(std::string_view s) { return s.find("\xEF\xBF\xBD") != std::string_view::npos; }
 
 // Does a lenient byline reading give someone a role (记者, 通讯员 ...)? Bare
 // names alone are no evidence that a bracket holds a byline.
@@ -139,7 +139,7 @@ std::string dateline_text(const std::string &marker) {
   return out;
 }
 
-std::string editor_note_text(const std::string &raw, const Lexicon &lex) {
+std::string editor_note_text(std::string_view raw, const Lexicon &lex) {
   std::string_view t = trim(raw);
   for (const auto &w : lex.words("editor_note")) {
     if (w.empty() || t.substr(0, w.size()) != w) continue;
@@ -368,7 +368,7 @@ class DraftExtractor {
         if (!sp.paragraphs.empty()) sp.paragraphs.back().end = std::max(sp.paragraphs.back().end, where.end);
       }
       ad.pieces.insert(ad.pieces.end(), d.all.begin(), d.all.end());
-      for (size_t k : d.all) ad.span_end = std::max(ad.span_end, a_.pieces[k].end);
+      for (size_t k : d.all) ad.span_end = std::max<size_t>(ad.span_end, a_.pieces[k].end);
       return;
     }
     Article art = furniture(b);
@@ -423,7 +423,7 @@ class DraftExtractor {
       const Piece &first = *ps[raw[i].first_piece];
       if (i == 0 && first.type == PieceType::Dateline && first.dateline_bytes > 0) {
         // join_lines trims, so the paragraph starts with the piece's marker.
-        const size_t n = std::min(text.size(), first.dateline_bytes);
+        const size_t n = std::min<size_t>(text.size(), first.dateline_bytes);
         std::string marker(text.substr(0, n));
         if (first.dateline_byline_end > first.dateline_byline_begin && first.dateline_byline_end <= n) {
           // 中央社記者X台北報導: the reporter is a byline, the rest the dateline.
@@ -495,7 +495,7 @@ class DraftExtractor {
       return true;
     for (const auto &w : lex_.words("editor_note"))
       if (!w.empty() && t.substr(0, w.size()) == w) {
-        add_editor_note(art, editor_note_text(std::string(t), lex_));
+        add_editor_note(art, editor_note_text(t, lex_));
         return true;
       }
     return false;
@@ -641,6 +641,30 @@ void fit_spans(Article &art, size_t text_size) {
   if (sp.dateline) fit(*sp.dateline);
 }
 
+// Page order (by where each starts, ties kept in order), whatever order the
+// drafts were closed in. Usually they already are; otherwise the order is
+// sorted as indices and applied by swaps along its cycles: a stable sort of
+// the articles themselves would hold a second copy of all of them.
+void put_in_page_order(std::vector<Article> &articles) {
+  const auto before = [&](size_t a, size_t b) { return articles[a].span_begin < articles[b].span_begin; };
+  if (std::is_sorted(articles.begin(), articles.end(),
+                     [](const Article &a, const Article &b) { return a.span_begin < b.span_begin; }))
+    return;
+  std::vector<size_t> order(articles.size());  // order[i]: the article that goes to slot i
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), before);
+  for (size_t i = 0; i < order.size(); ++i) {
+    size_t cur = i;
+    while (order[cur] != i) {  // follow the cycle through slot i
+      const size_t next = order[cur];
+      std::swap(articles[cur], articles[next]);
+      order[cur] = cur;
+      cur = next;
+    }
+    order[cur] = cur;
+  }
+}
+
 }  // namespace
 
 void extract_page(const Assembly &assembly, const std::vector<Line> &lines, const Lexicon &lex, Page &page) {
@@ -669,9 +693,7 @@ void extract_page(const Assembly &assembly, const std::vector<Line> &lines, cons
   DraftExtractor ex(assembly, lines, lex, page.text.utf8);
   for (const Draft &d : assembly.drafts) ex.run(d, page.articles);
   for (Article &art : page.articles) fit_spans(art, page.text.utf8.size());
-  // Page order, whatever order the drafts were closed in.
-  std::stable_sort(page.articles.begin(), page.articles.end(),
-                   [](const Article &a, const Article &b) { return a.span_begin < b.span_begin; });
+  put_in_page_order(page.articles);
 }
 
 }  // namespace bm::detail

@@ -25,7 +25,7 @@ size_t cps_nospace(const std::string &s) {
 
 }  // namespace
 
-std::vector<std::string> split_headline_line(const std::string &raw, std::vector<std::pair<size_t, size_t>> *ranges) {
+std::vector<std::string> split_headline_line(std::string_view raw, std::vector<std::pair<size_t, size_t>> *ranges) {
   std::vector<std::string> words;  // space-separated runs
   std::vector<std::pair<size_t, size_t>> where;  // each word's bytes in raw
   std::string cur;
@@ -52,7 +52,7 @@ std::vector<std::string> split_headline_line(const std::string &raw, std::vector
   if (ranges) ranges->clear();
   if (words.size() < 2) {
     if (ranges) ranges->push_back(where.empty() ? std::make_pair<size_t, size_t>(0, raw.size()) : where.front());
-    return {raw};
+    return {std::string(raw)};
   }
   // Cut at every gap where both neighbouring sides (to the previous cut / to the
   // end) hold at least k_part_min_cps characters.

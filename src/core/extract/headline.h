@@ -15,7 +15,7 @@ namespace bm::detail {
 // headline lines the extractor put on one line); short phrases keep their gap.
 // `ranges`, when given, receives each part's bytes [first, second) in `raw`
 // (from its first word's start to its last word's end).
-std::vector<std::string> split_headline_line(const std::string &raw,
+std::vector<std::string> split_headline_line(std::string_view raw,
                                              std::vector<std::pair<size_t, size_t>> *ranges = nullptr);
 
 struct HeadlineLine {

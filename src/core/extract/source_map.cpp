@@ -9,8 +9,8 @@ namespace bm::detail {
 
 PieceMap::PieceMap(std::string_view page_text, const Piece &piece)
     : page_(page_text),
-      begin_(std::min(piece.begin, page_text.size())),
-      end_(std::min(std::max(piece.begin, piece.end), page_text.size())),
+      begin_(std::min<size_t>(piece.begin, page_text.size())),
+      end_(std::min<size_t>(std::max(piece.begin, piece.end), page_text.size())),
       size_(piece.text.size()),
       prefix_(0),
       suffix_(0) {

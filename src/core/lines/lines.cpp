@@ -1,6 +1,8 @@
 #include "core/lines/lines.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <stdexcept>
 
 #include "core/lines/columns.h"
 
@@ -10,8 +12,31 @@
 
 namespace bm::detail {
 
+namespace {
+
+// At least as many records as split_lines makes, counted by bytes: lines
+// with any byte between their breaks, and runs of empty ones (a line of
+// spaces counts as a line: an overestimate, never short, so no regrowth).
+size_t record_estimate(std::string_view text) {
+  size_t records = 1;
+  bool empty_run = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    const bool empty = i == 0 || text[i - 1] == '\n';
+    records += !empty || !empty_run;
+    empty_run = empty;
+  }
+  return records;
+}
+
+}  // namespace
+
 std::vector<Line> split_lines(std::string_view text) {
+  // Unreachable through the API (the input limit is 1 GiB); a caller of this
+  // stage that skips it gets an error, not wrapped offsets.
+  if (text.size() > UINT32_MAX) throw std::length_error("split_lines: text over 4 GiB");
   std::vector<Line> lines;
+  lines.reserve(record_estimate(text));
   size_t pos = 0;
   for (;;) {
     size_t nl = text.find('\n', pos);
@@ -19,12 +44,16 @@ std::vector<Line> split_lines(std::string_view text) {
     // The empty tail after a final '\n' is not a line.
     if (nl == text.size() && pos == text.size() && !text.empty()) break;
     std::string_view t = trim(text.substr(pos, nl - pos));
-    Line line;
-    line.begin = t.empty() ? pos : static_cast<size_t>(t.data() - text.data());
-    line.end = line.begin + t.size();
-    line.blank = t.empty();
-    line.width = layout_width(t);
-    lines.push_back(line);
+    if (t.empty() && !lines.empty() && lines.back().blank) {
+      ++lines.back().lines;  // one more blank line of the run
+    } else {
+      Line line;
+      line.begin = static_cast<uint32_t>(t.empty() ? pos : static_cast<size_t>(t.data() - text.data()));
+      line.end = static_cast<uint32_t>(line.begin + t.size());
+      line.blank = t.empty();
+      line.width = layout_width(t);
+      lines.push_back(line);
+    }
     if (nl == text.size()) break;
     pos = nl + 1;
   }
@@ -79,7 +108,8 @@ std::vector<size_t> cut_points(std::string_view s, const Lexicon &lex) {
 
 }  // namespace
 
-std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex) {
+std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex,
+                                TextStore &edits) {
   std::vector<Piece> pieces;
   // A piece per non-blank line, and more only where a line holds a byline
   // mark: room for one each up front, so that growing never holds two
@@ -89,7 +119,7 @@ std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &
   for (size_t li = 0; li < lines.size(); ++li) {
     const Line &line = lines[li];
     if (line.blank) {
-      ++blanks;
+      blanks += static_cast<int>(line.lines);
       continue;
     }
     std::string_view s = text.substr(line.begin, line.end - line.begin);
@@ -98,7 +128,7 @@ std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &
     if (!pieces.empty() && is_closing_punct_only(s)) {
       Piece &prev = pieces.back();
       const std::string_view part = trim(s);
-      prev.text += part;
+      prev.text = edits.keep(std::string(prev.text) += part);  // the two are not adjacent in the text
       prev.end = static_cast<size_t>(part.data() - text.data()) + part.size();
       blanks = 0;
       continue;
@@ -113,7 +143,7 @@ std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &
         p.line = li;
         p.begin = static_cast<size_t>(part.data() - text.data());
         p.end = p.begin + part.size();
-        p.text = std::string(part);
+        p.text = part;
         p.width = line.width;
         p.face = line.face;
         p.item_break = line.item_break && start == 0;

@@ -4,55 +4,67 @@
 // line is cut before an embedded byline mark.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/common/model.h"
+#include "core/common/text_store.h"
 #include "core/geometry/positioned.h"
 
 namespace bm::detail {
 
 class Lexicon;
 
+// One record per non-blank line, and one per run of blank lines (a page of
+// empty lines is one record, not one per input byte). 20 bytes; offsets fit
+// in 32 bits (BM_LIMIT_MAX_INPUT_BYTES is 1 GiB, decoding at most triples it;
+// split_lines checks).
 struct Line {
-  size_t begin = 0, end = 0;  // trimmed content, byte offsets into the text
-  int width = 0;              // display width of the trimmed content
+  uint32_t begin = 0, end = 0;  // trimmed content, byte offsets into the text
+  int width = 0;                // display width of the trimmed content
+  uint32_t lines = 1;           // source lines it stands for (> 1: a run of blank ones)
   bool blank = true;
   bool merged_columns = false;  // neighbouring columns read as one line (columns.h)
   Face face = Face::Unknown;    // from the geometry, when there is one
   bool item_break = false;     // the page geometry says an item opens here (lay_out.h)
 };
 
-// The lines of the text, with merged_columns set (columns.h).
+// The line records of the text, with merged_columns set (columns.h).
 std::vector<Line> split_lines(std::string_view text);
 
-enum class PieceType { Body, Headline, Byline, Dateline, EditorNote, Masthead, Edition, Ad, Weather, Other };
+enum class PieceType : uint8_t { Body, Headline, Byline, Dateline, EditorNote, Masthead, Edition, Ad, Weather, Other };
 
+// Kept for every piece of the page from split_pieces to extract: on a page of
+// short lines (a byline mark a line) pieces are the peak of the call's
+// memory, so offsets are 32 bits (as in Line) and the small fields packed.
 struct Piece {
-  PieceType type = PieceType::Body;
-  size_t line = 0;            // index of its line
-  size_t begin = 0, end = 0;  // byte range in the text (for spans)
-  std::string text;           // the raw text (a duplicate span may have been cut out)
+  std::string_view text;      // the raw text: a view into the page's text, or into the
+                              // call's TextStore once a stage rewrote it (a repeat cut out)
+  uint32_t line = 0;          // index of its line record
+  uint32_t begin = 0, end = 0;  // byte range in the text (for spans)
   int width = 0;              // display width of the whole line it came from
+  int blanks_before = 0;      // blank lines between this piece and the previous one
+  PieceType type = PieceType::Body;
   Face face = Face::Unknown;  // its line's
   bool item_break = false;   // its line's, for the line's first piece: an item opens here
-  int blanks_before = 0;      // blank lines between this piece and the previous one
   bool first_in_line = true;  // false for the 2nd.. piece cut from one line
   bool last_in_line = true;
   bool duplicate_cut = false; // the dedupe stage removed repeated text from it
   bool ends_paragraph = false;// the text after it was lost (a duplicate stood there)
   // Filled in by classify/:
-  std::vector<Byline> people; // Byline pieces: who, in order (role "" = bare names)
   bool credit = false;        // a Byline piece naming photographers only
   bool marked = false;        // a Byline piece that began with a byline mark
   bool bare = false;          // names only: continues the byline before it
-  size_t dateline_bytes = 0;  // Dateline pieces: length of the marker in `text`
-  size_t dateline_byline_begin = 0, dateline_byline_end = 0;  // a byline inside the marker, bytes in `text`
   bool block_start = true;    // Headline pieces: starts a new headline block
+  uint32_t dateline_bytes = 0;  // Dateline pieces: length of the marker in `text`
+  uint32_t dateline_byline_begin = 0, dateline_byline_end = 0;  // a byline inside the marker, bytes in `text`
+  std::vector<Byline> people; // Byline pieces: who, in order (role "" = bare names)
 };
 
 // Cuts every non-blank line into pieces at embedded byline marks.
-std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex);
+std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex,
+                                TextStore &edits);
 
 }  // namespace bm::detail

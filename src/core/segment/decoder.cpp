@@ -214,7 +214,7 @@ void posteriors_logspace(size_t n, const std::vector<const Table *> &tr, const E
 
 }  // namespace
 
-Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentModel &model) {
+Reading decode_page(const PageFeatures &features, const SegmentModel &model) {
   const size_t n = features.size();
   Reading r;
   if (n == 0) return r;
@@ -225,7 +225,7 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
   // for the page.
   auto emission = [&](size_t k) {
     std::array<double, S> v{};
-    features[k].for_each_emit([&](uint16_t f) {
+    features.for_each_emit(k, [&](uint16_t f) {
       const float *w = model.emit_row(f);
       for (size_t s = 0; s < S; ++s) v[s] += w[s];
     });
@@ -242,7 +242,7 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
     const bool must_open = k > 0 && features[k].opens_item;
     uint64_t mask = k == 0 ? 1u : 0u;  // bit 0: the page start (only row 0 allowed)
     if (must_open) mask |= uint64_t{1} << 63;
-    for (EdgeFeature g : features[k].edge) mask |= uint64_t{2} << static_cast<unsigned>(g);
+    mask |= uint64_t{features[k].edges} << 1;  // bit g + 1: edge feature g
     auto it = tables.find(mask);
     if (it == tables.end()) {
       Table t;
@@ -255,7 +255,7 @@ Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentMod
           if (ok) {
             const State ts = static_cast<State>(to);
             const State fs = static_cast<State>(row == 0 ? 0 : row - 1);
-            for (EdgeFeature g : features[k].edge) v += model.edge(row == 0 ? nullptr : &fs, ts, g);
+            features.for_each_edge(k, [&](EdgeFeature g) { v += model.edge(row == 0 ? nullptr : &fs, ts, g); });
           }
           t[row][to] = ok ? v : k_none;
         }

@@ -19,6 +19,6 @@ struct Reading {
   std::vector<double> probability;  // P(states[k] at piece k | page), in [0, 1]
 };
 
-Reading decode_page(const std::vector<PieceFeatures> &features, const SegmentModel &model);
+Reading decode_page(const PageFeatures &features, const SegmentModel &model);
 
 }  // namespace bm::detail

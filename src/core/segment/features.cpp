@@ -57,9 +57,14 @@ bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c
 bool is_alnum(char32_t c) { return is_digit(c) || (c < 0x80 && std::isalpha(static_cast<int>(c))); }
 
 // What one piece shows by itself; neighbours read these.
+// Kept for every piece of the page while its features are computed: no
+// heap (the code points of one piece are read again when its turn comes).
+// 28 bytes: counts in 32 bits (a piece is a line, under 4 GiB).
 struct Facts {
-  std::u32string cps;  // without spaces
-  size_t han = 0, digits = 0;
+  uint32_t n_cps = 0;               // code points without spaces
+  char32_t last_cp = 0;             // the last of them (0: none)
+  uint32_t han = 0, digits = 0;
+  bool has_period = false;          // 。 among them
   bool ends_sentence = false, headline_shaped = false, bracket_name = false;
   bool byline = false, dateline = false, note = false;
   bool ends_author = false;  // the text closes with a bracketed name: （丹翁）
@@ -70,16 +75,27 @@ struct Facts {
   bool separator = false;     // ornaments only (×　×　×): between the notes of a column
 };
 
-Facts facts_of(const Piece &p, const Lexicon &lex) {
-  Facts f;
-  std::string_view t = trim(p.text);
+// The code points of a trimmed piece text without its spaces, into `out`.
+void spaceless_cps(std::string_view t, std::u32string &out) {
+  out.clear();
   for (size_t i = 0; i < t.size();) {
     const char32_t c = next_cp(t, i);
-    if (is_space_cp(c)) continue;
-    f.cps.push_back(c);
+    if (!is_space_cp(c)) out.push_back(c);
+  }
+}
+
+// `cps` is scratch: the piece's spaceless code points on return.
+Facts facts_of(const Piece &p, const Lexicon &lex, std::u32string &cps) {
+  Facts f;
+  std::string_view t = trim(p.text);
+  spaceless_cps(t, cps);
+  for (char32_t c : cps) {
     f.han += is_han(c);
     f.digits += is_digit(c);
+    f.has_period = f.has_period || c == 0x3002;
   }
+  f.n_cps = static_cast<uint32_t>(cps.size());
+  if (!cps.empty()) f.last_cp = cps.back();
   f.ends_sentence = ends_sentence(t);
   // The text's shape, unless the page's geometry says what font the line
   // is in: a headline's font is a headline's line however it reads.
@@ -87,7 +103,7 @@ Facts facts_of(const Piece &p, const Lexicon &lex) {
   f.byline = p.type == PieceType::Byline;
   f.dateline = p.type == PieceType::Dateline;
   f.note = p.type == PieceType::EditorNote;
-  const std::u32string &s = f.cps;
+  const std::u32string &s = cps;
   if (s.size() >= 4 && is_close_bracket(s.back())) {
     size_t open = s.size() - 1;
     while (open > 0 && !is_open_bracket(s[open - 1]) && s.size() - open <= k_bracket_name_max_cps + 1) --open;
@@ -170,7 +186,7 @@ std::vector<Block> blocks_of(const std::vector<Piece> &pieces, const std::vector
     for (size_t k = b; k < e; ++k) {
       all += pieces[k].text;
       all += '\n';
-      short_lines = short_lines && facts[k].cps.size() <= k_box_line_max_cps;
+      short_lines = short_lines && facts[k].n_cps <= k_box_line_max_cps;
     }
     blk.weather = weather_box(all, lex);
     blk.ad = e - b <= k_box_max_pieces && short_lines && ad_evidence(all, lex) >= 2;
@@ -192,21 +208,19 @@ std::string emit_id_name(uint16_t id) {
   return std::string(groups[id / k_emit_feature_count]) + k_emit_names[id % k_emit_feature_count];
 }
 
-std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, const LayoutInfo &layout,
-                                            const Lexicon &lex) {
+// Emission ids per piece the pool is sized for (about twenty hold on most
+// pieces): it rarely grows, and room reserved past the end is never touched.
+constexpr size_t k_emit_ids_reserved = 32;
+
+PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo &layout, const Lexicon &lex) {
   const size_t n = pieces.size();
   std::vector<Facts> facts;
   facts.reserve(n);
-  for (const Piece &p : pieces) facts.push_back(facts_of(p, lex));
+  std::u32string cps;  // one piece's code points at a time
+  for (const Piece &p : pieces) facts.push_back(facts_of(p, lex, cps));
   // Historic punctuation: hardly a line with a full stop (、 serves as the comma).
   size_t periods = 0;
-  for (const Facts &f : facts)
-    for (char32_t c : f.cps) {
-      if (c == 0x3002) {
-        ++periods;
-        break;
-      }
-    }
+  for (const Facts &f : facts) periods += f.has_period;
   const bool no_period = n >= 10 && periods * 20 < n;
   // Narrow columns: most lines a few characters wide.
   std::vector<int> widths;
@@ -223,7 +237,7 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
   bool text_first = false, decided = false;
   for (size_t k = 0; k < n && !decided; ++k) {
     if (facts[k].masthead || facts[k].edition) continue;
-    text_first = facts[k].byline || facts[k].dateline || facts[k].cps.size() >= k_long_cps;
+    text_first = facts[k].byline || facts[k].dateline || facts[k].n_cps >= k_long_cps;
     decided = true;
   }
   const std::vector<Block> blocks = blocks_of(pieces, facts, lex);
@@ -232,20 +246,21 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
   std::vector<size_t> next_credit(n + 1, SIZE_MAX);
   for (size_t k = n; k-- > 0;)
     next_credit[k] = pieces[k].credit && facts[k].byline ? k : next_credit[k + 1];
-  std::vector<PieceFeatures> out(n);
-  std::vector<uint16_t> emit_scratch;  // a piece's lists are built here, then copied at their size
-  std::vector<EdgeFeature> edge_scratch;
+  PageFeatures out;
+  out.reserve(n, n * k_emit_ids_reserved);
+  std::vector<uint16_t> emit_scratch;  // a piece's list is built here, then appended to the page's pool
   size_t bi = 0;
   for (size_t k = 0; k < n; ++k) {
     while (bi + 1 < blocks.size() && blocks[bi].end <= k) ++bi;
     const Piece &p = pieces[k];
     const Facts &f = facts[k];
     const std::string_view t = trim(p.text);
+    spaceless_cps(t, cps);
     std::vector<uint16_t> &e = emit_scratch;
     e.clear();
     auto add = [&e](EmitFeature x) { e.push_back(static_cast<uint16_t>(x)); };
     add(EmitFeature::bias);
-    add(len_bucket(f.cps.size()));
+    add(len_bucket(cps.size()));
     const int col = layout.column.empty() ? 0 : layout.column[p.line];
     if (wrapped) {
       add(EmitFeature::layout_wrapped);
@@ -254,8 +269,8 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       else add(EmitFeature::wrapped_short);
     }
     // Punctuation at the ends and inside.
-    if (!f.cps.empty()) {
-      const char32_t first = f.cps.front(), last = f.cps.back();
+    if (!cps.empty()) {
+      const char32_t first = cps.front(), last = cps.back();
       if (last == 0x3001 || last == 0xFF0C || last == U',') add(EmitFeature::end_comma);
       if (f.ends_sentence) add(EmitFeature::end_sentence);
       else if (is_clause(last)) add(EmitFeature::end_clause);
@@ -270,8 +285,8 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       else if (starts_with_any(t, lex.words("byline_marker"))) add(EmitFeature::start_mark);
       else if (!is_han(first) && !is_alnum(first)) add(EmitFeature::start_symbol);
       bool period = false, clause = false, any = false;
-      for (size_t i = 0; i + 1 < f.cps.size(); ++i) {
-        const char32_t c = f.cps[i];
+      for (size_t i = 0; i + 1 < cps.size(); ++i) {
+        const char32_t c = cps[i];
         period = period || is_sentence_end(c);
         clause = clause || is_clause(c);
         any = any || !(is_han(c) || is_alnum(c));
@@ -280,8 +295,8 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       if (clause) add(EmitFeature::inner_clause);
       if (!any && (is_han(last) || is_alnum(last))) add(EmitFeature::no_punct);
       if (is_open_bracket(first) && is_close_bracket(last)) add(EmitFeature::all_bracketed);
-      if (f.han * 2 < f.cps.size()) add(EmitFeature::han_low);
-      if (f.digits * 10 >= f.cps.size() * 3) add(EmitFeature::digits_high);
+      if (f.han * 2 < cps.size()) add(EmitFeature::han_low);
+      if (f.digits * 10 >= cps.size() * 3) add(EmitFeature::digits_high);
     }
     // Local evidence of classify/ and the lexicon.
     if (f.byline) {
@@ -300,18 +315,18 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
         add(EmitFeature::ev_end_mark);
         break;
       }
-    if (!f.cps.empty() && is_open_bracket(f.cps.front()) && has_cue(t, lex, Cue::end_note)) add(EmitFeature::ev_end_note);
+    if (!cps.empty() && is_open_bracket(cps.front()) && has_cue(t, lex, Cue::end_note)) add(EmitFeature::ev_end_note);
     if (has_role_word(t, lex)) add(EmitFeature::ev_role_word);
-    if (f.cps.size() >= 2 && f.cps.size() <= k_name_max_cps && f.han == f.cps.size()) {
+    if (cps.size() >= 2 && cps.size() <= k_name_max_cps && f.han == cps.size()) {
       std::string name;
-      for (char32_t c : f.cps) append_cp(name, c);
+      for (char32_t c : cps) append_cp(name, c);
       if (lex.starts_with_surname(name)) add(EmitFeature::name_shape);
     }
     if (f.bracket_name) add(EmitFeature::bracket_name);
-    if (f.cps.size() <= k_short_cps && letter_spaced(t)) add(EmitFeature::letter_spaced);
+    if (cps.size() <= k_short_cps && letter_spaced(t)) add(EmitFeature::letter_spaced);
     if (f.masthead) add(EmitFeature::masthead_line);
     if (f.edition) add(EmitFeature::edition_line);
-    if (doubled(f.cps)) add(EmitFeature::doubled);
+    if (doubled(cps)) add(EmitFeature::doubled);
     if (f.phone) add(EmitFeature::phone);
     if (f.ad_cue) add(EmitFeature::ad_cue);
     if (f.weather_cue) add(EmitFeature::weather_cue);
@@ -367,28 +382,28 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       const Facts &q = facts[k - 1];
       if (q.ends_sentence) add(EmitFeature::prev_end_sentence);
       if (q.headline_shaped) add(EmitFeature::prev_headline_shaped);
-      if (q.cps.size() <= k_short_cps) add(EmitFeature::prev_short);
-      if (q.cps.size() >= k_long_cps) add(EmitFeature::prev_long);
+      if (q.n_cps <= k_short_cps) add(EmitFeature::prev_short);
+      if (q.n_cps >= k_long_cps) add(EmitFeature::prev_long);
       if (q.byline) add(EmitFeature::prev_byline);
       if (q.dateline) add(EmitFeature::prev_dateline);
-      if (f.cps.size() > q.cps.size() + 4) add(EmitFeature::longer_than_prev);
+      if (cps.size() > q.n_cps + 4) add(EmitFeature::longer_than_prev);
       if (!q.ends_sentence && !q.headline_shaped) add(EmitFeature::prev_unfinished);
       if (q.box_cue) add(EmitFeature::prev_box_cue);
       if (k > 1 && facts[k - 2].ends_sentence) add(EmitFeature::prev2_end_sentence);
-      if (q.cps.size() <= 2) add(EmitFeature::prev_tiny);
-      if (!q.cps.empty() && (q.cps.back() == 0x3001 || q.cps.back() == 0xFF0C || q.cps.back() == U','))
+      if (q.n_cps <= 2) add(EmitFeature::prev_tiny);
+      if (q.n_cps > 0 && (q.last_cp == 0x3001 || q.last_cp == 0xFF0C || q.last_cp == U','))
         add(EmitFeature::prev_end_comma);
     }
     if (k + 1 < n) {
       const Facts &q = facts[k + 1];
-      if (q.cps.size() <= k_short_cps) add(EmitFeature::next_short);
-      if (q.cps.size() >= k_long_cps) add(EmitFeature::next_long);
+      if (q.n_cps <= k_short_cps) add(EmitFeature::next_short);
+      if (q.n_cps >= k_long_cps) add(EmitFeature::next_long);
       if (q.byline) add(EmitFeature::next_byline);
       if (q.dateline) add(EmitFeature::next_dateline);
       if (q.headline_shaped) add(EmitFeature::next_headline_shaped);
       if (q.ends_sentence) add(EmitFeature::next_end_sentence);
       if (q.bracket_name) add(EmitFeature::next_bracket_name);
-      if (f.cps.size() + 4 < q.cps.size()) add(EmitFeature::shorter_than_next);
+      if (cps.size() + 4 < q.n_cps) add(EmitFeature::shorter_than_next);
       if (q.box_cue) add(EmitFeature::next_box_cue);
       if (wrapped && q.byline) add(EmitFeature::wrapped_x_next_byline);
     }
@@ -396,35 +411,33 @@ std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, co
       if (facts[k + 2].byline) add(EmitFeature::next2_byline);
       if (facts[k + 2].dateline) add(EmitFeature::next2_dateline);
     }
-    out[k].emit.assign(e.begin(), e.end());  // one allocation of the exact size
-    out[k].conjoined = static_cast<uint8_t>((wrapped ? 1u : 0u) | (text_first ? 2u : 0u) | (no_period ? 4u : 0u) |
+    const auto conjoined = static_cast<uint8_t>((wrapped ? 1u : 0u) | (text_first ? 2u : 0u) | (no_period ? 4u : 0u) |
                                             (narrow ? 8u : 0u));
     // Between the piece before and this one.
-    std::vector<EdgeFeature> &g = edge_scratch;
-    g.clear();
-    g.push_back(EdgeFeature::e_bias);
-    g.push_back(bb == 0 ? EdgeFeature::e_blank_0 : bb == 1 ? EdgeFeature::e_blank_1 : EdgeFeature::e_blank_2_up);
+    uint32_t edges = 0;
+    auto edge = [&edges](EdgeFeature x) { edges |= uint32_t{1} << static_cast<unsigned>(x); };
+    edge(EdgeFeature::e_bias);
+    edge(bb == 0 ? EdgeFeature::e_blank_0 : bb == 1 ? EdgeFeature::e_blank_1 : EdgeFeature::e_blank_2_up);
     if (k > 0) {
       const Piece &q = pieces[k - 1];
-      if (facts[k - 1].ends_sentence) g.push_back(EdgeFeature::e_prev_end_sentence);
-      if (facts[k - 1].cps.size() <= k_short_cps) g.push_back(EdgeFeature::e_prev_short);
-      if (wrapped && q.width >= layout.column[q.line] - k_full_slack_cells) g.push_back(EdgeFeature::e_prev_full);
-      if (!p.first_in_line) g.push_back(EdgeFeature::e_same_line);
-      if (facts[k - 1].headline_shaped) g.push_back(EdgeFeature::e_prev_headline_shaped);
-      if (q.credit && facts[k - 1].byline) g.push_back(EdgeFeature::e_prev_credit);
-      if (!facts[k - 1].ends_sentence && !facts[k - 1].headline_shaped) g.push_back(EdgeFeature::e_prev_unfinished);
+      if (facts[k - 1].ends_sentence) edge(EdgeFeature::e_prev_end_sentence);
+      if (facts[k - 1].n_cps <= k_short_cps) edge(EdgeFeature::e_prev_short);
+      if (wrapped && q.width >= layout.column[q.line] - k_full_slack_cells) edge(EdgeFeature::e_prev_full);
+      if (!p.first_in_line) edge(EdgeFeature::e_same_line);
+      if (facts[k - 1].headline_shaped) edge(EdgeFeature::e_prev_headline_shaped);
+      if (q.credit && facts[k - 1].byline) edge(EdgeFeature::e_prev_credit);
+      if (!facts[k - 1].ends_sentence && !facts[k - 1].headline_shaped) edge(EdgeFeature::e_prev_unfinished);
     }
-    if (f.byline) g.push_back(EdgeFeature::e_cur_byline);
-    if (f.continuation) g.push_back(EdgeFeature::e_cur_continuation);
-    if (f.dateline) g.push_back(EdgeFeature::e_cur_dateline);
-    if (f.note) g.push_back(EdgeFeature::e_cur_note);
-    if (f.headline_shaped) g.push_back(EdgeFeature::e_cur_headline_shaped);
-    if (f.box_cue) g.push_back(EdgeFeature::e_cur_box_cue);
-    if (f.cps.size() >= k_long_cps) g.push_back(EdgeFeature::e_cur_long);
+    if (f.byline) edge(EdgeFeature::e_cur_byline);
+    if (f.continuation) edge(EdgeFeature::e_cur_continuation);
+    if (f.dateline) edge(EdgeFeature::e_cur_dateline);
+    if (f.note) edge(EdgeFeature::e_cur_note);
+    if (f.headline_shaped) edge(EdgeFeature::e_cur_headline_shaped);
+    if (f.box_cue) edge(EdgeFeature::e_cur_box_cue);
+    if (cps.size() >= k_long_cps) edge(EdgeFeature::e_cur_long);
     if (wrapped && p.width < col - k_full_slack_cells && p.width >= col - k_indent_max_cells)
-      g.push_back(EdgeFeature::e_cur_indent);
-    out[k].edge.assign(g.begin(), g.end());
-    out[k].opens_item = p.item_break;
+      edge(EdgeFeature::e_cur_indent);
+    out.add(e, conjoined, edges, p.item_break);
   }
   return out;
 }

@@ -83,30 +83,68 @@ std::string emit_id_name(uint16_t id);
 const char *edge_feature_name(EdgeFeature f);
 
 // Kept for every piece of the page until the decoder has read it, so kept
-// small: the conjoined emission ids are a bit each, not a copy of the list.
+// small: the emission ids in one pool for the page (PageFeatures), the
+// conjoined ids a bit each, the edge features a bit each (a vector of each
+// per piece was ~100 bytes a piece, the peak on pages of short lines).
 struct PieceFeatures {
-  std::vector<uint16_t> emit;     // emission ids (EmitFeature) that hold for the piece
-  uint8_t conjoined = 0;          // bit c-1: every id of `emit` also holds conjoined with
-                                  // context c (id + c * k_emit_feature_count; c = 1 wrapped,
-                                  // 2 text first, 3 no period, 4 narrow)
-  std::vector<EdgeFeature> edge;  // what holds between the piece before and this one
-  bool opens_item = false;        // not a feature but a fact of the page's geometry (a
-                                  // frame's edge, a picture, a headline set apart: lay_out.h)
-                                  // so the decoder reads only item-opening states here
+  uint32_t emit_begin = 0, emit_end = 0;  // its emission ids (EmitFeature): the page's pool [begin, end)
+  uint32_t edges = 0;      // bit g: EdgeFeature g holds between the piece before and this one
+  uint8_t conjoined = 0;   // bit c-1: every id of its list also holds conjoined with
+                           // context c (id + c * k_emit_feature_count; c = 1 wrapped,
+                           // 2 text first, 3 no period, 4 narrow)
+  bool opens_item = false; // not a feature but a fact of the page's geometry (a
+                           // frame's edge, a picture, a headline set apart: lay_out.h)
+                           // so the decoder reads only item-opening states here
+};
+static_assert(k_edge_feature_count <= 32, "edge features are bits of PieceFeatures::edges");
 
-  // Every emission id that holds, in order: `emit`, then its conjoined copies.
-  template <class F>
-  void for_each_emit(F &&f) const {
-    for (uint16_t id : emit) f(id);
-    for (unsigned c = 1; c < k_emit_groups; ++c)
-      if (conjoined & (1u << (c - 1)))
-        for (uint16_t id : emit) f(static_cast<uint16_t>(id + c * k_emit_feature_count));
+class PageFeatures {
+ public:
+  size_t size() const { return pieces_.size(); }
+  bool empty() const { return pieces_.empty(); }
+  const PieceFeatures &operator[](size_t k) const { return pieces_[k]; }
+
+  // Appends the next piece's features.
+  void add(const std::vector<uint16_t> &emit, uint8_t conjoined, uint32_t edges, bool opens_item) {
+    PieceFeatures f;
+    f.emit_begin = static_cast<uint32_t>(ids_.size());
+    ids_.insert(ids_.end(), emit.begin(), emit.end());
+    f.emit_end = static_cast<uint32_t>(ids_.size());
+    f.conjoined = conjoined;
+    f.edges = edges;
+    f.opens_item = opens_item;
+    pieces_.push_back(f);
   }
+  void reserve(size_t pieces, size_t ids) {
+    pieces_.reserve(pieces);
+    ids_.reserve(ids);
+  }
+
+  // Every emission id that holds for piece k, in order: its list, then its
+  // conjoined copies.
+  template <class F>
+  void for_each_emit(size_t k, F &&f) const {
+    const PieceFeatures &p = pieces_[k];
+    for (uint32_t i = p.emit_begin; i < p.emit_end; ++i) f(ids_[i]);
+    for (unsigned c = 1; c < k_emit_groups; ++c)
+      if (p.conjoined & (1u << (c - 1)))
+        for (uint32_t i = p.emit_begin; i < p.emit_end; ++i)
+          f(static_cast<uint16_t>(ids_[i] + c * k_emit_feature_count));
+  }
+  // Every edge feature that holds before piece k, in the enum's order.
+  template <class F>
+  void for_each_edge(size_t k, F &&f) const {
+    for (uint32_t bits = pieces_[k].edges; bits; bits &= bits - 1)
+      f(static_cast<EdgeFeature>(__builtin_ctz(bits)));
+  }
+
+ private:
+  std::vector<uint16_t> ids_;
+  std::vector<PieceFeatures> pieces_;
 };
 
 // One entry per piece. Pieces carry the local evidence of classify/ (type,
 // people, credit, marked, bare, dateline_bytes).
-std::vector<PieceFeatures> compute_features(const std::vector<Piece> &pieces, const LayoutInfo &layout,
-                                            const Lexicon &lex);
+PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo &layout, const Lexicon &lex);
 
 }  // namespace bm::detail
