@@ -44,6 +44,9 @@ constexpr size_t k_unindented_max_blank_percent = 2;
 // paragraph whatever its last character (a word too long to fit, 2026, leaves
 // less).
 constexpr int k_unindented_short_cells = 6;
+// A line this many cells short of its column, followed by a blank line,
+// ends its paragraph on any hard-wrapped page (paragraph_break).
+constexpr int k_short_before_blank_cells = 6;
 
 bool is_final_punct(char32_t c) {
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 || c == U'!' || c == U'?' || c == U'.';
@@ -232,6 +235,13 @@ bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, S
   if (layout.layout == Layout::HardWrapped && layout.unindented && a.last_in_line && b.first_in_line &&
       b.blanks_before == 0 && a.width < layout.column[a.line] - k_unindented_short_cells)
     return true;  // an unindented column: the short line is the paragraph's last
+  // Hard-wrapped: a line that stops well short of its column, with a blank
+  // line after it, is a paragraph's last line whatever its last mark: a
+  // column runs full to its foot, so its break is no short line (historic
+  // text ends its sentences with 、; a paragraph may end with a colon).
+  if (layout.layout == Layout::HardWrapped && b.blanks_before > 0 && a.last_in_line && b.first_in_line &&
+      a.width < layout.column[a.line] - k_short_before_blank_cells)
+    return true;
   if (!ends_sentence(a.text)) return false;  // a sentence runs on: column break
   if (layout.layout == Layout::OneParagraphPerLine) return true;
   // Hard-wrapped: a short last line ends the paragraph; after a full line that
