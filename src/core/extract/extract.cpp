@@ -25,6 +25,8 @@ constexpr size_t k_photo_max_cps = 400;
 constexpr size_t k_headline_max_lines = 3;
 // A pen name or bare author name read without the surname list: at most this long.
 constexpr size_t k_author_max_cps = 8;
+// A person's name standing alone, family name included (2 to 3 characters).
+constexpr size_t k_bare_name_max_cps = 3;
 // A byline's name is looked for this far after the previous name (or the
 // start of the text it was read from); further is not the same byline.
 constexpr size_t k_name_search_bytes = 512;
@@ -192,7 +194,7 @@ class DraftExtractor {
       headline_only(d, out);
       return;
     }
-    std::vector<std::vector<size_t>> banners = split_banners(d, art.kind);
+    std::vector<std::vector<size_t>> banners = split_banners(d, art);
     if (!banners.empty()) {
       std::vector<size_t> gone;
       for (std::vector<size_t> &banner : banners) {
@@ -305,9 +307,23 @@ class DraftExtractor {
     return blocks;
   }
 
+  // A line that is a person's name by itself: two or three Han characters
+  // (letter-spaced or not) after a family name of the lexicon's list.
+  bool is_author_name(std::string_view text) const {
+    std::string name;
+    for (size_t i = 0; i < text.size();) {
+      const char32_t c = next_cp(text, i);
+      if (is_han(c)) append_cp(name, c);
+      else if (!is_space_cp(c)) return false;
+    }
+    const size_t n = cp_count(name);
+    return n >= 2 && n <= k_bare_name_max_cps && lex_.starts_with_surname(name);
+  }
+
   // A photo's title is one block; a story's headline at most three lines.
   // Earlier blocks are banners over the item: they leave the headline.
-  std::vector<std::vector<size_t>> split_banners(Draft &d, Kind kind) const {
+  std::vector<std::vector<size_t>> split_banners(Draft &d, Article &art) const {
+    const Kind kind = art.kind;
     // Only a headline set above its story can carry banners above it; after
     // the story (byline -> body -> headline pages) the first block would sit
     // inside the story's span.
@@ -333,6 +349,26 @@ class DraftExtractor {
                         normalize_inline(a_.pieces[d.headline[1]].text, InlineMode::Headline))) {
       banners.push_back({d.headline.front()});
       d.headline.erase(d.headline.begin());
+    }
+    // A short line set apart under the headline (a block of its own) is no
+    // subtitle (a subtitle is a phrase, or opens with a dash): a name the
+    // surname list knows is the author's byline (the column's way: title,
+    // then the writer), any other a column's name, which leaves the headline.
+    if (kind == Kind::News && d.headline.size() >= 2 && a_.pieces[d.headline.back()].block_start &&
+        is_column_label(normalize_inline(a_.pieces[d.headline.back()].text, InlineMode::Headline),
+                        normalize_inline(a_.pieces[d.headline[d.headline.size() - 2]].text, InlineMode::Headline))) {
+      const size_t k = d.headline.back();
+      d.headline.pop_back();
+      if (is_author_name(a_.pieces[k].text)) {
+        Article named;  // the author goes first, before the bylines read already
+        named.spans.emplace();
+        add_people(named, people_of(a_.pieces[k]), whole(a_.pieces[k]));
+        art.bylines.insert(art.bylines.begin(), named.bylines.begin(), named.bylines.end());
+        if (art.spans)
+          art.spans->bylines.insert(art.spans->bylines.begin(), named.spans->bylines.begin(), named.spans->bylines.end());
+      } else {
+        banners.push_back({k});
+      }
     }
     return banners;
   }
