@@ -5,8 +5,9 @@
 //       invariant of the fuzz parse target (JSON valid, spans, accessors) and
 //       JSON <= 8 x input + 64 KiB. Default 1 MiB. (default ctest set)
 //   bm_pathological ratio NAME [SMALL LARGE]   linear-time check: T(LARGE) /
-//       T(SMALL) <= 2 x LARGE / SMALL (32 for the default 1 MiB and 16 MiB:
-//       linear 16, quadratic 256; issue 16's target is 20) and T(SMALL) at
+//       T(SMALL) <= 1.5 x LARGE / SMALL (24 for the default 1 MiB and 16 MiB:
+//       linear 16, quadratic 256; issue 16's target is 20, and a large run
+//       over it is timed twice) and T(SMALL) at
 //       most 100 x the time of as many bytes of an ordinary hard-wrapped
 //       page. Every timed run happens in a child
 //       process that is killed when it overruns its budget, so a quadratic
@@ -235,23 +236,34 @@ int ratio(const bmpath::Generator &g, size_t small, size_t large) {
   }
   const double t1f = t1 < 0.010 ? 0.010 : t1;
   const double factor = static_cast<double>(large) / static_cast<double>(small);
-  // Guard 32 for 1 MiB -> 16 MiB. The target of issue 16 is 20; on the
-  // 2-core CI machine one_line (26), one_char_lines (27), empty_lf (22) and
-  // space_runs (22) do not meet it yet (per-line stages: see performance.md).
-  const double max_ratio = 2.0 * factor;
-  const double t16 = timed_child(g, large, max_ratio * t1f);
+  // Linear is `factor` (16 for 1 MiB -> 16 MiB), quadratic 16 x that. The
+  // target of issue 16 is 20: measured alone on the 2-core machine every
+  // generator is at most 17.7 (CPU time, 2026-12-01). The guard is 1.5 x
+  // linear (24): two jobs on two cores slow the memory-bound large run more
+  // than the small one. A large run over the target is timed once more and
+  // the better time kept, so that one disturbed run is not read as a trend.
+  const double target_ratio = 1.25 * factor;
+  const double max_ratio = 1.5 * factor;
+  double t16 = timed_child(g, large, 2.0 * max_ratio * t1f);
   if (t16 == -2) { std::printf("%s: FAIL: the %zu-byte parse failed\n", g.name, large); return 1; }
-  int rc = 0;
   if (t16 < 0) {
-    std::printf("RATIO %-24s T(small)=%.4f s T(large)>%.2f s ratio>%.0f FAIL (killed)\n", g.name, t1, max_ratio * t1f,
-                max_ratio);
+    std::printf("RATIO %-24s T(small)=%.4f s T(large)>%.2f s ratio>%.0f FAIL (killed)\n", g.name, t1,
+                2.0 * max_ratio * t1f, 2.0 * max_ratio);
     return 1;
   }
+  bool retimed = false;
+  if (t16 / t1f > target_ratio) {
+    const double again = timed_child(g, large, 2.0 * max_ratio * t1f);
+    if (again >= 0 && again < t16) t16 = again;
+    retimed = true;
+  }
+  int rc = 0;
   const double r = t16 / t1f;
   const bool ok = r <= max_ratio && t1 < k_small_limit;
-  std::printf("RATIO %-24s T(small)=%.4f s T(large)=%.4f s ratio=%.1f%s (%.0fx a page; limit %.0fx) %s\n", g.name, t1,
-              t16, r, t1 < 0.010 ? " (small time floored at 10 ms)" : "", t1 / (k_small_limit / k_small_vs_page),
-              k_small_vs_page, ok ? "ok" : "FAIL");
+  std::printf("RATIO %-24s T(small)=%.4f s T(large)=%.4f s ratio=%.1f%s%s (%.0fx a page; limit %.0fx) %s%s\n", g.name,
+              t1, t16, r, t1 < 0.010 ? " (small time floored at 10 ms)" : "", retimed ? " (large timed twice)" : "",
+              t1 / (k_small_limit / k_small_vs_page), k_small_vs_page, ok ? "ok" : "FAIL",
+              ok && r > target_ratio ? " (over the target of 20)" : "");
   if (!ok) rc = 1;
   return rc;
 }
