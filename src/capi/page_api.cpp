@@ -234,7 +234,7 @@ const char *bm_article_dateline(const bm_article *a) { return a ? opt_cstr(a->a.
 const char *bm_article_editor_note(const bm_article *a) { return a ? opt_cstr(a->a.editor_note) : nullptr; }
 size_t bm_article_byline_count(const bm_article *a) { return a ? a->a.bylines.size() : 0; }
 const char *bm_article_byline_role(const bm_article *a, size_t i) {
-  return a && i < a->a.bylines.size() ? a->a.bylines[i].role.c_str() : nullptr;
+  return a && i < a->a.bylines.size() ? bm::detail::role_name(a->a.bylines[i].role) : nullptr;
 }
 const char *bm_article_byline_name(const bm_article *a, size_t i) {
   return a && i < a->a.bylines.size() ? a->a.bylines[i].name.c_str() : nullptr;

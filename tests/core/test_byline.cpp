@@ -24,7 +24,7 @@ std::string read(const std::string &text, bool allow_bare = false) {
   const auto b = parse_byline(text, lexicon(), allow_bare);
   if (!b) return "-";
   std::string out;
-  for (const Byline &p : b->people) out += (out.empty() ? "" : " ") + p.role + ":" + p.name;
+  for (const Byline &p : b->people) out += (out.empty() ? "" : " ") + std::string(role_name(p.role)) + ":" + p.name;
   if (!b->leftover.empty()) out += " +" + b->leftover;
   return out;
 }

@@ -23,7 +23,7 @@ bool has(const std::vector<std::string> &v, const std::string &w) { return std::
 
 bool has_role(const Lexicon &lex, const std::string &word, const std::string &role) {
   for (const RoleWord &r : lex.roles())
-    if (r.word == word && r.role == role) return true;
+    if (r.word == word && role_name(r.role) == role) return true;
   return false;
 }
 

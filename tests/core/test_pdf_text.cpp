@@ -154,7 +154,7 @@ TEST(PdfText, ACreditOnTheCaptionsLastLineIsItsOwnPiece) {
   EXPECT_EQ(a->paragraphs.back().substr(a->paragraphs.back().size() - 9), "120株。");
   ASSERT_EQ(a->bylines.size(), 2u);
   EXPECT_EQ(a->bylines[1].name, "李小红");
-  EXPECT_EQ(a->bylines[1].role, "photographer");
+  EXPECT_EQ(a->bylines[1].role, BylineRole::Photographer);
 }
 
 TEST(PdfText, AWireCreditWithTheRoleGluedToTheName) {
@@ -163,11 +163,11 @@ TEST(PdfText, AWireCreditWithTheRoleGluedToTheName) {
   ASSERT_NE(a, nullptr);
   ASSERT_EQ(a->bylines.size(), 1u);
   EXPECT_EQ(a->bylines[0].name, "张建华");
-  EXPECT_EQ(a->bylines[0].role, "photographer");
+  EXPECT_EQ(a->bylines[0].role, BylineRole::Photographer);
 }
 
 TEST(PdfText, ThePagesEditorCreditIsNotAStorysByline) {
   const Page page = parser().parse(k_unindented + std::string("本版责编：邱  雯  版式设计：汤  宁\n"), CallOptions{});
   for (const Article &a : page.articles)
-    for (const auto &b : a.bylines) EXPECT_NE(b.role, "editor") << b.name;
+    for (const auto &b : a.bylines) EXPECT_NE(b.role, BylineRole::Editor) << b.name;
 }

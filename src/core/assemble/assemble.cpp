@@ -23,7 +23,7 @@ constexpr size_t k_masthead_item_max_cps = 12;
 bool editors_only(const Piece &p) {
   if (p.people.empty()) return false;
   for (const Byline &b : p.people)
-    if (b.role != "editor") return false;
+    if (b.role != BylineRole::Editor) return false;
   return true;
 }
 

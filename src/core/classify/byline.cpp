@@ -127,7 +127,7 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
   }
   const Tokens t = tokenize(chars);
   std::vector<Byline> out;
-  std::string role;
+  BylineRole role = BylineRole::None;
   std::u32string single;  // a letter-spaced first character waiting for its second
   for (const std::u32string &tok : t.list) {
     if (!all_han(tok)) return {};
@@ -197,7 +197,7 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
   // A byline is a short line (a dozen names at most); longer text is prose.
   if (s.empty() || s.size() > k_byline_max_bytes || !may_be_byline(s, lex)) return std::nullopt;
   const Tokens t = tokenize(to_u32(s));
-  std::string role;
+  BylineRole role = BylineRole::None;
   bool any_role = false;
   size_t ti = 0, ci = 0;
   std::vector<std::u32string> pending;  // names read before any role (for "张伟 摄")
@@ -276,7 +276,7 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
   }
   if (!pending.empty()) {
     if (any_role || !allow_bare || !out.leftover.empty() || pending.size() > 4) return std::nullopt;
-    for (auto &n : pending) out.people.push_back({"", to_utf8(n)});
+    for (auto &n : pending) out.people.push_back({BylineRole::None, to_utf8(n)});
     return out;  // bare names: a continuation line
   }
   if (!any_role || out.people.empty()) return std::nullopt;

@@ -60,11 +60,11 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex, TextStore 
       p.type = PieceType::Byline;
       p.people = by->people;
       p.marked = by->marked;
-      p.bare = !p.people.empty() && p.people.front().role.empty();
+      p.bare = !p.people.empty() && p.people.front().role == BylineRole::None;
       // A credit names a photographer (with or without the reporter or
       // correspondent who wrote the caption).
       p.credit = false;
-      for (const auto &b : p.people) p.credit = p.credit || b.role == "photographer";
+      for (const auto &b : p.people) p.credit = p.credit || b.role == BylineRole::Photographer;
       if (!by->leftover.empty()) {
         Piece g = p;
         g.type = PieceType::Headline;

@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/common/calendar.h"
+#include "core/common/role.h"
 #include "core/decode/decode.h"
 #include "core/geometry/positioned.h"
 
@@ -18,7 +20,7 @@ enum class Kind { News = 0, Photo = 1, Ad = 2, Weather = 3, Other = 4 };
 const char *kind_name(Kind kind);
 
 struct Byline {
-  std::string role;  // reporter, correspondent, photographer, editor, intern, author
+  BylineRole role = BylineRole::None;
   std::string name;  // without spaces
 };
 

@@ -37,7 +37,7 @@ bool contains_replacement(std::string_view s) { return s.find("\xEF\xBF\xBD") !=
 // names alone are no evidence that a bracket holds a byline.
 bool gives_a_role(const std::vector<Byline> &people) {
   for (const Byline &b : people)
-    if (!b.role.empty()) return true;
+    if (b.role != BylineRole::None) return true;
   return false;
 }
 
@@ -248,11 +248,11 @@ class DraftExtractor {
   // The people of a byline to the article, each with the span of its name as
   // printed in `where` (the source the people were read from), else `where`.
   void add_people(Article &art, const std::vector<Byline> &people, Span where) const {
-    std::string last_role = art.bylines.empty() ? "author" : art.bylines.back().role;
+    BylineRole last_role = art.bylines.empty() ? BylineRole::Author : art.bylines.back().role;
     FieldSpans &sp = spans_of(art);
     size_t cursor = where.begin;
     for (const auto &b : people) {
-      Byline x{b.role.empty() ? last_role : b.role, normalize_inline(b.name, InlineMode::Name)};
+      Byline x{b.role == BylineRole::None ? last_role : b.role, normalize_inline(b.name, InlineMode::Name)};
       if (x.name.empty()) continue;
       last_role = x.role;
       Span s = where;
@@ -519,7 +519,7 @@ class DraftExtractor {
       if (is_han(c)) append_cp(name, c);
     }
     if (name.empty() || cp_count(name) > k_author_max_cps) return {};
-    return {Byline{"author", name}};
+    return {Byline{BylineRole::Author, name}};
   }
 
   // Text of a byline or credit piece that names nobody: true when it is
@@ -572,7 +572,7 @@ class DraftExtractor {
       bool han = true;
       for (size_t k = 0; k < inner.size();) han = is_han(next_cp(inner, k)) && han;
       if (han) {
-        add_people(art, {Byline{"author", inner}}, where);
+        add_people(art, {Byline{BylineRole::Author, inner}}, where);
         return true;
       }
     }
@@ -610,7 +610,7 @@ class DraftExtractor {
     size_t cps = 0;
     for (const auto &p : art.paragraphs) cps += cp_count(p);
     bool credited = !d.credits.empty();
-    for (const auto &b : art.bylines) credited = credited || b.role == "photographer";
+    for (const auto &b : art.bylines) credited = credited || b.role == BylineRole::Photographer;
     if (d.unattached_byline || (art.paragraphs.empty() && !art.editor_note)) {
       art.kind = Kind::Other;
     } else if (!art.dateline && credited && art.paragraphs.size() <= k_photo_max_paragraphs &&

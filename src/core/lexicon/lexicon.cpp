@@ -19,10 +19,7 @@ bool known_section(const std::string &s) {
                                       "end_note", "date.relative", "date.weekday", "date.week", "date.month",
                                       "date.year", "date.era", "date.lunar_month", "date.lunar", "date.range",
                                       "date.vague", "date.not_day", "page.section"};
-  if (s.rfind("role.", 0) == 0) {
-    static const char *const roles[] = {"reporter", "correspondent", "photographer", "editor", "intern", "author"};
-    return std::any_of(std::begin(roles), std::end(roles), [&](const char *r) { return s == std::string("role.") + r; });
-  }
+  if (s.rfind("role.", 0) == 0) return role_from_name(std::string_view(s).substr(5)).has_value();
   return Lexicon::is_regex_section(s) ||
          std::any_of(std::begin(plain), std::end(plain), [&](const char *p) { return s == p; });
 }
@@ -242,7 +239,7 @@ void Lexicon::finish() {
     for (const auto &w : list) {
       std::u32string w32;
       for (size_t i = 0; i < w.size();) w32.push_back(next_cp(w, i));
-      roles_.push_back({w, name.substr(5), std::move(w32)});
+      roles_.push_back({w, *role_from_name(std::string_view(name).substr(5)), std::move(w32)});
     }
   }
   std::stable_sort(roles_.begin(), roles_.end(),

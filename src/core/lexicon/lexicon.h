@@ -14,13 +14,15 @@
 #include <utility>
 #include <vector>
 
+#include "core/common/role.h"
+
 #include <unicode/regex.h>
 
 namespace bm::detail {
 
 struct RoleWord {
   std::string word;      // 本报记者
-  std::string role;      // reporter
+  BylineRole role = BylineRole::None;  // of its [role.NAME] section
   std::u32string word32; // the word as code points (matched against tokens)
 };
 

@@ -38,7 +38,7 @@ size_t json_bytes_upper(const Page &page) {
     if (a.dateline) n += text(*a.dateline);
     if (a.editor_note) n += text(*a.editor_note);
     for (const std::string &s : a.paragraphs) n += text(s);
-    for (const Byline &b : a.bylines) n += k_byline_keys_bytes + text(b.role) + text(b.name);
+    for (const Byline &b : a.bylines) n += k_byline_keys_bytes + text(b.name);  // the role is in the keys' bytes
     if (a.dateline_info)
       n += k_dateline_info_bytes + (a.dateline_info->source ? text(*a.dateline_info->source) : 0) +
            (a.dateline_info->place ? text(*a.dateline_info->place) : 0);

@@ -168,7 +168,7 @@ void write_article(Writer &w, const Article &a) {
   w.begin_value('[');
   for (const auto &b : a.bylines) {
     w.begin_value('{');
-    w.key("role"); w.str(b.role);
+    w.key("role"); w.str(role_name(b.role));
     w.key("name"); w.str(b.name);
     w.end('}');
   }
