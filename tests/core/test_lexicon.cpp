@@ -93,6 +93,20 @@ TEST(LexiconLoad, BangRemovesAnEarlierEntry) {
   EXPECT_FALSE(has(lex.words("ad"), "新词"));
 }
 
+TEST(LexiconLoad, NamedSectionsAreTheirSectionsWordsWithAUsersEdits) {
+  Lexicon lex;
+  lex.load(k_default_lexicon, "built-in");
+  lex.load("[byline_marker]\n◆\n[editor_note]\n!编者按\n", "user");
+  lex.finish();
+  for (size_t k = 0; k < k_section_count; ++k) {
+    const Section s = static_cast<Section>(k);
+    EXPECT_EQ(lex.words(s), lex.words(section_name(s))) << section_name(s);
+    EXPECT_FALSE(lex.words(s).empty()) << section_name(s);
+  }
+  EXPECT_TRUE(has(lex.words(Section::byline_marker), "◆"));
+  EXPECT_FALSE(has(lex.words(Section::editor_note), "编者按"));
+}
+
 TEST(LexiconErrors, UnknownSection) {
   const Error e = load_error("[ad]\nx\n[no_such_section]\ny\n");
   EXPECT_EQ(e.code(), BM_E_LEXICON);

@@ -114,7 +114,7 @@ bool may_be_byline(std::string_view s, const Lexicon &lex) {
 
 std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &lex) {
   std::string_view s = trim(text);
-  for (const auto &m : lex.words("byline_marker"))
+  for (const auto &m : lex.words(Section::byline_marker))
     if (!m.empty() && s.substr(0, m.size()) == m) {
       s = trim(s.substr(m.size()));
       break;
@@ -187,7 +187,7 @@ constexpr size_t k_byline_max_bytes = 240;  // about 80 Han characters
 std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &lex, bool allow_bare) {
   BylineParse out;
   std::string_view s = trim(text);
-  for (const auto &m : lex.words("byline_marker")) {
+  for (const auto &m : lex.words(Section::byline_marker)) {
     if (!m.empty() && s.substr(0, m.size()) == m) {
       out.marked = true;
       s = trim(s.substr(m.size()));

@@ -28,7 +28,7 @@ size_t cps_without_spaces(std::string_view s) {
 
 
 bool starts_with_editor_note(std::string_view s, const Lexicon &lex) {
-  for (const auto &w : lex.words("editor_note")) {
+  for (const auto &w : lex.words(Section::editor_note)) {
     if (w.empty() || s.substr(0, w.size()) != w) continue;
     std::string_view rest = s.substr(w.size());
     if (rest.empty()) return true;
@@ -54,7 +54,7 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex, TextStore 
       if (!cue_set) cue_set = lex.cues_in(p.text);
       return *cue_set;
     };
-    if (starts_with_any(trim(p.text), lex.words("other.page_credit"))) {
+    if (starts_with_any(trim(p.text), lex.words(Section::other_page_credit))) {
       p.type = PieceType::Other;  // 本版责编：X: the page's credit, furniture
     } else if (auto by = parse_byline(p.text, lex, /*allow_bare=*/true)) {
       p.type = PieceType::Byline;

@@ -57,7 +57,7 @@ bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<b
     if (tok.empty()) continue;
     const bool whole = tok.size() == t.size() && whole_is_edition.has_value();
     bool ok = upper_latin(tok) || (whole ? *whole_is_edition : is_edition_line(tok, lex));
-    for (const auto &w : lex.words("masthead")) ok = ok || ends_with(tok, w);
+    for (const auto &w : lex.words(Section::masthead)) ok = ok || ends_with(tok, w);
     if (!ok) return false;
     any = true;
   }

@@ -143,7 +143,7 @@ std::string dateline_text(const std::string &marker) {
 
 std::string editor_note_text(std::string_view raw, const Lexicon &lex) {
   std::string_view t = trim(raw);
-  for (const auto &w : lex.words("editor_note")) {
+  for (const auto &w : lex.words(Section::editor_note)) {
     if (w.empty() || t.substr(0, w.size()) != w) continue;
     t = t.substr(w.size());
     size_t i = 0;
@@ -529,7 +529,7 @@ class DraftExtractor {
     std::string_view t = trim(p.text);
     if (has_role_word(t, lex_) && parse_byline_lenient(t, lex_).empty() && cp_count(t) <= k_author_max_cps + 4)
       return true;
-    for (const auto &w : lex_.words("editor_note"))
+    for (const auto &w : lex_.words(Section::editor_note))
       if (!w.empty() && t.substr(0, w.size()) == w) {
         add_editor_note(art, editor_note_text(t, lex_));
         return true;
@@ -566,7 +566,7 @@ class DraftExtractor {
       }
     }
     if (has_cue(inner, lex_, Cue::end_note)) return true;
-    for (const auto &m : lex_.words("end_mark"))
+    for (const auto &m : lex_.words(Section::end_mark))
       if (!m.empty() && t == m) return false;  // （完） ends the text, it names nobody
     if (in_brackets && cp_count(inner) >= 2 && cp_count(inner) <= k_author_max_cps) {
       bool han = true;

@@ -101,7 +101,7 @@ void read_header(Page &page, const Lexicon &lex, const DateWords &words) {
         if (!page.page_number) page.page_number = group(m, u"page");
       } else if (whole_match(lex, "paper", tok, u, m)) {
         if (!page.paper) page.paper = std::string(tok);
-      } else if (contains(lex.words("page.section"), tok)) {
+      } else if (contains(lex.words(Section::page_section), tok)) {
         if (!page.section) page.section = std::string(tok);
       } else {
         rest.push_back(tok);

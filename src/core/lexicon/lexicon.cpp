@@ -98,6 +98,19 @@ const char *cue_section(Cue c) {
   return "";
 }
 
+const char *section_name(Section s) {
+  switch (s) {
+    case Section::byline_marker: return "byline_marker";
+    case Section::editor_note: return "editor_note";
+    case Section::end_mark: return "end_mark";
+    case Section::role_photographer: return "role.photographer";
+    case Section::page_section: return "page.section";
+    case Section::other_page_credit: return "other.page_credit";
+    case Section::masthead: return "masthead";
+  }
+  return "";
+}
+
 CueSet Lexicon::cues_in(std::string_view text) const {
   CueSet out;
   constexpr uint32_t all = (uint32_t{1} << k_cue_count) - 1;
@@ -233,6 +246,7 @@ bool Lexicon::starts_with_surname(std::string_view name) const {
 void Lexicon::finish() {
   surnames_.clear();
   for (const auto &w : words("surname")) surnames_.insert(w);
+  for (size_t s = 0; s < k_section_count; ++s) named_[s] = words(section_name(static_cast<Section>(s)));
   roles_.clear();
   for (const auto &[name, list] : sections_) {
     if (name.rfind("role.", 0) != 0) continue;

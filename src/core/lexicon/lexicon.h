@@ -3,6 +3,7 @@
 // Loaded from data/lexicon/default.lex (embedded at build time) and extended or
 // replaced by the user's lexicon (bm_parser_options). Format: docs/lexicon.md.
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -82,6 +83,14 @@ struct CueSet {
   bool has(Cue c) const { return bits >> static_cast<unsigned>(c) & 1; }
 };
 
+// The plain sections stage code reads word by word (the rest are asked
+// through cues_in, the role words, the surname list and the date words):
+// named by an enum, looked up once in finish(), not by a string per call.
+enum class Section : uint8_t { byline_marker, editor_note, end_mark, role_photographer, page_section, other_page_credit, masthead };
+constexpr size_t k_section_count = 7;
+// The lexicon section of a Section ("role.photographer" for Section::role_photographer).
+const char *section_name(Section s);
+
 // A pattern that matched and its matcher (for end() and groups). The matcher
 // is the page's RegexReport's when one is installed (valid until the next
 // match of the same pattern), else owned here.
@@ -95,6 +104,8 @@ class Lexicon {
  public:
   // Words of every plain section, by section name ("ad", "weather", ...).
   const std::vector<std::string> &words(const std::string &section) const;
+  // The same for a section stage code names (after finish()).
+  const std::vector<std::string> &words(Section s) const { return named_[static_cast<size_t>(s)]; }
   // How many distinct words of a plain section occur in text (stopping at the
   // first when first_only): one pass over the text, each position looked up
   // by its code point in an index of the words' first code points.
@@ -158,6 +169,7 @@ class Lexicon {
   std::vector<Cue> cue_of_;
   WordIndex cue_index_;
   std::unordered_set<std::string> surnames_;
+  std::array<std::vector<std::string>, k_section_count> named_;  // words(Section), copied in finish()
   std::map<std::string, std::vector<std::unique_ptr<icu::RegexPattern>>> compiled_;
   std::map<std::string, std::unique_ptr<icu::RegexPattern>> combined_;
   // The patterns to try for a regex section, in order: normally one

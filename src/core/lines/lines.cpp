@@ -70,7 +70,7 @@ constexpr size_t k_inline_credit_max_cps = 24;
 
 bool is_inline_credit(std::string_view tail, const Lexicon &lex) {
   const std::string_view t = trim(tail);
-  if (t.empty() || cp_count(t) > k_inline_credit_max_cps || !ends_with_any(t, lex.words("role.photographer")))
+  if (t.empty() || cp_count(t) > k_inline_credit_max_cps || !ends_with_any(t, lex.words(Section::role_photographer)))
     return false;
   for (size_t i = 0; i < t.size();) {
     const char32_t c = next_cp(t, i);
@@ -85,7 +85,7 @@ bool is_inline_credit(std::string_view tail, const Lexicon &lex) {
 // credit after sentence-final punctuation and a space.
 std::vector<size_t> cut_points(std::string_view s, const Lexicon &lex) {
   std::vector<size_t> cuts;
-  const auto &marks = lex.words("byline_marker");
+  const auto &marks = lex.words(Section::byline_marker);
   size_t i = 0;
   bool prev_gap = false, after_sentence = false;
   char32_t prev = 0;

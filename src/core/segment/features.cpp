@@ -282,7 +282,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo
       else if (is_open_bracket(first)) add(EmitFeature::start_open_bracket);
       else if (is_quote(first)) add(EmitFeature::start_quote);
       else if (is_digit(first)) add(EmitFeature::start_digit);
-      else if (starts_with_any(t, lex.words("byline_marker"))) add(EmitFeature::start_mark);
+      else if (starts_with_any(t, lex.words(Section::byline_marker))) add(EmitFeature::start_mark);
       else if (!is_han(first) && !is_alnum(first)) add(EmitFeature::start_symbol);
       bool period = false, clause = false, any = false;
       for (size_t i = 0; i + 1 < cps.size(); ++i) {
@@ -310,7 +310,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo
     if (p.type == PieceType::Other) add(EmitFeature::ev_other_cue);
     if (p.type == PieceType::Ad) add(EmitFeature::ev_ad_strong);
     if (f.headline_shaped) add(EmitFeature::headline_shaped);
-    for (const auto &m : lex.words("end_mark"))
+    for (const auto &m : lex.words(Section::end_mark))
       if (!m.empty() && t.size() >= m.size() && t.substr(t.size() - m.size()) == m) {
         add(EmitFeature::ev_end_mark);
         break;
