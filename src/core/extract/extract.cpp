@@ -350,25 +350,23 @@ class DraftExtractor {
       banners.push_back({d.headline.front()});
       d.headline.erase(d.headline.begin());
     }
-    // A short line set apart under the headline (a block of its own) is no
-    // subtitle (a subtitle is a phrase, or opens with a dash): a name the
-    // surname list knows is the author's byline (the column's way: title,
-    // then the writer), any other a column's name, which leaves the headline.
+    // A person's name set apart under the headline (a block of its own, a
+    // family name of the lexicon, two or three characters) is the author's
+    // byline, not a headline part: the column's way (title, then the
+    // writer). Any other such line (a column's name) stays a headline part:
+    // as an item of its own it would lie inside the story's span.
     if (kind == Kind::News && d.headline.size() >= 2 && a_.pieces[d.headline.back()].block_start &&
+        is_author_name(a_.pieces[d.headline.back()].text) &&
         is_column_label(normalize_inline(a_.pieces[d.headline.back()].text, InlineMode::Headline),
                         normalize_inline(a_.pieces[d.headline[d.headline.size() - 2]].text, InlineMode::Headline))) {
       const size_t k = d.headline.back();
       d.headline.pop_back();
-      if (is_author_name(a_.pieces[k].text)) {
-        Article named;  // the author goes first, before the bylines read already
-        named.spans.emplace();
-        add_people(named, people_of(a_.pieces[k]), whole(a_.pieces[k]));
-        art.bylines.insert(art.bylines.begin(), named.bylines.begin(), named.bylines.end());
-        if (art.spans)
-          art.spans->bylines.insert(art.spans->bylines.begin(), named.spans->bylines.begin(), named.spans->bylines.end());
-      } else {
-        banners.push_back({k});
-      }
+      Article named;  // the author goes first, before the bylines read already
+      named.spans.emplace();
+      add_people(named, people_of(a_.pieces[k]), whole(a_.pieces[k]));
+      art.bylines.insert(art.bylines.begin(), named.bylines.begin(), named.bylines.end());
+      if (art.spans)
+        art.spans->bylines.insert(art.spans->bylines.begin(), named.spans->bylines.begin(), named.spans->bylines.end());
     }
     return banners;
   }
