@@ -40,13 +40,10 @@ constexpr size_t k_unindented_min_full_starts = 2;
 // ... and hardly a blank line (percent of lines): where blank lines part
 // paragraphs, a short line may be a transcriber's line end, not a paragraph's.
 constexpr size_t k_unindented_max_blank_percent = 2;
-// On an unindented page, a line this many cells short of its column ends its
-// paragraph whatever its last character (a word too long to fit, 2026, leaves
-// less).
-constexpr int k_unindented_short_cells = 6;
-// A line this many cells short of its column, followed by a blank line,
-// ends its paragraph on any hard-wrapped page (paragraph_break).
-constexpr int k_short_before_blank_cells = 6;
+// A line this many cells short of its column stops short: on an unindented
+// page, or with a blank line after it, it ends its paragraph whatever its
+// last character (a word too long to fit, 2026, leaves less).
+constexpr int k_short_line_cells = 6;
 
 bool is_final_punct(char32_t c) {
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 || c == U'!' || c == U'?' || c == U'.';
@@ -232,15 +229,13 @@ bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, S
   // One paragraph per line: a line straight under another is a new paragraph;
   // only a blank line after an unfinished sentence is a column break.
   if (layout.layout == Layout::OneParagraphPerLine && b.blanks_before == 0 && b.first_in_line) return true;
-  if (layout.layout == Layout::HardWrapped && layout.unindented && a.last_in_line && b.first_in_line &&
-      b.blanks_before == 0 && a.width < layout.column[a.line] - k_unindented_short_cells)
-    return true;  // an unindented column: the short line is the paragraph's last
-  // Hard-wrapped: a line that stops well short of its column, with a blank
-  // line after it, is a paragraph's last line whatever its last mark: a
-  // column runs full to its foot, so its break is no short line (historic
-  // text ends its sentences with 、; a paragraph may end with a colon).
-  if (layout.layout == Layout::HardWrapped && b.blanks_before > 0 && a.last_in_line && b.first_in_line &&
-      a.width < layout.column[a.line] - k_short_before_blank_cells)
+  // Hard-wrapped: a line that stops short of its column is a paragraph's
+  // last whatever its last mark, in an unindented column, and wherever a
+  // blank line follows it: a column runs full to its foot, so its break is
+  // no short line (historic text ends its sentences with 、; a paragraph may
+  // end with a colon).
+  if (layout.layout == Layout::HardWrapped && (layout.unindented || b.blanks_before > 0) && a.last_in_line &&
+      b.first_in_line && a.width < layout.column[a.line] - k_short_line_cells)
     return true;
   if (!ends_sentence(a.text)) return false;  // a sentence runs on: column break
   if (layout.layout == Layout::OneParagraphPerLine) return true;

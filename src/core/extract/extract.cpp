@@ -194,7 +194,8 @@ class DraftExtractor {
       headline_only(d, out);
       return;
     }
-    std::vector<std::vector<size_t>> banners = split_banners(d, art);
+    std::vector<std::vector<size_t>> banners = split_banners(d, art.kind);
+    author_under_headline(d, art);
     if (!banners.empty()) {
       std::vector<size_t> gone;
       for (std::vector<size_t> &banner : banners) {
@@ -320,15 +321,19 @@ class DraftExtractor {
     return n >= 2 && n <= k_bare_name_max_cps && lex_.starts_with_surname(name);
   }
 
+  // Is the headline set above its story? After the story (byline -> body ->
+  // headline pages), its first block or last line sits inside the story's span.
+  static bool headline_above_story(const Draft &d) {
+    for (const std::vector<size_t> *part : {&d.body, &d.bylines, &d.notes, &d.credits, &d.endnotes})
+      if (!part->empty() && !d.headline.empty() && part->front() < d.headline.back()) return false;
+    return true;
+  }
+
   // A photo's title is one block; a story's headline at most three lines.
   // Earlier blocks are banners over the item: they leave the headline.
-  std::vector<std::vector<size_t>> split_banners(Draft &d, Article &art) const {
-    const Kind kind = art.kind;
-    // Only a headline set above its story can carry banners above it; after
-    // the story (byline -> body -> headline pages) the first block would sit
-    // inside the story's span.
-    for (const std::vector<size_t> *part : {&d.body, &d.bylines, &d.notes, &d.credits, &d.endnotes})
-      if (!part->empty() && !d.headline.empty() && part->front() < d.headline.back()) return {};
+  std::vector<std::vector<size_t>> split_banners(Draft &d, Kind kind) const {
+    // Only a headline set above its story can carry banners above it.
+    if (!headline_above_story(d)) return {};
     std::vector<std::vector<size_t>> blocks = headline_blocks(d);
     std::vector<std::vector<size_t>> banners;
     size_t lines = d.headline.size();
@@ -350,25 +355,29 @@ class DraftExtractor {
       banners.push_back({d.headline.front()});
       d.headline.erase(d.headline.begin());
     }
-    // A person's name set apart under the headline (a block of its own, a
-    // family name of the lexicon, two or three characters) is the author's
-    // byline, not a headline part: the column's way (title, then the
-    // writer). Any other such line (a column's name) stays a headline part:
-    // as an item of its own it would lie inside the story's span.
-    if (kind == Kind::News && d.headline.size() >= 2 && a_.pieces[d.headline.back()].block_start &&
-        is_author_name(a_.pieces[d.headline.back()].text) &&
-        is_column_label(normalize_inline(a_.pieces[d.headline.back()].text, InlineMode::Headline),
-                        normalize_inline(a_.pieces[d.headline[d.headline.size() - 2]].text, InlineMode::Headline))) {
-      const size_t k = d.headline.back();
-      d.headline.pop_back();
-      Article named;  // the author goes first, before the bylines read already
-      named.spans.emplace();
-      add_people(named, people_of(a_.pieces[k]), whole(a_.pieces[k]));
-      art.bylines.insert(art.bylines.begin(), named.bylines.begin(), named.bylines.end());
-      if (art.spans)
-        art.spans->bylines.insert(art.spans->bylines.begin(), named.spans->bylines.begin(), named.spans->bylines.end());
-    }
     return banners;
+  }
+
+  // A person's name set apart under a story's headline (a block of its own,
+  // a family name of the lexicon, two or three characters) is the author's
+  // byline, not a headline part: the column's way (title, then the writer).
+  // Any other such line (a column's name) stays a headline part: as an item
+  // of its own it would lie inside the story's span. Runs after the bylines
+  // were read (the kind needs them), so the author is put before them.
+  void author_under_headline(Draft &d, Article &art) const {
+    if (art.kind != Kind::News || d.headline.size() < 2 || !headline_above_story(d)) return;
+    const Piece &last = a_.pieces[d.headline.back()];
+    if (!last.block_start || !is_author_name(last.text) ||
+        !is_column_label(normalize_inline(last.text, InlineMode::Headline),
+                         normalize_inline(a_.pieces[d.headline[d.headline.size() - 2]].text, InlineMode::Headline)))
+      return;
+    d.headline.pop_back();
+    Article named;
+    named.spans.emplace();
+    add_people(named, people_of(last), whole(last));
+    art.bylines.insert(art.bylines.begin(), named.bylines.begin(), named.bylines.end());
+    if (art.spans)
+      art.spans->bylines.insert(art.spans->bylines.begin(), named.spans->bylines.begin(), named.spans->bylines.end());
   }
 
   // Headline-shaped lines with nothing under them: a slogan box or a public
@@ -680,13 +689,12 @@ void fit_spans(Article &art, size_t text_size) {
 // sorted as indices and applied by swaps along its cycles: a stable sort of
 // the articles themselves would hold a second copy of all of them.
 void put_in_page_order(std::vector<Article> &articles) {
-  const auto before = [&](size_t a, size_t b) { return articles[a].span_begin < articles[b].span_begin; };
-  if (std::is_sorted(articles.begin(), articles.end(),
-                     [](const Article &a, const Article &b) { return a.span_begin < b.span_begin; }))
-    return;
+  const auto starts_before = [](const Article &a, const Article &b) { return a.span_begin < b.span_begin; };
+  if (std::is_sorted(articles.begin(), articles.end(), starts_before)) return;
   std::vector<size_t> order(articles.size());  // order[i]: the article that goes to slot i
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), before);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return starts_before(articles[a], articles[b]); });
   for (size_t i = 0; i < order.size(); ++i) {
     size_t cur = i;
     while (order[cur] != i) {  // follow the cycle through slot i
