@@ -109,6 +109,16 @@ bool on_boundary(const std::string &t, size_t at) {
 }
 
 // Why a span's normalized source is not its field: what the parser did.
+// Does every character of `field` appear in `source`, as many times at
+// least, in any order? (Column lines put back in column order: a paragraph
+// that runs from one column into the next reads its span out of order.)
+bool all_within(std::string_view field, std::string_view source) {
+  std::u32string f = folded(field), s = folded(source);
+  std::sort(f.begin(), f.end());
+  std::sort(s.begin(), s.end());
+  return std::includes(s.begin(), s.end(), f.begin(), f.end());
+}
+
 struct Facts {
   const Parsed &p;
   std::vector<int> owner;  // per piece: its article, or -1 for the masthead
@@ -127,6 +137,12 @@ struct Facts {
       for (const Piece &x : p.assembly.pieces) covered = covered || (x.begin < l.end && l.begin < x.end);
       if (!covered) return true;
     }
+    return false;
+  }
+  // Lines of merged columns, cut apart and put in column order, lie in [b, e).
+  bool columns_unmerged(const Span &s) const {
+    for (const Line &l : p.lines)
+      if (!l.blank && l.merged_columns && l.begin < s.end && s.begin < l.end) return true;
     return false;
   }
   // A box's text: its pieces inside the span run together (furniture/ joins
@@ -239,7 +255,15 @@ TEST(FieldSpans, NormalizedSourceIsTheField) {
       for (size_t i = 0; i < a.paragraphs.size(); ++i) {
         const Span &s = sp.paragraphs[i];
         const std::string src = t.substr(s.begin, s.end - s.begin);
-        check("paragraph", a.paragraphs[i], s, normalized(src, InlineMode::Body),
+        const std::string exact = normalized(src, InlineMode::Body);
+        if (exact != a.paragraphs[i] && facts.columns_unmerged(s)) {
+          sane(s, "paragraph " + a.paragraphs[i]);
+          EXPECT_TRUE(all_within(a.paragraphs[i], src)) << "paragraph (columns_unmerged): " << a.paragraphs[i]
+                                                         << "\n  source: " << src;
+          tally.add("paragraph", "columns_unmerged");
+          continue;
+        }
+        check("paragraph", a.paragraphs[i], s, exact,
               {{"repeat_removed", facts.repeat_removed(s)}, {"other_items_inside", facts.holds_other_items(s, ai)}},
               facts.run_together(s));
       }

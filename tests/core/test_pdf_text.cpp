@@ -88,22 +88,79 @@ TEST(PdfText, MergedColumnsAreMarked) {
       "活动的干部群众一起挖坑栽苗、扶正培土，现场 同时完成一批道路和河道两侧的绿化提升工程\n"
       "气氛热烈。大家表示，要爱绿护绿，共建美丽家园。 明年还将继续推进乡村绿化美化工作不断深入\n"
       "一道道风景 记录城市变迁\n";
-  std::vector<Line> lines = split_lines(text);
-  mark_merged_columns(text, lines);
-  ASSERT_EQ(lines.size(), 5u);
+  const std::vector<Line> lines = split_lines(text);
+  ASSERT_EQ(lines.size(), 8u);
   EXPECT_FALSE(lines[0].merged_columns);  // a byline with spaced names
-  EXPECT_TRUE(lines[1].merged_columns);
-  EXPECT_TRUE(lines[2].merged_columns);
-  EXPECT_TRUE(lines[3].merged_columns);
-  EXPECT_FALSE(lines[4].merged_columns);  // a deck with a gap between phrases
+  // The three merged lines, cut into their columns and read column by column.
+  const char *const columns[] = {"五月上旬，全市春季植树活动在城北林场启动。参加", "活动的干部群众一起挖坑栽苗、扶正培土，现场",
+                                 "气氛热烈。大家表示，要爱绿护绿，共建美丽家园。", "负责人介绍，今年计划新增造林面积三千亩左右",
+                                 "同时完成一批道路和河道两侧的绿化提升工程", "明年还将继续推进乡村绿化美化工作不断深入"};
+  for (size_t k = 0; k < 6; ++k) {
+    EXPECT_TRUE(lines[1 + k].merged_columns);
+    EXPECT_EQ(text.substr(lines[1 + k].begin, lines[1 + k].end - lines[1 + k].begin), columns[k]);
+  }
+  EXPECT_FALSE(lines[7].merged_columns);  // a deck with a gap between phrases
+}
+
+// The text of `lines` in their order, one line each.
+std::string joined(const std::string &text, const std::vector<Line> &lines) {
+  std::string out;
+  for (const Line &l : lines)
+    if (!l.blank) out += text.substr(l.begin, l.end - l.begin) + "\n";
+  return out;
+}
+
+TEST(PdfText, MergedColumnsWithLoneLinesAreReadColumnByColumn) {
+  // Two columns of 18 characters: a row whose lines stayed apart (the left
+  // one ends its paragraph short, the right one opens a paragraph), then
+  // the right column ends and the left one runs on alone.
+  const std::string text =
+      "列为民生实事，街道、社区和居民一起想 家挨户上门沟通，把费用分摊方案贴在楼\n"
+      "办法，已有四十多部电梯投入使用，住在 道里，低楼层住户的顾虑也一一得到回应，\n"
+      "高层的老人出门不再发愁。\n"
+      "大家慢慢有了共识。\n"
+      "姨家住五楼。过去下楼买菜要歇好几回， 符合条件的项目给予资金补助，让更多居\n"
+      "如今电梯就停在家门口，她说生活方便了 民早日用上电梯，把好事办到群众心坎上。\n"
+      "很多，心情也好了。\n"
+      "\n"
+      "寻物启事\n";
+  const std::vector<Line> lines = split_lines(text);
+  EXPECT_EQ(joined(text, lines),
+            "列为民生实事，街道、社区和居民一起想\n"
+            "办法，已有四十多部电梯投入使用，住在\n"
+            "高层的老人出门不再发愁。\n"
+            "姨家住五楼。过去下楼买菜要歇好几回，\n"
+            "如今电梯就停在家门口，她说生活方便了\n"
+            "很多，心情也好了。\n"
+            "家挨户上门沟通，把费用分摊方案贴在楼\n"
+            "道里，低楼层住户的顾虑也一一得到回应，\n"
+            "大家慢慢有了共识。\n"
+            "符合条件的项目给予资金补助，让更多居\n"
+            "民早日用上电梯，把好事办到群众心坎上。\n"
+            "寻物启事\n");
+  // Every line of the run says its order was rebuilt; the box after it does not.
+  for (const Line &l : lines)
+    if (!l.blank) EXPECT_EQ(l.merged_columns, text.substr(l.begin, l.end - l.begin) != "寻物启事");
+}
+
+TEST(PdfText, ThreeMergedColumnsAreReadColumnByColumn) {
+  const std::string text =
+      "一二三四五六七八九十一二三四五六 甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己 春夏秋冬春夏秋冬春夏秋冬春夏秋冬\n"
+      "二三四五六七八九十一二三四五六七 乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚 夏秋冬春夏秋冬春夏秋冬春夏秋冬春\n"
+      "三四五六七八九十一二三四五六七八 丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛 秋冬春夏秋冬春夏秋冬春夏秋冬春夏\n";
+  const std::vector<Line> lines = split_lines(text);
+  ASSERT_EQ(lines.size(), 9u);
+  EXPECT_EQ(joined(text, lines),
+            "一二三四五六七八九十一二三四五六\n二三四五六七八九十一二三四五六七\n三四五六七八九十一二三四五六七八\n"
+            "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己\n乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚\n丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛\n"
+            "春夏秋冬春夏秋冬春夏秋冬春夏秋冬\n夏秋冬春夏秋冬春夏秋冬春夏秋冬春\n秋冬春夏秋冬春夏秋冬春夏秋冬春夏\n");
 }
 
 TEST(PdfText, OneGapLineIsNotAMergedPage) {
   const std::string text =
       "五月上旬，全市春季植树活动在城北林场启动。参加 负责人介绍，今年计划新增造林面积三千亩左右\n"
       "平湖有 2个优秀集体、3名优秀个人和 1名先进工作者受表彰。\n";
-  std::vector<Line> lines = split_lines(text);
-  mark_merged_columns(text, lines);
+  const std::vector<Line> lines = split_lines(text);
   EXPECT_TRUE(std::none_of(lines.begin(), lines.end(), [](const Line &l) { return l.merged_columns; }));
 }
 

@@ -45,35 +45,8 @@ constexpr size_t k_unindented_max_blank_percent = 2;
 // last character (a word too long to fit, 2026, leaves less).
 constexpr int k_short_line_cells = 6;
 
-bool is_final_punct(char32_t c) {
-  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 || c == U'!' || c == U'?' || c == U'.';
-}
-bool is_closer(char32_t c) {
-  return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == 0x300B || c == 0x300D || c == 0x300F ||
-         c == U')' || c == U'"' || c == U'\'' || c == 0x3011;
-}
 }  // namespace
 
-bool ends_sentence(std::string_view text) {
-  std::string_view t = trim(text);
-  size_t i = t.size();
-  while (i > 0) {
-    char32_t c = prev_cp(t, i);
-    if (is_final_punct(c)) return true;
-    if (c == 0xFF09 || c == U')') {
-      // A closing bracketed note after the sentence, "…300个。（完）": look before it.
-      const std::string_view opener = c == U')' ? "(" : "\xEF\xBC\x88";
-      const size_t open = t.substr(0, i).rfind(opener);
-      if (open != std::string_view::npos && open > 0 && i - open <= 90) {
-        size_t j = open;
-        if (is_final_punct(prev_cp(t, j))) return true;
-      }
-      return false;
-    }
-    if (!is_closer(c)) return false;
-  }
-  return false;
-}
 
 namespace {
 // How much text a line holds: its code points, spaces aside. Normalization

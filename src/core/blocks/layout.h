@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/common/punct.h"  // ends_sentence, used with the layout
+
 #include "core/lines/lines.h"
 #include "core/normalize/inline_text.h"
 
@@ -36,9 +38,6 @@ struct LayoutLine {
   size_t line = 0;
 };
 LayoutInfo detect_layout(const std::vector<LayoutLine> &lines, size_t line_count);
-
-// Does the text end a sentence (。！？… and closing quotes/brackets after them)?
-bool ends_sentence(std::string_view text);
 
 // How to read a short line without punctuation before a break.
 enum class Subheads {

@@ -21,4 +21,8 @@ bool is_closing_punct_only(std::string_view text);
 // and spaces, at least two ornaments (`×　×　×`, `＊＊＊`, `●　●`).
 bool is_separator_line(std::string_view text);
 
+// Does the text end a sentence (。！？… and closing quotes/brackets after
+// them, or a bracketed note after such an end: `…300个。（完）`)?
+bool ends_sentence(std::string_view text);
+
 }  // namespace bm::detail

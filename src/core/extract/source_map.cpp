@@ -74,6 +74,16 @@ Span joined_span(std::string_view page_text, const std::vector<const Piece *> &p
   Span s;
   s.begin = PieceMap(page_text, *pieces[first->line]).start_of(in_first);
   s.end = PieceMap(page_text, *pieces[last->line]).end_of(in_last);
+  // Pieces in page order lie in text order, and the two ends bound the
+  // range; lines of merged columns put back in column order do not (a
+  // paragraph runs from the foot of one column to the head of the next,
+  // which stands higher in the text): the span covers every piece between.
+  for (auto p = first; p <= last; ++p) {
+    const Piece &x = *pieces[p->line];
+    const size_t x_end = std::min<size_t>(std::max(x.begin, x.end), page_text.size());
+    if (p != first) s.begin = std::min(s.begin, std::min<size_t>(x.begin, x_end));
+    if (p != last) s.end = std::max(s.end, x_end);
+  }
   if (s.end < s.begin) s.end = s.begin;
   return s;
 }

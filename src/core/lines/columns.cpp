@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/common/punct.h"
 #include "core/common/utf8.h"
 
 namespace bm::detail {
@@ -21,6 +22,18 @@ constexpr int k_column_width_slack_cells = 2;
 // ... and as wide as this share (percent) of the median width of the page's
 // other lines.
 constexpr int k_column_share_percent = 80;
+// A column part of a merged line is this much narrower than the column at
+// most: a paragraph's first line lost its indent of two characters, and
+// punctuation at a line's end may be set half width.
+constexpr int k_part_short_cells = 8;
+// Lines before a run's first merged line that are read as column lines too,
+// per column, when they are about a column wide: a row whose column lines
+// were not merged (the right one opens a paragraph, the left one is short).
+constexpr size_t k_head_lines_per_column = 1;
+// A run is rewritten when it holds this many merged lines.
+constexpr size_t k_min_run_merged_lines = 1;
+// More columns than this side by side are not read apart.
+constexpr size_t k_max_columns = 4;
 
 bool is_cjk(char32_t c) { return c >= 0x2E80; }
 
@@ -62,16 +75,20 @@ int left_run_width(std::string_view t) {
 }
 }  // namespace
 
-void mark_merged_columns(std::string_view text, std::vector<Line> &lines) {
+namespace {
+
+// The column width of the page's merged lines in cells, or -1 when the page
+// has none: the left width most lines with two long runs share (within the
+// slack), the first such in page order, on at least k_min_merged_lines lines.
+int merged_column_width(std::string_view text, const std::vector<Line> &lines) {
   std::vector<int> left(lines.size(), -1);
   std::vector<int> widths;
   for (size_t i = 0; i < lines.size(); ++i) {
-    lines[i].merged_columns = false;
     if (lines[i].blank) continue;
     left[i] = left_run_width(text.substr(lines[i].begin, lines[i].end - lines[i].begin));
     if (left[i] >= 0) widths.push_back(left[i]);
   }
-  if (widths.size() < k_min_merged_lines) return;
+  if (widths.size() < k_min_merged_lines) return -1;
   // A merged line's left run is a whole column line: about as wide as the
   // page's other lines (a dateline parted from its text by a space is not).
   std::vector<int> others;
@@ -82,14 +99,11 @@ void mark_merged_columns(std::string_view text, std::vector<Line> &lines) {
     std::nth_element(others.begin(), others.begin() + others.size() / 2, others.end());
     floor_width = others[others.size() / 2] * k_column_share_percent / 100;
   }
-  for (int &w : left)
-    if (w < floor_width) w = -1;
   widths.erase(std::remove_if(widths.begin(), widths.end(), [floor_width](int w) { return w < floor_width; }),
                widths.end());
-  if (widths.size() < k_min_merged_lines) return;
-  // The column width: the left width most lines share (within the slack),
-  // the first such in page order. Counted by binary search in a sorted copy:
-  // a page can hold a line like this on every line.
+  if (widths.size() < k_min_merged_lines) return -1;
+  // Counted by binary search in a sorted copy: a page can hold a line like
+  // this on every line.
   std::vector<int> sorted = widths;
   std::sort(sorted.begin(), sorted.end());
   int best = -1;
@@ -100,9 +114,163 @@ void mark_merged_columns(std::string_view text, std::vector<Line> &lines) {
     const size_t c = static_cast<size_t>(hi - lo);
     if (c > best_count) best = w, best_count = c;
   }
-  if (best_count < k_min_merged_lines) return;
-  for (size_t i = 0; i < lines.size(); ++i)
-    lines[i].merged_columns = left[i] >= 0 && std::abs(left[i] - best) <= k_column_width_slack_cells;
+  return best_count >= k_min_merged_lines ? best : -1;
+}
+
+// The byte offsets (into `t`) where the column parts of a merged line start,
+// after the first part: cut at a space where the text since the last cut is
+// about a column wide (any characters around it: a column line may end in a
+// digit or open with a quote; only pages with merged lines are read so).
+// Empty for a line with no such space.
+std::vector<size_t> column_cuts(std::string_view t, int column) {
+  std::vector<size_t> cuts;
+  struct Gap {
+    size_t next;        // where the text after the spaces starts
+    int before, after;  // width of the line up to the spaces and up to `next`
+  };
+  std::vector<Gap> gaps;
+  int width = 0;
+  char32_t prev = 0;
+  for (size_t i = 0; i < t.size();) {
+    const size_t here = i;
+    const char32_t c = next_cp(t, i);
+    if (is_space_cp(c) && prev) {
+      const int before = width;
+      size_t j = i;
+      char32_t after = 0;
+      while (j < t.size()) {
+        size_t k = j;
+        after = next_cp(t, k);
+        if (!is_space_cp(after)) break;
+        j = k;
+      }
+      width += layout_width(t.substr(here, j - here));
+      if (j < t.size()) gaps.push_back({j, before, width});
+      i = j;
+      prev = c;
+      continue;
+    }
+    width += layout_width(t.substr(here, i - here));
+    prev = c;
+  }
+  int part_start = 0;  // width of the line before the current part
+  for (size_t g = 0; g < gaps.size() && cuts.size() + 1 < k_max_columns;) {
+    size_t best = gaps.size();
+    for (size_t h = g; h < gaps.size(); ++h) {
+      const int w = gaps[h].before - part_start;
+      if (w > column + k_column_width_slack_cells) break;
+      if (w >= column - k_part_short_cells &&
+          (best == gaps.size() || std::abs(w - column) < std::abs(gaps[best].before - part_start - column)))
+        best = h;
+    }
+    if (best == gaps.size()) break;
+    cuts.push_back(gaps[best].next);
+    part_start = gaps[best].after;
+    g = best + 1;
+  }
+  return cuts;
+}
+
+}  // namespace
+
+void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
+  for (Line &l : lines) l.merged_columns = false;
+  const int column = merged_column_width(text, lines);
+  if (column < 0) return;
+  // Each line's column parts: [begin, end) byte ranges into the text.
+  struct Part {
+    uint32_t begin, end;
+  };
+  auto parts_of = [&](const Line &l) {
+    std::vector<Part> parts;
+    const std::string_view t = text.substr(l.begin, l.end - l.begin);
+    size_t from = 0;
+    for (size_t cut : column_cuts(t, column)) {
+      const std::string_view p = trim(t.substr(from, cut - from));
+      parts.push_back({static_cast<uint32_t>(l.begin + (p.data() - t.data())),
+                       static_cast<uint32_t>(l.begin + (p.data() - t.data()) + p.size())});
+      from = cut;
+    }
+    const std::string_view p = trim(t.substr(from));
+    parts.push_back({static_cast<uint32_t>(l.begin + (p.data() - t.data())),
+                     static_cast<uint32_t>(l.begin + (p.data() - t.data()) + p.size())});
+    return parts;
+  };
+  auto column_line = [&](const Line &l) { return !l.blank && l.width <= column + k_column_width_slack_cells; };
+
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  auto full_column_line = [&](const Line &l) {
+    return column_line(l) && l.width >= column - k_part_short_cells;
+  };
+  for (size_t i = 0; i < lines.size();) {
+    std::vector<Part> first = lines[i].blank ? std::vector<Part>{} : parts_of(lines[i]);
+    if (first.size() < 2) {
+      out.push_back(lines[i++]);
+      continue;
+    }
+    // A run: from this merged line over the column lines and merged lines
+    // after it, up to a blank line or a wider line.
+    std::vector<std::vector<Part>> run{first};
+    size_t last_merged = 0, merged = 1, columns = first.size();
+    for (size_t j = i + 1; j < lines.size() && !lines[j].blank; ++j) {
+      std::vector<Part> p = parts_of(lines[j]);
+      if (p.size() < 2 && !column_line(lines[j])) break;
+      if (p.size() >= 2) last_merged = run.size(), ++merged, columns = std::max(columns, p.size());
+      run.push_back(std::move(p));
+    }
+    if (merged < k_min_run_merged_lines) {
+      out.push_back(lines[i++]);
+      continue;
+    }
+    // ... and from the full column lines right before it (already in `out`).
+    size_t head = 0;
+    while (head < k_head_lines_per_column * columns && head < out.size() && full_column_line(out[out.size() - 1 - head]))
+      ++head;
+    std::vector<std::vector<Part>> rows;
+    for (size_t k = out.size() - head; k < out.size(); ++k) rows.push_back({{out[k].begin, out[k].end}});
+    out.resize(out.size() - head);
+    for (std::vector<Part> &p : run) rows.push_back(std::move(p));
+    // Each part to a column, row by row: a row is read left to right, and
+    // the next part opens a new row when it cannot follow the last one in
+    // this row (a lone line goes to the next column, a merged line's parts
+    // to the columns after it). The lone lines after the last merged line
+    // are one column's: the one that runs on below the others (the first,
+    // in a column layout filled from the left), as long as they read as its
+    // text: a line that follows an unfinished line, or a full line (a new
+    // paragraph). A short line after a finished one is something else (a
+    // headline with no blank line before it) and ends the run.
+    std::vector<std::vector<Part>> by_column(columns);
+    const size_t tail = head + last_merged + 1;
+    int last = -1;
+    size_t r = 0;
+    for (; r < rows.size(); ++r) {
+      const std::vector<Part> &parts = rows[r];
+      const int n = static_cast<int>(parts.size());
+      if (r >= tail) {
+        const Part &before = by_column[0].back();
+        const int width = layout_width(text.substr(parts[0].begin, parts[0].end - parts[0].begin));
+        if (ends_sentence(text.substr(before.begin, before.end - before.begin)) && width < column - k_part_short_cells)
+          break;
+      }
+      const int start = r < tail && last + n <= static_cast<int>(columns) - 1 ? last + 1 : 0;
+      for (int k = 0; k < n; ++k) by_column[static_cast<size_t>(start + k)].push_back(parts[static_cast<size_t>(k)]);
+      last = start + n - 1;
+    }
+    const size_t end = i + (r - head);
+    for (const std::vector<Part> &col : by_column)
+      for (const Part &p : col) {
+        Line l;
+        l.begin = p.begin;
+        l.end = p.end;
+        l.width = layout_width(text.substr(p.begin, p.end - p.begin));
+        l.blank = false;
+        l.merged_columns = true;
+        out.push_back(l);
+      }
+    i = end;
+  }
+  lines = std::move(out);
 }
 
 }  // namespace bm::detail

@@ -57,7 +57,7 @@ std::vector<Line> split_lines(std::string_view text) {
     if (nl == text.size()) break;
     pos = nl + 1;
   }
-  mark_merged_columns(text, lines);
+  unmerge_columns(text, lines);
   return lines;
 }
 

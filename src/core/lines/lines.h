@@ -26,12 +26,12 @@ struct Line {
   int width = 0;                // display width of the trimmed content
   uint32_t lines = 1;           // source lines it stands for (> 1: a run of blank ones)
   bool blank = true;
-  bool merged_columns = false;  // neighbouring columns read as one line (columns.h)
+  bool merged_columns = false;  // in a run of merged columns put in column order (columns.h)
   Face face = Face::Unknown;    // from the geometry, when there is one
   bool item_break = false;     // the page geometry says an item opens here (lay_out.h)
 };
 
-// The line records of the text, with merged_columns set (columns.h).
+// The line records of the text; merged columns read apart (columns.h).
 std::vector<Line> split_lines(std::string_view text);
 
 enum class PieceType : uint8_t { Body, Headline, Byline, Dateline, EditorNote, Masthead, Edition, Ad, Weather, Other };
