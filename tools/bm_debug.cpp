@@ -88,7 +88,7 @@ void print_features_header() {
 
 void print_features(const std::string &path, const Lexicon &lex, const SegmentModel &model) {
   const Parsed p(path, lex, model);
-  const PageFeatures feats = compute_features(p.assembly.pieces, p.assembly.layout, lex);
+  const PageFeatures feats = compute_features(p.assembly.pieces, p.assembly.classes, p.assembly.layout, lex);
   std::string out = "{\"page\":";
   append_json_string(out, base_name(path));
   out += ",\"pieces\":[";

@@ -20,9 +20,9 @@ namespace {
 // A masthead item is a name: a header line longer than this is a box.
 constexpr size_t k_masthead_item_max_cps = 12;
 
-bool editors_only(const Piece &p) {
-  if (p.people.empty()) return false;
-  for (const Byline &b : p.people)
+bool editors_only(const PieceClass &c) {
+  if (c.people.empty()) return false;
+  for (const Byline &b : c.people)
     if (b.role != BylineRole::Editor) return false;
   return true;
 }
@@ -46,7 +46,7 @@ class DraftBuilder {
   void run() {
     for (size_t k = 0; k < a_.pieces.size(); ++k) {
       const State s = a_.states[k];
-      Piece &p = a_.pieces[k];
+      const Piece &p = a_.pieces[k];
       if (s == State::Header) {
         header(k);
         continue;
@@ -60,7 +60,6 @@ class DraftBuilder {
       switch (role_of(s)) {
         case Role::Box: d.furniture.push_back(k); break;
         case Role::Headline:
-          p.block_start = d.headline.empty() || p.blanks_before > 0 || !p.first_in_line;
           d.headline.push_back(k);
           break;
         case Role::Byline: d.bylines.push_back(k); break;
@@ -85,7 +84,7 @@ class DraftBuilder {
     const Piece &p = a_.pieces[k];
     const bool edition = is_edition_line(p.text, lex_);
     const bool masthead_words = edition || is_masthead_line(p.text, lex_);
-    if (!p.duplicate_cut && p.type == PieceType::Byline && !masthead_words) {
+    if (!p.duplicate_cut && a_.classes[k].type == PieceType::Byline && !masthead_words) {
       close();
       cur_ = Draft{};
       cur_->all.push_back(k);
@@ -174,7 +173,7 @@ class DraftBuilder {
     const bool lone_byline = !d.bylines.empty() && d.body.empty() && d.headline.empty() && d.notes.empty();
     if (lone_byline) {
       bool editors = true;
-      for (size_t k : d.bylines) editors = editors && editors_only(a_.pieces[k]);
+      for (size_t k : d.bylines) editors = editors && editors_only(a_.classes[k]);
       d.kind_hint = Kind::Other;
       d.unattached_byline = !editors;
     }
@@ -190,14 +189,21 @@ class DraftBuilder {
 
 }  // namespace
 
+bool opens_headline_block(const Draft &d, size_t i, const std::vector<Piece> &pieces) {
+  const Piece &p = pieces[d.headline[i]];
+  return i == 0 || p.blanks_before > 0 || !p.first_in_line;
+}
+
 Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex,
                        const SegmentModel &model) {
   Assembly a;
   a.layout = detect_layout(text, lines);
-  a.pieces = split_pieces(text, lines, lex, a.edits);
-  remove_repeats(a.pieces, a.edits);
-  classify_pieces(a.pieces, lex, a.edits);
-  const Reading r = decode_page(compute_features(a.pieces, a.layout, lex), model);
+  std::vector<Piece> pieces = split_pieces(text, lines, lex, a.edits);
+  remove_repeats(pieces, a.edits);
+  Classified classified = classify_pieces(std::move(pieces), lex, a.edits);
+  const Reading r = decode_page(compute_features(classified.pieces, classified.classes, a.layout, lex), model);
+  a.pieces = std::move(classified.pieces);
+  a.classes = std::move(classified.classes);
   a.states = r.states;
   a.probability = r.probability;
   DraftBuilder(a, lex).run();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/blocks/layout.h"
+#include "core/classify/classify.h"
 #include "core/lines/lines.h"
 #include "core/segment/grammar.h"
 
@@ -31,7 +32,8 @@ struct Draft {
 
 struct Assembly {
   TextStore edits;  // the text of pieces a stage rewrote (Piece::text views into it)
-  std::vector<Piece> pieces;
+  std::vector<Piece> pieces;        // classify/'s output: the pieces ...
+  std::vector<PieceClass> classes;  // ... and what each is by itself
   LayoutInfo layout;
   std::vector<State> states;        // the decoder's reading, one per piece
   std::vector<double> probability;  // and how sure it is of each
@@ -39,6 +41,10 @@ struct Assembly {
   std::vector<size_t> masthead;  // Masthead pieces
   std::vector<size_t> edition;   // Edition pieces
 };
+
+// Does the i-th headline piece of `d` open a headline block (the first, one
+// after a blank line, or text glued after a byline on its line)?
+bool opens_headline_block(const Draft &d, size_t i, const std::vector<Piece> &pieces);
 
 Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex,
                        const SegmentModel &model);

@@ -40,13 +40,15 @@ bool starts_with_editor_note(std::string_view s, const Lexicon &lex) {
 }
 
 // 1. What a piece is by itself.
-void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex, TextStore &edits) {
-  // Typed in place; the few pieces glued after a credit are inserted after
-  // the loop (a second vector of every piece was the peak on pages of short
-  // lines).
-  std::vector<std::pair<size_t, Piece>> glued_after;  // (index of the credit, the glued piece)
+Classified classify_locally(std::vector<Piece> pieces, const Lexicon &lex, TextStore &edits) {
+  Classified out;
+  out.classes.resize(pieces.size());
+  // The few pieces glued after a byline are inserted after the loop (a
+  // second vector of every piece was the peak on pages of short lines).
+  std::vector<std::pair<size_t, Piece>> glued_after;  // (index of the byline, the glued piece)
   for (size_t pi = 0; pi < pieces.size(); ++pi) {
     Piece &p = pieces[pi];
+    PieceClass &c = out.classes[pi];
     const size_t cps = cps_without_spaces(p.text);
     std::optional<Piece> glued;  // text glued after a credit's names
     std::optional<CueSet> cue_set;  // the piece's cue words, read when a test first asks
@@ -55,20 +57,17 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex, TextStore 
       return *cue_set;
     };
     if (starts_with_any(trim(p.text), lex.words(Section::other_page_credit))) {
-      p.type = PieceType::Other;  // 本版责编：X: the page's credit, furniture
+      c.type = PieceType::Other;  // 本版责编：X: the page's credit, furniture
     } else if (auto by = parse_byline(p.text, lex, /*allow_bare=*/true)) {
-      p.type = PieceType::Byline;
-      p.people = by->people;
-      p.marked = by->marked;
-      p.bare = !p.people.empty() && p.people.front().role == BylineRole::None;
+      c.type = PieceType::Byline;
+      c.people = by->people;
+      c.marked = by->marked;
+      c.bare = !c.people.empty() && c.people.front().role == BylineRole::None;
       // A credit names a photographer (with or without the reporter or
       // correspondent who wrote the caption).
-      p.credit = false;
-      for (const auto &b : p.people) p.credit = p.credit || b.role == BylineRole::Photographer;
+      for (const auto &b : c.people) c.credit = c.credit || b.role == BylineRole::Photographer;
       if (!by->leftover.empty()) {
         Piece g = p;
-        g.type = PieceType::Headline;
-        g.people.clear();
         g.text = edits.keep(by->leftover);
         // Where the glued text starts in the page: only knowable while the
         // piece's text is still the line's own (no repeat cut out of it).
@@ -78,40 +77,50 @@ void classify_locally(std::vector<Piece> &pieces, const Lexicon &lex, TextStore 
         g.begin = exact ? p.begin + at : p.end;
         p.end = g.begin;  // the byline ends where the glued text starts: spans do not overlap
         g.blanks_before = 0;
-        g.first_in_line = false;
-        g.block_start = true;
+        g.first_in_line = false;  // and so it opens a headline block, where it is one
         glued = std::move(g);
         p.last_in_line = false;
       }
     } else if (const DatelineMatch d = find_dateline(p.text, lex); d.end > 0) {
-      p.type = PieceType::Dateline;
-      p.dateline_bytes = d.end;
-      p.dateline_byline_begin = d.byline_begin;
-      p.dateline_byline_end = d.byline_end;
+      c.type = PieceType::Dateline;
+      c.dateline_bytes = d.end;
+      c.dateline_byline_begin = d.byline_begin;
+      c.dateline_byline_end = d.byline_end;
     } else if (starts_with_editor_note(p.text, lex)) {
-      p.type = PieceType::EditorNote;
+      c.type = PieceType::EditorNote;
     } else if ((cps <= 30 && (cues().has(Cue::other) || p.face == Face::Banner)) || p.face == Face::Boxed) {
       // A column or series name (by its words, or boxed alone over a
       // headline), or a line of a small frame drawn on the page.
-      p.type = PieceType::Other;
+      c.type = PieceType::Other;
     } else if (cps <= 30 && cues().has(Cue::ad_strong)) {
-      p.type = PieceType::Ad;
+      c.type = PieceType::Ad;
     } else if (headline_shaped(p.text)) {
-      p.type = PieceType::Headline;
+      c.type = PieceType::Headline;
     } else {
-      p.type = PieceType::Body;
+      c.type = PieceType::Body;
     }
     if (glued) glued_after.emplace_back(pi, std::move(*glued));
   }
-  if (glued_after.empty()) return;
-  std::vector<Piece> out;
-  out.reserve(pieces.size() + glued_after.size());
+  if (glued_after.empty()) {
+    out.pieces = std::move(pieces);
+    return out;
+  }
+  out.pieces.reserve(pieces.size() + glued_after.size());
+  std::vector<PieceClass> classes;
+  classes.reserve(pieces.size() + glued_after.size());
   size_t next = 0;
   for (size_t pi = 0; pi < pieces.size(); ++pi) {
-    out.push_back(std::move(pieces[pi]));
-    if (next < glued_after.size() && glued_after[next].first == pi) out.push_back(std::move(glued_after[next++].second));
+    out.pieces.push_back(std::move(pieces[pi]));
+    classes.push_back(std::move(out.classes[pi]));
+    if (next < glued_after.size() && glued_after[next].first == pi) {
+      out.pieces.push_back(std::move(glued_after[next++].second));
+      PieceClass g;
+      g.type = PieceType::Headline;  // what the glued text is read as
+      classes.push_back(std::move(g));
+    }
   }
-  pieces = std::move(out);
+  out.classes = std::move(classes);
+  return out;
 }
 
 }  // namespace
@@ -199,8 +208,8 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
 
 size_t match_dateline(std::string_view text, const Lexicon &lex) { return find_dateline(text, lex).end; }
 
-void classify_pieces(std::vector<Piece> &pieces, const Lexicon &lex, TextStore &edits) {
-  classify_locally(pieces, lex, edits);
+Classified classify_pieces(std::vector<Piece> pieces, const Lexicon &lex, TextStore &edits) {
+  return classify_locally(std::move(pieces), lex, edits);
 }
 
 }  // namespace bm::detail

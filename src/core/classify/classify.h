@@ -4,15 +4,38 @@
 // shape. No decision about the page is taken here; a piece's type is only
 // its own evidence.
 #pragma once
+#include <cstdint>
 #include <vector>
 
+#include "core/common/model.h"
 #include "core/lines/lines.h"
 
 namespace bm::detail {
 
 class Lexicon;
 
-void classify_pieces(std::vector<Piece> &pieces, const Lexicon &lex, TextStore &edits);
+enum class PieceType : uint8_t { Body, Headline, Byline, Dateline, EditorNote, Ad, Other };
+
+// What one piece is by itself (classify/'s output, one per piece).
+struct PieceClass {
+  PieceType type = PieceType::Body;
+  bool credit = false;        // a Byline piece naming photographers only
+  bool marked = false;        // a Byline piece that began with a byline mark
+  bool bare = false;          // names only: continues the byline before it
+  uint32_t dateline_bytes = 0;  // Dateline pieces: length of the marker in the piece's text
+  uint32_t dateline_byline_begin = 0, dateline_byline_end = 0;  // a byline inside the marker, bytes in the text
+  std::vector<Byline> people; // Byline pieces: who, in order (role None = bare names)
+};
+
+// The pieces of a page, each with its class: `pieces` are the pieces given,
+// plus a piece after each byline whose line ran on into other text
+// (`李  明摄 本报讯…`: the glued text is a piece of its own).
+struct Classified {
+  std::vector<Piece> pieces;
+  std::vector<PieceClass> classes;  // classes[k] is pieces[k]'s
+};
+
+Classified classify_pieces(std::vector<Piece> pieces, const Lexicon &lex, TextStore &edits);
 
 // Does the text have the shape of a headline line (short, no full stop, not
 // ending in a comma-like mark)?

@@ -1,7 +1,9 @@
 #include "core/extract/extract.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
+#include <stdexcept>
 
 #include "banmian/banmian.h"
 #include "core/classify/byline.h"
@@ -228,6 +230,14 @@ class DraftExtractor {
   // The source of a whole piece: its range, or all of its text where it still
   // stands in the source (a byline piece keeps the text glued after its names,
   // which classify/ cut off its range).
+  // classify/'s reading of a piece of the page (one of a_.pieces).
+  const PieceClass &class_of(const Piece &p) const {
+    const std::less_equal<const Piece *> le;
+    if (a_.pieces.empty() || !le(a_.pieces.data(), &p) || !le(&p, &a_.pieces.back()))
+      throw std::logic_error("extract: a piece that is not the page's");
+    return a_.classes[static_cast<size_t>(&p - a_.pieces.data())];
+  }
+
   Span whole(const Piece &p) const {
     Span s{p.begin, std::max(p.begin, p.end)};
     if (p.begin + p.text.size() > s.end && p.begin <= text_.size() && text_.substr(p.begin, p.text.size()) == p.text)
@@ -301,9 +311,9 @@ class DraftExtractor {
   // Headline blocks (lines without a blank between) in reading order.
   std::vector<std::vector<size_t>> headline_blocks(const Draft &d) const {
     std::vector<std::vector<size_t>> blocks;
-    for (size_t k : d.headline) {
-      if (blocks.empty() || a_.pieces[k].block_start) blocks.emplace_back();
-      blocks.back().push_back(k);
+    for (size_t i = 0; i < d.headline.size(); ++i) {
+      if (opens_headline_block(d, i, a_.pieces)) blocks.emplace_back();
+      blocks.back().push_back(d.headline[i]);
     }
     return blocks;
   }
@@ -367,7 +377,7 @@ class DraftExtractor {
   void author_under_headline(Draft &d, Article &art) const {
     if (art.kind != Kind::News || d.headline.size() < 2 || !headline_above_story(d)) return;
     const Piece &last = a_.pieces[d.headline.back()];
-    if (!last.block_start || !is_author_name(last.text) ||
+    if (!opens_headline_block(d, d.headline.size() - 1, a_.pieces) || !is_author_name(last.text) ||
         !is_column_label(normalize_inline(last.text, InlineMode::Headline),
                          normalize_inline(a_.pieces[d.headline[d.headline.size() - 2]].text, InlineMode::Headline)))
       return;
@@ -429,8 +439,9 @@ class DraftExtractor {
     std::vector<HeadlineLine> lines;
     std::vector<Span> spans;
     std::vector<std::pair<size_t, size_t>> ranges;  // each part's bytes in the piece's text
-    for (size_t k : d.headline) {
-      const Piece &p = a_.pieces[k];
+    for (size_t i = 0; i < d.headline.size(); ++i) {
+      const Piece &p = a_.pieces[d.headline[i]];
+      const bool opens_block = opens_headline_block(d, i, a_.pieces);
       const PieceMap map(text_, p);
       bool first = true;
       const std::vector<std::string> parts = split_headline_line(p.text, &ranges);
@@ -438,7 +449,7 @@ class DraftExtractor {
         std::string n = normalize_inline(parts[j], InlineMode::Headline);
         if (undouble(n)) art.flags |= BM_FLAG_DOUBLED_CHARACTERS_FIXED;
         if (n.empty()) continue;
-        lines.push_back({n, first ? p.block_start : true});
+        lines.push_back({n, first ? opens_block : true});
         spans.push_back({map.start_of(ranges[j].first), map.end_of(ranges[j].second)});
         first = false;
       }
@@ -463,7 +474,7 @@ class DraftExtractor {
         return joined_span(text_, ps, raw[i], at, at + part.size());
       };
       std::string_view text = joined;
-      const Piece &first = *ps[raw[i].first_piece];
+      const PieceClass &first = class_of(*ps[raw[i].first_piece]);
       if (i == 0 && first.type == PieceType::Dateline && first.dateline_bytes > 0) {
         // join_lines trims, so the paragraph starts with the piece's marker.
         const size_t n = std::min<size_t>(text.size(), first.dateline_bytes);
@@ -515,8 +526,9 @@ class DraftExtractor {
   // classify/ parsed, else the piece as a bare author name (a pen name in
   // brackets, a name the surname list does not know).
   std::vector<Byline> people_of(const Piece &p) const {
-    if (p.type == PieceType::Other) return {};  // a page credit (本版责编：X): kept as text
-    if (!p.people.empty()) return p.people;
+    const PieceClass &c = class_of(p);
+    if (c.type == PieceType::Other) return {};  // a page credit (本版责编：X): kept as text
+    if (!c.people.empty()) return c.people;
     if (auto by = parse_byline(p.text, lex_, /*allow_bare=*/true); by && by->leftover.empty()) return by->people;
     std::vector<Byline> lenient = parse_byline_lenient(p.text, lex_);
     if (!lenient.empty() || has_role_word(p.text, lex_)) return lenient;  // 新华社记者 alone names nobody
@@ -588,7 +600,7 @@ class DraftExtractor {
 
   void end_note(const Piece &p, Article &art) {
     // A page credit (本版责编：X) names the page's staff, not the story's.
-    if (p.type != PieceType::Other && read_end_note(p.text, art, whole(p))) return;
+    if (class_of(p).type != PieceType::Other && read_end_note(p.text, art, whole(p))) return;
     std::string n = normalize_inline(trim(p.text), InlineMode::Body);
     if (!n.empty()) add_paragraph(art, std::move(n), whole(p));
   }

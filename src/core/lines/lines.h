@@ -34,11 +34,12 @@ struct Line {
 // The line records of the text; merged columns read apart (columns.h).
 std::vector<Line> split_lines(std::string_view text);
 
-enum class PieceType : uint8_t { Body, Headline, Byline, Dateline, EditorNote, Masthead, Edition, Ad, Weather, Other };
-
-// Kept for every piece of the page from split_pieces to extract: on a page of
-// short lines (a byline mark a line) pieces are the peak of the call's
-// memory, so offsets are 32 bits (as in Line) and the small fields packed.
+// What lines/ (and dedupe/, which cuts repeats out of them) say about a
+// piece of the page; what the piece is by itself is classify/'s output
+// (PieceClass), kept beside it. Kept for every piece of the page from
+// split_pieces to extract: on a page of short lines (a byline mark a line)
+// pieces are the peak of the call's memory, so offsets are 32 bits (as in
+// Line) and the small fields packed.
 struct Piece {
   std::string_view text;      // the raw text: a view into the page's text, or into the
                               // call's TextStore once a stage rewrote it (a repeat cut out)
@@ -46,21 +47,12 @@ struct Piece {
   uint32_t begin = 0, end = 0;  // byte range in the text (for spans)
   int width = 0;              // display width of the whole line it came from
   int blanks_before = 0;      // blank lines between this piece and the previous one
-  PieceType type = PieceType::Body;
   Face face = Face::Unknown;  // its line's
   bool item_break = false;   // its line's, for the line's first piece: an item opens here
   bool first_in_line = true;  // false for the 2nd.. piece cut from one line
   bool last_in_line = true;
   bool duplicate_cut = false; // the dedupe stage removed repeated text from it
   bool ends_paragraph = false;// the text after it was lost (a duplicate stood there)
-  // Filled in by classify/:
-  bool credit = false;        // a Byline piece naming photographers only
-  bool marked = false;        // a Byline piece that began with a byline mark
-  bool bare = false;          // names only: continues the byline before it
-  bool block_start = true;    // Headline pieces: starts a new headline block
-  uint32_t dateline_bytes = 0;  // Dateline pieces: length of the marker in `text`
-  uint32_t dateline_byline_begin = 0, dateline_byline_end = 0;  // a byline inside the marker, bytes in `text`
-  std::vector<Byline> people; // Byline pieces: who, in order (role "" = bare names)
 };
 
 // Cuts every non-blank line into pieces at embedded byline marks.

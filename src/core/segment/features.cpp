@@ -85,7 +85,7 @@ void spaceless_cps(std::string_view t, std::u32string &out) {
 }
 
 // `cps` is scratch: the piece's spaceless code points on return.
-Facts facts_of(const Piece &p, const Lexicon &lex, std::u32string &cps) {
+Facts facts_of(const Piece &p, const PieceClass &c, const Lexicon &lex, std::u32string &cps) {
   Facts f;
   std::string_view t = trim(p.text);
   spaceless_cps(t, cps);
@@ -100,9 +100,9 @@ Facts facts_of(const Piece &p, const Lexicon &lex, std::u32string &cps) {
   // The text's shape, unless the page's geometry says what font the line
   // is in: a headline's font is a headline's line however it reads.
   f.headline_shaped = p.face == Face::Large || headline_shaped(t);
-  f.byline = p.type == PieceType::Byline;
-  f.dateline = p.type == PieceType::Dateline;
-  f.note = p.type == PieceType::EditorNote;
+  f.byline = c.type == PieceType::Byline;
+  f.dateline = c.type == PieceType::Dateline;
+  f.note = c.type == PieceType::EditorNote;
   const std::u32string &s = cps;
   if (s.size() >= 4 && is_close_bracket(s.back())) {
     size_t open = s.size() - 1;
@@ -126,7 +126,7 @@ Facts facts_of(const Piece &p, const Lexicon &lex, std::u32string &cps) {
   f.weather_cue = cues.has(Cue::weather);
   f.edition = is_edition_line(t, lex);
   f.masthead = is_masthead_line(t, lex, f.edition);
-  f.box_cue = f.phone || f.ad_cue || f.weather_cue || p.type == PieceType::Other || p.type == PieceType::Ad;
+  f.box_cue = f.phone || f.ad_cue || f.weather_cue || c.type == PieceType::Other || c.type == PieceType::Ad;
   f.continuation = starts_with_closing_punct(t);
   f.separator = is_separator_line(t);
   return f;
@@ -212,12 +212,13 @@ std::string emit_id_name(uint16_t id) {
 // pieces): it rarely grows, and room reserved past the end is never touched.
 constexpr size_t k_emit_ids_reserved = 32;
 
-PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo &layout, const Lexicon &lex) {
+PageFeatures compute_features(const std::vector<Piece> &pieces, const std::vector<PieceClass> &classes,
+                              const LayoutInfo &layout, const Lexicon &lex) {
   const size_t n = pieces.size();
   std::vector<Facts> facts;
   facts.reserve(n);
   std::u32string cps;  // one piece's code points at a time
-  for (const Piece &p : pieces) facts.push_back(facts_of(p, lex, cps));
+  for (size_t k = 0; k < pieces.size(); ++k) facts.push_back(facts_of(pieces[k], classes[k], lex, cps));
   // Historic punctuation: hardly a line with a full stop (、 serves as the comma).
   size_t periods = 0;
   for (const Facts &f : facts) periods += f.has_period;
@@ -245,7 +246,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo
   // Distance to the next photo credit (a caption runs into its credit).
   std::vector<size_t> next_credit(n + 1, SIZE_MAX);
   for (size_t k = n; k-- > 0;)
-    next_credit[k] = pieces[k].credit && facts[k].byline ? k : next_credit[k + 1];
+    next_credit[k] = classes[k].credit && facts[k].byline ? k : next_credit[k + 1];
   PageFeatures out;
   out.reserve(n, n * k_emit_ids_reserved);
   std::vector<uint16_t> emit_scratch;  // a piece's list is built here, then appended to the page's pool
@@ -253,6 +254,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo
   for (size_t k = 0; k < n; ++k) {
     while (bi + 1 < blocks.size() && blocks[bi].end <= k) ++bi;
     const Piece &p = pieces[k];
+    const PieceClass &c = classes[k];
     const Facts &f = facts[k];
     const std::string_view t = trim(p.text);
     spaceless_cps(t, cps);
@@ -301,14 +303,14 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo
     // Local evidence of classify/ and the lexicon.
     if (f.byline) {
       add(EmitFeature::ev_byline);
-      if (p.marked) add(EmitFeature::ev_byline_marked);
-      if (p.bare) add(EmitFeature::ev_byline_bare);
-      if (p.credit) add(EmitFeature::ev_credit);
+      if (c.marked) add(EmitFeature::ev_byline_marked);
+      if (c.bare) add(EmitFeature::ev_byline_bare);
+      if (c.credit) add(EmitFeature::ev_credit);
     }
     if (f.dateline) add(EmitFeature::ev_dateline);
-    if (p.type == PieceType::EditorNote) add(EmitFeature::ev_note);
-    if (p.type == PieceType::Other) add(EmitFeature::ev_other_cue);
-    if (p.type == PieceType::Ad) add(EmitFeature::ev_ad_strong);
+    if (c.type == PieceType::EditorNote) add(EmitFeature::ev_note);
+    if (c.type == PieceType::Other) add(EmitFeature::ev_other_cue);
+    if (c.type == PieceType::Ad) add(EmitFeature::ev_ad_strong);
     if (f.headline_shaped) add(EmitFeature::headline_shaped);
     for (const auto &m : lex.words(Section::end_mark))
       if (!m.empty() && t.size() >= m.size() && t.substr(t.size() - m.size()) == m) {
@@ -356,7 +358,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo
       else if (d <= 4) add(EmitFeature::credit_ahead_2_4);
       else if (d <= 10) add(EmitFeature::credit_ahead_5_10);
     }
-    if (k > 0 && pieces[k - 1].credit && facts[k - 1].byline) add(EmitFeature::prev_credit);
+    if (k > 0 && classes[k - 1].credit && facts[k - 1].byline) add(EmitFeature::prev_credit);
     if (f.ends_author) add(EmitFeature::ends_author);
     if (f.continuation) add(EmitFeature::start_continuation);
     if (k + 1 < n && facts[k + 1].continuation) add(EmitFeature::next_continuation);
@@ -425,7 +427,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo
       if (wrapped && q.width >= layout.column[q.line] - k_full_slack_cells) edge(EdgeFeature::e_prev_full);
       if (!p.first_in_line) edge(EdgeFeature::e_same_line);
       if (facts[k - 1].headline_shaped) edge(EdgeFeature::e_prev_headline_shaped);
-      if (q.credit && facts[k - 1].byline) edge(EdgeFeature::e_prev_credit);
+      if (classes[k - 1].credit && facts[k - 1].byline) edge(EdgeFeature::e_prev_credit);
       if (!facts[k - 1].ends_sentence && !facts[k - 1].headline_shaped) edge(EdgeFeature::e_prev_unfinished);
     }
     if (f.byline) edge(EdgeFeature::e_cur_byline);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/blocks/layout.h"
+#include "core/classify/classify.h"
 #include "core/lines/lines.h"
 
 namespace bm::detail {
@@ -143,8 +144,9 @@ class PageFeatures {
   std::vector<PieceFeatures> pieces_;
 };
 
-// One entry per piece. Pieces carry the local evidence of classify/ (type,
-// people, credit, marked, bare, dateline_bytes).
-PageFeatures compute_features(const std::vector<Piece> &pieces, const LayoutInfo &layout, const Lexicon &lex);
+// One entry per piece of classify/'s output: the pieces and the local
+// evidence of each (classes[k]: type, people, credit, marked, bare).
+PageFeatures compute_features(const std::vector<Piece> &pieces, const std::vector<PieceClass> &classes,
+                              const LayoutInfo &layout, const Lexicon &lex);
 
 }  // namespace bm::detail
