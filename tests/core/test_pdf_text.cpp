@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -227,4 +228,79 @@ TEST(PdfText, ThePagesEditorCreditIsNotAStorysByline) {
   const Page page = parser().parse(k_unindented + std::string("本版责编：邱  雯  版式设计：汤  宁\n"), CallOptions{});
   for (const Article &a : page.articles)
     for (const auto &b : a.bylines) EXPECT_NE(b.role, BylineRole::Editor) << b.name;
+}
+
+namespace {
+// Text of n random Han characters (a few punctuation marks among them).
+// (han_only: as a column line of one width, where punctuation would make
+// the widths differ).
+std::string random_run(std::mt19937 &rng, size_t n, bool han_only = false) {
+  static const char *const chars[] = {"一", "二", "春", "秋", "市", "民", "年", "，", "。", "“", "”", "、", "1", "A"};
+  const size_t choices = han_only ? 7 : sizeof chars / sizeof *chars;
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s += chars[rng() % choices];
+  return s;
+}
+}  // namespace
+
+TEST(PdfText, RandomMergedColumnPagesKeepTheirInvariants) {
+  // Pages of merged-column lines with random column widths, gaps, lone lines,
+  // blank lines and lines of closing punctuation: whatever the order the
+  // columns are read back in, every line's text stays in the pieces, spans
+  // stay inside the text, and article spans are ordered except between
+  // interleaved items.
+  std::mt19937 rng(20261201);
+  size_t unmerged_pages = 0;
+  for (int page = 0; page < 300; ++page) {
+    std::string text;
+    const size_t width = page % 4 == 0 ? 4 + rng() % 8 : 10 + rng() % 14, lines = 3 + rng() % 40;
+    for (size_t i = 0; i < lines; ++i) {
+      const unsigned kind = rng() % 10;
+      if (kind == 0) {
+        text += "\n";
+      } else if (kind == 1) {
+        text += "，\n";
+      } else if (kind <= 3) {
+        text += random_run(rng, 1 + rng() % (width + 2)) + "\n";
+      } else {
+        const size_t parts = 2 + rng() % 3;
+        for (size_t k = 0; k < parts; ++k) {
+          if (k) text += std::string(1 + rng() % 3, ' ');
+          if (k + 1 < parts)
+            text += random_run(rng, width - (rng() % 4 == 0 ? rng() % 4 : 0), /*han_only=*/rng() % 4 != 0);
+          else
+            text += random_run(rng, 1 + rng() % (width + 1));
+        }
+        text += "\n";
+      }
+    }
+    SCOPED_TRACE(text);
+    const std::vector<Line> ls = split_lines(text);
+    unmerged_pages += std::any_of(ls.begin(), ls.end(), [](const Line &l) { return l.merged_columns; });
+    size_t covered = 0, nonblank = 0;
+    for (const Line &l : ls) {
+      ASSERT_LE(l.begin, l.end);
+      ASSERT_LE(l.end, text.size());
+      if (!l.blank) covered += l.end - l.begin;
+    }
+    for (size_t i = 0; i < text.size(); ++i) nonblank += text[i] != ' ' && text[i] != '\n';
+    EXPECT_GE(covered, nonblank);  // no line's text is lost (spaces between parts aside)
+    const Page p = parser().parse(text, CallOptions{});
+    size_t prev_end = 0;
+    bool prev_interleaved = false;
+    for (const Article &a : p.articles) {
+      EXPECT_LE(a.span_begin, a.span_end);
+      EXPECT_LE(a.span_end, text.size());
+      const bool interleaved = a.flags & BM_FLAG_COLUMNS_INTERLEAVED;
+      if (!(interleaved && prev_interleaved)) EXPECT_GE(a.span_begin, prev_end);
+      prev_end = a.span_end;
+      prev_interleaved = interleaved;
+      if (!a.spans) continue;
+      for (const Span &s : a.spans->paragraphs) {
+        EXPECT_LE(s.begin, s.end);
+        EXPECT_LE(s.end, text.size());
+      }
+    }
+  }
+  EXPECT_GT(unmerged_pages, 100u);  // the pages do exercise the column reading
 }

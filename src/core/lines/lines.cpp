@@ -129,7 +129,9 @@ std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &
       Piece &prev = pieces.back();
       const std::string_view part = trim(s);
       prev.text = edits.keep(std::string(prev.text) += part);  // the two are not adjacent in the text
-      prev.end = static_cast<size_t>(part.data() - text.data()) + part.size();
+      // The range grows to the mark's end (where merged columns were put in
+      // column order, the piece before may stand after it in the text).
+      prev.end = std::max<uint32_t>(prev.end, static_cast<uint32_t>(part.data() - text.data() + part.size()));
       blanks = 0;
       continue;
     }
