@@ -12,6 +12,7 @@
 #include "common/core_fixtures.h"
 #include "banmian/banmian.h"
 #include "core/assemble/assemble.h"
+#include "core/blocks/furniture.h"
 #include "core/lexicon/lexicon.h"
 #include "core/lines/columns.h"
 #include "core/lines/lines.h"
@@ -303,4 +304,43 @@ TEST(PdfText, RandomMergedColumnPagesKeepTheirInvariants) {
     }
   }
   EXPECT_GT(unmerged_pages, 100u);  // the pages do exercise the column reading
+}
+
+TEST(PdfText, FurnitureLinesAreMastheadWordsEditionsDatesAndPageNumbers) {
+  const Lexicon &lex = parser().lexicon();
+  EXPECT_TRUE(is_furniture_line("人民日报 2025年7月17日", lex));
+  EXPECT_TRUE(is_furniture_line("第10版", lex));
+  EXPECT_TRUE(is_furniture_line("4　人民日报 2026年1月3日 星期六", lex));
+  EXPECT_FALSE(is_furniture_line("2025年7月17日", lex));  // a date alone (a notice's) names no paper
+  EXPECT_FALSE(is_furniture_line("BIOZTGEN", lex));        // capitals alone: a brand as likely
+  EXPECT_FALSE(is_furniture_line("安徽日报记者 范克龙", lex));  // a byline
+  EXPECT_FALSE(is_furniture_line("人民日报评论员文章引发热议", lex));
+}
+
+TEST(PdfText, PageFurnitureInTheMiddleOfAStoryGoesToTheMasthead) {
+  // poppler reads the header's parts where their boxes fall: here between
+  // the story's byline and its body.
+  const std::string text =
+      "各地传真\n\n"
+      "村里的路灯亮了\n"
+      "本报记者 周 明\n\n"
+      "第10版\n"
+      "人民日报 2025年7月17日\n\n"
+      "入夜，村道两旁的太阳能路灯次第亮起，散步的村民多了起来。去\n"
+      "年以来，镇里为偏远村组安装路灯三百余盏，群众夜间出行更安心。\n"
+      "“以前晚上不敢出门，现在吃完饭就出来走走。”村民老李说。\n";
+  const Page page = parser().parse(text, CallOptions{});
+  const Article *story = nullptr;
+  for (const Article &a : page.articles)
+    if (a.kind == Kind::News) story = story ? story : &a;
+  ASSERT_NE(story, nullptr);
+  ASSERT_FALSE(story->headline.empty());
+  EXPECT_EQ(story->headline.back(), "村里的路灯亮了");
+  ASSERT_EQ(story->bylines.size(), 1u);
+  EXPECT_EQ(story->bylines[0].name, "周明");
+  ASSERT_FALSE(story->paragraphs.empty());
+  EXPECT_EQ(story->paragraphs[0].rfind("入夜", 0), 0u);
+  bool edition = page.edition && *page.edition == "第10版";
+  for (const std::string &m : page.masthead) edition = edition || m == "第10版";
+  EXPECT_TRUE(edition);
 }

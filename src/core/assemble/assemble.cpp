@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/blocks/dedupe.h"
+#include "core/blocks/furniture.h"
 #include "core/classify/cues.h"
 #include "core/segment/decoder.h"
 #include "core/segment/features.h"
@@ -200,6 +201,7 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
   a.layout = detect_layout(text, lines);
   std::vector<Piece> pieces = split_pieces(text, lines, lex, a.edits);
   remove_repeats(pieces, a.edits);
+  lift_page_furniture(pieces, lex);
   Classified classified = classify_pieces(std::move(pieces), lex, a.edits);
   const Reading r = decode_page(compute_features(classified.pieces, classified.classes, a.layout, lex), model);
   a.pieces = std::move(classified.pieces);
