@@ -1,6 +1,7 @@
 #include "core/blocks/furniture.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/classify/cues.h"
 #include "core/common/calendar.h"
@@ -126,26 +127,29 @@ size_t lift_page_furniture(std::vector<Piece> &pieces, const Lexicon &lex) {
     b = e;
   }
   if (lifted.empty()) return 0;
-  std::vector<Piece> out;
-  out.reserve(pieces.size());
-  size_t moved = 0;
-  for (const auto &[b, e] : lifted)
-    for (size_t k = b; k < e; ++k, ++moved) out.push_back(pieces[k]);
-  out.front().blanks_before = pieces.front().blanks_before;
-  size_t next = 0;
+  // Only the moved pieces are copied out (a page of many such blocks must
+  // not hold its pieces twice); the others close up in place and the moved
+  // ones go in front (within the vector's capacity: no reallocation).
+  std::vector<Piece> moved;
+  size_t write = 0, next = 0;
   for (size_t k = 0; k < pieces.size(); ++k) {
     if (next < lifted.size() && k == lifted[next].first) {
       // The text after the block keeps the separation the block had.
       const int gap = pieces[k].blanks_before;
-      k = lifted[next++].second - 1;
+      for (; k < lifted[next].second; ++k) moved.push_back(std::move(pieces[k]));
+      --k;
+      ++next;
       if (k + 1 < pieces.size()) pieces[k + 1].blanks_before = std::max(pieces[k + 1].blanks_before, gap);
       continue;
     }
-    out.push_back(std::move(pieces[k]));
-    if (k == 0) out.back().blanks_before = std::max(out.back().blanks_before, 1);
+    if (write != k) pieces[write] = std::move(pieces[k]);
+    ++write;
   }
-  pieces = std::move(out);
-  return moved;
+  pieces.resize(write);
+  moved.front().blanks_before = pieces.front().blanks_before;
+  pieces.front().blanks_before = std::max(pieces.front().blanks_before, 1);
+  pieces.insert(pieces.begin(), std::make_move_iterator(moved.begin()), std::make_move_iterator(moved.end()));
+  return moved.size();
 }
 
 }  // namespace bm::detail
