@@ -344,3 +344,21 @@ TEST(PdfText, PageFurnitureInTheMiddleOfAStoryGoesToTheMasthead) {
   for (const std::string &m : page.masthead) edition = edition || m == "第10版";
   EXPECT_TRUE(edition);
 }
+
+TEST(PdfText, TheHeadersOwnBlocksStayWhereTheyAre) {
+  // A letter-spaced section name over the page number and the paper's line,
+  // and a footer at the end: the page's own header and footer, not moved.
+  const Lexicon &lex = parser().lexicon();
+  auto moved = [&](const std::string &text) {
+    TextStore edits;
+    std::vector<Piece> pieces = split_pieces(text, split_lines(text), lex, edits);
+    return lift_page_furniture(pieces, lex);
+  };
+  EXPECT_EQ(moved("评 论\n\n5\n\n人民日报 2025年4月10日 星期四\n\n像骆驼刺一样扎下去\n延振宇\n\n"
+                  "每一粒沙都是国土，每颗汗珠都是界碑。\n"),
+            0u);
+  EXPECT_EQ(moved("村里的路灯亮了\n本报记者 周 明\n\n入夜，村道两旁的太阳能路灯次第亮起。\n\n人民日报·要闻 第04版\n"), 0u);
+  EXPECT_EQ(moved("各地传真\n\n村里的路灯亮了\n本报记者 周 明\n\n第10版\n人民日报 2025年7月17日\n\n"
+                  "入夜，村道两旁的太阳能路灯次第亮起。\n"),
+            2u);
+}

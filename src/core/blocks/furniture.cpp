@@ -17,6 +17,10 @@ constexpr size_t k_furniture_line_max_cps = 30;
 // A block of furniture is a few lines (the header's parts); a longer block
 // of short lines is something else (a table, a list).
 constexpr size_t k_furniture_block_max_pieces = 3;
+// A block is mid-page when at least this many lines of text stand before it
+// (a story's headline, byline, first line): a section name or a letter-spaced
+// page title over the header (`评 论`) leaves it the page's own header.
+constexpr size_t k_text_pieces_before = 3;
 // A page number: at most this many digits.
 constexpr size_t k_page_number_max_digits = 3;
 
@@ -108,6 +112,7 @@ size_t lift_page_furniture(std::vector<Piece> &pieces, const Lexicon &lex) {
   // The first piece that is not a header's (a date line without the paper's
   // name is still the header's: 人民日报 / 2025年1月8日 星期三 / 第4版).
   size_t first_text = pieces.size();
+  size_t text_pieces = 0;  // pieces before block b that are not the header's
   for (size_t b = 0; b < pieces.size();) {
     size_t e = b + 1;
     while (e < pieces.size() && pieces[e].blanks_before == 0) ++e;
@@ -123,7 +128,10 @@ size_t lift_page_furniture(std::vector<Piece> &pieces, const Lexicon &lex) {
     if (!furniture && first_text == pieces.size()) first_text = b;
     furniture = furniture && named;
     // Mid-page: set apart by blank lines on both sides, after some text.
-    if (furniture && first_text < b && pieces[b].blanks_before > 0 && e < pieces.size()) lifted.push_back({b, e});
+    if (furniture && first_text < b && text_pieces >= k_text_pieces_before && pieces[b].blanks_before > 0 &&
+        e < pieces.size())
+      lifted.push_back({b, e});
+    if (!furniture && first_text <= b) text_pieces += e - b;
     b = e;
   }
   if (lifted.empty()) return 0;
