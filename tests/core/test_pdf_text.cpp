@@ -361,4 +361,12 @@ TEST(PdfText, TheHeadersOwnBlocksStayWhereTheyAre) {
   EXPECT_EQ(moved("各地传真\n\n村里的路灯亮了\n本报记者 周 明\n\n第10版\n人民日报 2025年7月17日\n\n"
                   "入夜，村道两旁的太阳能路灯次第亮起。\n"),
             2u);
+  // The paper's name over its date line: one line of the block names the page.
+  EXPECT_EQ(moved("村里的路灯亮了\n本报记者 周 明\n\n入夜，村道两旁的太阳能路灯次第亮起。\n\n"
+                  "人民日报\n2025年3月20日 星期四\n\n散步的村民多了起来。\n"),
+            2u);
+  // A date line alone names nothing (a notice's date).
+  EXPECT_EQ(moved("村里的路灯亮了\n本报记者 周 明\n\n入夜，村道两旁的太阳能路灯次第亮起。\n\n"
+                  "2025年3月20日 星期四\n\n散步的村民多了起来。\n"),
+            0u);
 }

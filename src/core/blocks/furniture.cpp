@@ -116,14 +116,14 @@ size_t lift_page_furniture(std::vector<Piece> &pieces, const Lexicon &lex) {
   for (size_t b = 0; b < pieces.size();) {
     size_t e = b + 1;
     while (e < pieces.size() && pieces[e].blanks_before == 0) ++e;
-    // Every line of a block that is moved names the page (a date line beside
-    // the paper's name may as well be the top of the page's own header).
-    bool furniture = e - b <= k_furniture_block_max_pieces && pieces[b].first_in_line, named = true;
+    // A block that is moved names the page in one of its lines at least
+    // (人民日报 / 2025年3月20日 星期四).
+    bool furniture = e - b <= k_furniture_block_max_pieces && pieces[b].first_in_line, named = false;
     for (size_t k = b; k < e && furniture; ++k) {
       bool line_named = false;
       furniture = pieces[k].first_in_line && pieces[k].last_in_line &&
                   furniture_parts_only(pieces[k].text, lex, line_named);
-      named = named && line_named;
+      named = named || line_named;
     }
     if (!furniture && first_text == pieces.size()) first_text = b;
     furniture = furniture && named;

@@ -3,8 +3,9 @@
 // page number) where their boxes fall, between a story's byline and its body
 // or between two columns. The decoder's grammar reads page furniture only
 // before the first item, so such a block would cut the story it stands in.
-// A block of nothing but masthead lines, set apart by blank lines on both
-// sides, is moved to the page's start, where the header is read.
+// A block of nothing but masthead lines (one of them naming the page), set
+// apart by blank lines on both sides, with text before and after it, is
+// moved to the page's start, where the header is read.
 #pragma once
 #include <vector>
 
