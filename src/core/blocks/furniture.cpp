@@ -50,15 +50,12 @@ bool is_date_token(std::string_view t) {
   return units_seen >= 2 && digits == 0;
 }
 
-// 星期二, 周二.
-bool is_weekday_token(std::string_view t) {
-  size_t i = 0;
-  const char32_t a = i < t.size() ? next_cp(t, i) : 0;
-  const char32_t b = i < t.size() ? next_cp(t, i) : 0;
-  const char32_t c = i < t.size() ? next_cp(t, i) : 0;
-  static const std::u32string days = U"一二三四五六日天";
-  if (a == U'星' && b == U'期' && i == t.size()) return days.find(c) != std::u32string::npos;
-  return a == U'周' && i == t.size() && c == 0 && days.find(b) != std::u32string::npos;
+// 星期二, 周二: a weekday word of the lexicon ([date.weekday] entries are
+// "word value").
+bool is_weekday_token(std::string_view t, const Lexicon &lex) {
+  for (const std::string &entry : lex.words("date.weekday"))
+    if (trim(std::string_view(entry).substr(0, entry.find(' '))) == t) return true;
+  return false;
 }
 
 // Is every part of the line furniture (see is_furniture_line)? `named`:
@@ -86,12 +83,13 @@ bool furniture_parts_only(std::string_view text, const Lexicon &lex, bool &named
     // A masthead word of the lexicon or an edition names the page; a word
     // in capitals (`CITY DAILY`) may stand beside one, but alone it is as
     // likely a brand in an ad.
-    if (is_edition_line(tok, lex) || ends_with_any(tok, lex.words(Section::masthead))) {
+    const bool edition = is_edition_line(tok, lex);
+    if (edition || ends_with_any(tok, lex.words(Section::masthead))) {
       named = true;
       continue;
     }
-    if (is_masthead_line(tok, lex)) continue;
-    if (all_digits(tok, k_page_number_max_digits) || is_date_token(tok) || is_weekday_token(tok)) continue;
+    if (is_masthead_line(tok, lex, edition)) continue;  // capitals (the edition is known: no second regex)
+    if (all_digits(tok, k_page_number_max_digits) || is_date_token(tok) || is_weekday_token(tok, lex)) continue;
     return false;
   }
   return true;
@@ -109,9 +107,10 @@ size_t lift_page_furniture(std::vector<Piece> &pieces, const Lexicon &lex) {
   // lines between blocks are read so (an extractor that gives none, pdfium,
   // keeps its header at the top anyway).
   std::vector<std::pair<size_t, size_t>> lifted;  // [begin, end) piece ranges
-  // The first piece that is not a header's (a date line without the paper's
-  // name is still the header's: 人民日报 / 2025年1月8日 星期三 / 第4版).
-  size_t first_text = pieces.size();
+  // The header runs until the first block that is not furniture (a date line
+  // without the paper's name is still the header's: 人民日报 / 2025年1月8日
+  // 星期三 / 第4版); the text pieces after it are counted.
+  bool in_header = true;
   size_t text_pieces = 0;  // pieces before block b that are not the header's
   for (size_t b = 0; b < pieces.size();) {
     size_t e = b + 1;
@@ -125,13 +124,12 @@ size_t lift_page_furniture(std::vector<Piece> &pieces, const Lexicon &lex) {
                   furniture_parts_only(pieces[k].text, lex, line_named);
       named = named || line_named;
     }
-    if (!furniture && first_text == pieces.size()) first_text = b;
+    in_header = in_header && furniture;
     furniture = furniture && named;
     // Mid-page: set apart by blank lines on both sides, after some text.
-    if (furniture && first_text < b && text_pieces >= k_text_pieces_before && pieces[b].blanks_before > 0 &&
-        e < pieces.size())
+    if (furniture && text_pieces >= k_text_pieces_before && pieces[b].blanks_before > 0 && e < pieces.size())
       lifted.push_back({b, e});
-    if (!furniture && first_text <= b) text_pieces += e - b;
+    if (!furniture && !in_header) text_pieces += e - b;
     b = e;
   }
   if (lifted.empty()) return 0;

@@ -45,10 +45,6 @@ constexpr size_t k_unindented_max_blank_percent = 2;
 // last character (a word too long to fit, 2026, leaves less).
 constexpr int k_short_line_cells = 6;
 
-}  // namespace
-
-
-namespace {
 // How much text a line holds: its code points, spaces aside. Normalization
 // keeps them (it removes spaces, changes the width of punctuation and
 // letters, and joins lines), so a share of the page counted in them reads

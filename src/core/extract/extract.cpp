@@ -227,9 +227,6 @@ class DraftExtractor {
     std::vector<Span> spans;
   };
 
-  // The source of a whole piece: its range, or all of its text where it still
-  // stands in the source (a byline piece keeps the text glued after its names,
-  // which classify/ cut off its range).
   // classify/'s reading of a piece of the page (one of a_.pieces).
   const PieceClass &class_of(const Piece &p) const {
     const std::less_equal<const Piece *> le;
@@ -238,6 +235,9 @@ class DraftExtractor {
     return a_.classes[static_cast<size_t>(&p - a_.pieces.data())];
   }
 
+  // The source of a whole piece: its range, or all of its text where it still
+  // stands in the source (a byline piece keeps the text glued after its names,
+  // which classify/ cut off its range).
   Span whole(const Piece &p) const {
     Span s{p.begin, std::max(p.begin, p.end)};
     if (p.begin + p.text.size() > s.end && p.begin <= text_.size() && text_.substr(p.begin, p.text.size()) == p.text)

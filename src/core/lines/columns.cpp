@@ -30,8 +30,6 @@ constexpr int k_part_short_cells = 8;
 // per column, when they are about a column wide: a row whose column lines
 // were not merged (the right one opens a paragraph, the left one is short).
 constexpr size_t k_head_lines_per_column = 1;
-// A run is rewritten when it holds this many merged lines.
-constexpr size_t k_min_run_merged_lines = 1;
 // More columns than this side by side are not read apart.
 constexpr size_t k_max_columns = 4;
 
@@ -184,16 +182,17 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
   auto parts_of = [&](const Line &l) {
     std::vector<Part> parts;
     const std::string_view t = text.substr(l.begin, l.end - l.begin);
+    auto add = [&](std::string_view raw) {
+      const std::string_view p = trim(raw);
+      const auto at = static_cast<uint32_t>(l.begin + (p.data() - t.data()));
+      parts.push_back({at, static_cast<uint32_t>(at + p.size())});
+    };
     size_t from = 0;
     for (size_t cut : column_cuts(t, column)) {
-      const std::string_view p = trim(t.substr(from, cut - from));
-      parts.push_back({static_cast<uint32_t>(l.begin + (p.data() - t.data())),
-                       static_cast<uint32_t>(l.begin + (p.data() - t.data()) + p.size())});
+      add(t.substr(from, cut - from));
       from = cut;
     }
-    const std::string_view p = trim(t.substr(from));
-    parts.push_back({static_cast<uint32_t>(l.begin + (p.data() - t.data())),
-                     static_cast<uint32_t>(l.begin + (p.data() - t.data()) + p.size())});
+    add(t.substr(from));
     return parts;
   };
   auto column_line = [&](const Line &l) { return !l.blank && l.width <= column + k_column_width_slack_cells; };
@@ -212,16 +211,12 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
     // A run: from this merged line over the column lines and merged lines
     // after it, up to a blank line or a wider line.
     std::vector<std::vector<Part>> run{first};
-    size_t last_merged = 0, merged = 1, columns = first.size();
+    size_t last_merged = 0, columns = first.size();
     for (size_t j = i + 1; j < lines.size() && !lines[j].blank; ++j) {
       std::vector<Part> p = parts_of(lines[j]);
       if (p.size() < 2 && !column_line(lines[j])) break;
-      if (p.size() >= 2) last_merged = run.size(), ++merged, columns = std::max(columns, p.size());
+      if (p.size() >= 2) last_merged = run.size(), columns = std::max(columns, p.size());
       run.push_back(std::move(p));
-    }
-    if (merged < k_min_run_merged_lines) {
-      out.push_back(lines[i++]);
-      continue;
     }
     // ... and from the full column lines right before it (already in `out`).
     size_t head = 0;
