@@ -6,8 +6,8 @@
 //       JSON <= 8 x input + 64 KiB. Default 1 MiB. (default ctest set)
 //   bm_pathological ratio NAME [SMALL LARGE]   linear-time check: T(LARGE) /
 //       T(SMALL) <= 2 x LARGE / SMALL (32 for the default 1 MiB and 16 MiB:
-//       linear 16, quadratic 256; issue 16's target is 20, and a large run
-//       over it is timed twice) and T(SMALL) at
+//       linear 16, quadratic 256; issue 16's target is 20, and a ratio
+//       over it is measured again, up to three rounds) and T(SMALL) at
 //       most 100 x the time of as many bytes of an ordinary hard-wrapped
 //       page. Every timed run happens in a child
 //       process that is killed when it overruns its budget, so a quadratic
@@ -21,8 +21,8 @@
 //   bm_pathological list
 //
 // T is the child's CPU time (not wall clock: other work on the machine
-// does not count), the best of 3 runs for the small size, one run for the
-// large one; a small time below 10 ms is counted as 10 ms (timer noise),
+// does not count), the best of 3 runs for the small size and one run for
+// the large one per round (see ratio()); a small time below 10 ms is counted as 10 ms (timer noise),
 // which is stated in the output.
 #include <signal.h>
 #include <sys/resource.h>
@@ -227,49 +227,55 @@ int ratio(const bmpath::Generator &g, size_t small, size_t large) {
     if (t >= 0 && t < t_page) t_page = t;
   }
   const double k_small_limit = k_small_vs_page * (t_page < 0.010 ? 0.010 : t_page);
-  double t1 = 1e9;
-  for (int i = 0; i < 3; ++i) {
-    const double t = timed_child(g, small, 5.0);
-    if (t == -2) { std::printf("%s: FAIL: the %zu-byte parse failed\n", g.name, small); return 1; }
-    if (t < 0) { std::printf("%s: FAIL: %zu bytes took over 5 s\n", g.name, small); return 1; }
-    if (t < t1) t1 = t;
-  }
-  const double t1f = t1 < 0.010 ? 0.010 : t1;
   const double factor = static_cast<double>(large) / static_cast<double>(small);
-  // Linear is `factor` (16 for 1 MiB -> 16 MiB), quadratic 16 x that. The
-  // target of issue 16 is 20. Instructions scale linearly (hard_wrapped:
-  // 4 MiB costs 3.4 x the instructions of 1 MiB); time does not quite: a
-  // 16 MiB page's arrays leave the caches. Measured alone on the 2-core
-  // machine, every generator was at most 17.7 in one run (RelWithDebInfo),
-  // while a clean-clone CI run (Release, 26 ms for 1 MiB of hard_wrapped)
-  // measured 24.7 on hard_wrapped and 20.6-21.3 on two others. So the guard
-  // stays 2 x linear (32): it catches a quadratic term (256), not the
-  // machine's noise. A large run over the target is timed once more and the
-  // better time kept; the output says which generators are over it.
+  // Linear is `factor` (16 for 1 MiB -> 16 MiB), quadratic 16 x that; the
+  // target of issue 16 is 20 (1.25 x linear). Instructions scale linearly
+  // (hard_wrapped: 4 MiB costs 3.4 x the instructions of 1 MiB). CPU time on
+  // the shared 2-core machine does not always: the same 16 MiB parse measured
+  // 5.9 s and 7.5 s in two runs a minute apart, and a 0.3 s run can be timed
+  // in a quiet moment that the 6 s run never gets. One timing of each is
+  // therefore a measurement of the machine as much as of the parser (a
+  // clean-clone CI run once measured 24.7 on hard_wrapped, 17.7 alone). So
+  // the ratio is measured in rounds: a round times the small page three
+  // times and the large page once, each in a fresh child; the ratio is the
+  // best large time over the best small time of all rounds so far, and a
+  // ratio over the target gets another round, at most k_rounds. A real
+  // superlinear term does not go away in a later round (every round re-times
+  // both sizes); noise does. The guard that fails the test stays 2 x linear
+  // (32): it catches a quadratic term (256) whatever the machine does; the
+  // output marks a ratio that ends over the target.
+  constexpr int k_rounds = 3;
   const double target_ratio = 1.25 * factor;
   const double max_ratio = 2.0 * factor;
-  double t16 = timed_child(g, large, max_ratio * t1f);
-  if (t16 == -2) { std::printf("%s: FAIL: the %zu-byte parse failed\n", g.name, large); return 1; }
-  if (t16 < 0) {
-    std::printf("RATIO %-24s T(small)=%.4f s T(large)>%.2f s ratio>%.0f FAIL (killed)\n", g.name, t1, max_ratio * t1f,
-                max_ratio);
-    return 1;
+  double t1 = 1e9, t16 = 1e9;
+  int rounds = 0;
+  for (; rounds < k_rounds; ++rounds) {
+    for (int i = 0; i < 3; ++i) {
+      const double t = timed_child(g, small, 5.0);
+      if (t == -2) { std::printf("%s: FAIL: the %zu-byte parse failed\n", g.name, small); return 1; }
+      if (t < 0) { std::printf("%s: FAIL: %zu bytes took over 5 s\n", g.name, small); return 1; }
+      if (t < t1) t1 = t;
+    }
+    const double t1f = t1 < 0.010 ? 0.010 : t1;
+    const double t = timed_child(g, large, max_ratio * t1f);
+    if (t == -2) { std::printf("%s: FAIL: the %zu-byte parse failed\n", g.name, large); return 1; }
+    if (t < 0) {
+      std::printf("RATIO %-24s T(small)=%.4f s T(large)>%.2f s ratio>%.0f FAIL (killed)\n", g.name, t1,
+                  max_ratio * t1f, max_ratio);
+      return 1;
+    }
+    if (t < t16) t16 = t;
+    if (t16 / t1f <= target_ratio) { ++rounds; break; }
   }
-  bool retimed = false;
-  if (t16 / t1f > target_ratio) {
-    const double again = timed_child(g, large, max_ratio * t1f);
-    if (again >= 0 && again < t16) t16 = again;
-    retimed = true;
-  }
-  int rc = 0;
+  if (rounds > k_rounds) rounds = k_rounds;
+  const double t1f = t1 < 0.010 ? 0.010 : t1;
   const double r = t16 / t1f;
   const bool ok = r <= max_ratio && t1 < k_small_limit;
-  std::printf("RATIO %-24s T(small)=%.4f s T(large)=%.4f s ratio=%.1f%s%s (%.0fx a page; limit %.0fx) %s%s\n", g.name,
-              t1, t16, r, t1 < 0.010 ? " (small time floored at 10 ms)" : "", retimed ? " (large timed twice)" : "",
+  std::printf("RATIO %-24s T(small)=%.4f s T(large)=%.4f s ratio=%.1f%s (%d round%s) (%.0fx a page; limit %.0fx) %s%s\n",
+              g.name, t1, t16, r, t1 < 0.010 ? " (small time floored at 10 ms)" : "", rounds, rounds == 1 ? "" : "s",
               t1 / (k_small_limit / k_small_vs_page), k_small_vs_page, ok ? "ok" : "FAIL",
               ok && r > target_ratio ? " (over the target)" : "");
-  if (!ok) rc = 1;
-  return rc;
+  return ok ? 0 : 1;
 }
 
 }  // namespace
