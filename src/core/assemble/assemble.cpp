@@ -45,14 +45,16 @@ class DraftBuilder {
   DraftBuilder(Assembly &a, const Lexicon &lex) : a_(a), lex_(lex) {}
 
   void run() {
+    count_headline_orders();
     for (size_t k = 0; k < a_.pieces.size(); ++k) {
       const State s = a_.states[k];
-      const Piece &p = a_.pieces[k];
       if (s == State::Header) {
         header(k);
         continue;
       }
-      if (opens_item(s) || !cur_) {
+      const bool continues_carried = carried_headline_ && opens_item(s) && s != State::HeadStart;
+      if (opens_item(s)) carried_headline_ = false;
+      if ((opens_item(s) && !continues_carried) || !cur_) {
         close();
         cur_ = Draft{};
       }
@@ -61,7 +63,18 @@ class DraftBuilder {
       switch (role_of(s)) {
         case Role::Box: d.furniture.push_back(k); break;
         case Role::Headline:
-          d.headline.push_back(k);
+          if (s == State::HeadAfter && leads_next_item(k)) {
+            // the headline of the item after (see leads_next_item): it opens a
+            // draft that the item's first piece continues
+            cur_->all.pop_back();
+            close();
+            cur_ = Draft{};
+            cur_->all.push_back(k);
+            carried_headline_ = true;
+          } else if (s == State::HeadAfter) {
+            split_leading_headline();
+          }
+          cur_->headline.push_back(k);
           break;
         case Role::Byline: d.bylines.push_back(k); break;
         case Role::Note: d.notes.push_back(k); break;
@@ -104,6 +117,74 @@ class DraftBuilder {
     }
     cur_->all.push_back(k);
     cur_->furniture.push_back(k);
+  }
+
+  // How the page's items place their headlines: items with a headline after
+  // their text and none before (a page printed byline -> body -> headline),
+  // and items that open with a headline and have none after.
+  void count_headline_orders() {
+    bool opened_by_head = false, has_after = false, any = false;
+    auto end_item = [&] {
+      if (any && has_after && !opened_by_head) ++head_after_items_;
+      if (any && opened_by_head && !has_after) ++head_before_items_;
+    };
+    for (size_t k = 0; k < a_.states.size(); ++k) {
+      const State s = a_.states[k];
+      if (s == State::Header) continue;
+      if (opens_item(s) || !any) {
+        end_item();
+        opened_by_head = s == State::HeadStart;
+        has_after = false;
+        any = true;
+      }
+      has_after = has_after || s == State::HeadAfter;
+    }
+    end_item();
+  }
+
+  // An item can carry a headline before its text or after it, not both: on a
+  // page whose items put their headlines after their text, headline lines
+  // read before an item's text are a box of their own (a promotion, a slogan
+  // set over the story: 更多报道请见客户端 / 敬请关注), and the item keeps the
+  // headline after its text. On a page of the other order nothing moves.
+  void split_leading_headline() {
+    Draft &d = *cur_;
+    if (d.headline.empty() || d.body.empty() || d.headline.back() > d.body.front()) return;
+    if (head_after_items_ <= head_before_items_) return;
+    Draft box;
+    box.furniture = d.headline;
+    box.all = d.headline;
+    box.kind_hint = box_kind(a_.pieces, box.furniture, lex_);
+    box.confidence = confidence_of(box.all);
+    auto moved = [&](size_t k) { return std::find(d.headline.begin(), d.headline.end(), k) != d.headline.end(); };
+    d.all.erase(std::remove_if(d.all.begin(), d.all.end(), moved), d.all.end());
+    d.headline.clear();
+    a_.drafts.push_back(std::move(box));
+  }
+
+  // An item can carry a headline before its text or after it, not both: on a
+  // page whose items open with their headlines (or as many of them as
+  // put theirs after), headline lines read after an item's text that had its
+  // own headline are the headline of the item after it, when that item opens
+  // without one (with its text, byline or note) and has none after its text.
+  // `k` is the first piece of such a run.
+  bool leads_next_item(size_t k) const {
+    const Draft &d = *cur_;
+    if (a_.states[k - 1] == State::HeadAfter) return false;  // the run's first piece decides
+    if (d.headline.empty() || d.body.empty() || d.headline.back() > d.body.front()) return false;
+    if (head_before_items_ < head_after_items_) return false;
+    size_t j = k;
+    while (j < a_.states.size() && a_.states[j] == State::HeadAfter) ++j;
+    if (j == a_.states.size()) return false;
+    const State next = a_.states[j];
+    if (next != State::BodyStart && next != State::BylineStart && next != State::NoteStart &&
+        next != State::CaptionStart)
+      return false;
+    // the item after has no headline after its own text either (else the
+    // page reads byline -> body -> headline, and this run is the item's own)
+    for (size_t i = j + 1; i < a_.states.size() && !opens_item(a_.states[i]); ++i)
+      if (a_.states[i] == State::HeadAfter) return false;
+    return true;
   }
 
   // Boxes that stand one under another read as one box to the decoder;
@@ -186,6 +267,9 @@ class DraftBuilder {
   Assembly &a_;
   const Lexicon &lex_;
   std::optional<Draft> cur_;
+  size_t head_after_items_ = 0;   // count_headline_orders()
+  size_t head_before_items_ = 0;
+  bool carried_headline_ = false;  // cur_ is a headline that the next item's first piece continues
 };
 
 }  // namespace
@@ -208,9 +292,11 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
   a.classes = std::move(classified.classes);
   a.states = r.states;
   a.probability = r.probability;
-  DraftBuilder(a, lex).run();
+  build_drafts(a, lex);
   return a;
 }
+
+void build_drafts(Assembly &a, const Lexicon &lex) { DraftBuilder(a, lex).run(); }
 
 namespace {
 

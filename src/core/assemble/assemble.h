@@ -46,6 +46,11 @@ struct Assembly {
 // after a blank line, or text glued after a byline on its line)?
 bool opens_headline_block(const Draft &d, size_t i, const std::vector<Piece> &pieces);
 
+// The decoder's reading (a.pieces, a.classes, a.states, a.probability) as
+// drafts of items, masthead and edition (assemble_page's last step; its own
+// function for the tests).
+void build_drafts(Assembly &a, const Lexicon &lex);
+
 Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, const Lexicon &lex,
                        const SegmentModel &model);
 

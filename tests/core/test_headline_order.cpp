@@ -1,0 +1,134 @@
+// An item carries its headline before its text or after it, never both
+// (assemble/, build_drafts). The decoder's reading is set by hand here, as
+// the decoder gives it on such pages, so that the rule is tested apart from
+// the model's weights:
+//  - a page whose items put their headlines after their text: headline lines
+//    read before an item's text are a box of their own (a promotion);
+//  - a page whose items open with their headlines: headline lines read after
+//    an item's text are the headline of the next item, when that one opens
+//    without a headline and has none after its text either.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/core_fixtures.h"
+#include "core/assemble/assemble.h"
+#include "core/segment/grammar.h"
+
+using namespace bm::detail;
+
+namespace {
+
+struct Line {
+  const char *text;
+  State state;
+  int blanks_before;
+};
+
+// An assembly of one piece per line, read as the states say.
+Assembly reading(const std::vector<Line> &lines) {
+  Assembly a;
+  uint32_t at = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Piece p;
+    p.text = lines[i].text;
+    p.line = static_cast<uint32_t>(i);
+    p.begin = at;
+    p.end = at + static_cast<uint32_t>(p.text.size());
+    at = p.end + 1;
+    p.blanks_before = lines[i].blanks_before;
+    a.pieces.push_back(p);
+    a.classes.emplace_back();
+    a.states.push_back(lines[i].state);
+    a.probability.push_back(0.9);
+  }
+  build_drafts(a, bm_test::builtin_lexicon());
+  return a;
+}
+
+std::vector<std::string> texts(const Assembly &a, const std::vector<size_t> &pieces) {
+  std::vector<std::string> out;
+  for (size_t k : pieces) out.emplace_back(a.pieces[k].text);
+  return out;
+}
+
+using S = State;
+
+}  // namespace
+
+TEST(HeadlineOrder, LeadingLinesOnAHeadlineAfterPageAreABox) {
+  const Assembly a = reading({
+      {"■记者 张三", S::BylineStart, 0},
+      {"本报讯 第一篇的正文。", S::Body, 1},
+      {"第一篇的标题", S::HeadAfter, 1},
+      {"更多报道请见客户端", S::HeadStart, 1},
+      {"敬请关注", S::Head, 0},
+      {"本报讯 第二篇的正文。", S::Body, 1},
+      {"第二篇的标题", S::HeadAfter, 1},
+      {"■记者 李四", S::BylineStart, 1},
+      {"本报讯 第三篇的正文。", S::Body, 1},
+      {"第三篇的标题", S::HeadAfter, 1},
+  });
+  ASSERT_EQ(a.drafts.size(), 4u);
+  EXPECT_EQ(texts(a, a.drafts[1].furniture), (std::vector<std::string>{"更多报道请见客户端", "敬请关注"}));
+  EXPECT_TRUE(a.drafts[1].headline.empty());
+  EXPECT_NE(a.drafts[1].kind_hint, Kind::News);
+  EXPECT_EQ(texts(a, a.drafts[2].headline), std::vector<std::string>{"第二篇的标题"});
+  EXPECT_EQ(texts(a, a.drafts[2].all), (std::vector<std::string>{"本报讯 第二篇的正文。", "第二篇的标题"}));
+}
+
+TEST(HeadlineOrder, OnAHeadlineFirstPageNothingMovesToABox) {
+  // the same item among items that open with their headlines: one headline
+  // before the text and one after stay as the decoder read them, since the
+  // item after opens with a headline of its own
+  const Assembly a = reading({
+      {"第一篇的标题", S::HeadStart, 0},
+      {"本报讯 第一篇的正文。", S::Body, 1},
+      {"第二篇的引题", S::HeadStart, 1},
+      {"本报讯 第二篇的正文。", S::Body, 1},
+      {"第二篇的标题", S::HeadAfter, 1},
+      {"第三篇的标题", S::HeadStart, 1},
+      {"本报讯 第三篇的正文。", S::Body, 1},
+  });
+  ASSERT_EQ(a.drafts.size(), 3u);
+  EXPECT_EQ(texts(a, a.drafts[1].headline), (std::vector<std::string>{"第二篇的引题", "第二篇的标题"}));
+  for (const Draft &d : a.drafts) EXPECT_TRUE(d.furniture.empty());
+}
+
+TEST(HeadlineOrder, TrailingLinesOnAHeadlineFirstPageOpenTheNextItem) {
+  const Assembly a = reading({
+      {"乡村振兴看新埭", S::HeadStart, 0},
+      {"■记者 钱程", S::Byline, 1},
+      {"本报讯 第一篇的正文。", S::Body, 1},
+      {"消防演练进校园", S::HeadAfter, 1},
+      {"■记者 孙悦", S::BylineStart, 1},
+      {"本报讯 第二篇的正文。", S::Body, 1},
+  });
+  ASSERT_EQ(a.drafts.size(), 2u);
+  EXPECT_EQ(texts(a, a.drafts[0].headline), std::vector<std::string>{"乡村振兴看新埭"});
+  EXPECT_EQ(texts(a, a.drafts[0].all),
+            (std::vector<std::string>{"乡村振兴看新埭", "■记者 钱程", "本报讯 第一篇的正文。"}));
+  EXPECT_EQ(texts(a, a.drafts[1].headline), std::vector<std::string>{"消防演练进校园"});
+  EXPECT_EQ(texts(a, a.drafts[1].bylines), std::vector<std::string>{"■记者 孙悦"});
+  EXPECT_EQ(texts(a, a.drafts[1].all),
+            (std::vector<std::string>{"消防演练进校园", "■记者 孙悦", "本报讯 第二篇的正文。"}));
+}
+
+TEST(HeadlineOrder, TrailingLinesStayWhenTheNextItemHasItsOwnAfterItsText) {
+  // the next item ends in a headline of its own: the page prints headlines
+  // after the text, so the trailing line is the first item's, and the line
+  // before its text is a box
+  const Assembly a = reading({
+      {"扫码关注本报公众号", S::HeadStart, 0},
+      {"本报讯 第一篇的正文。", S::Body, 1},
+      {"第一篇的标题", S::HeadAfter, 1},
+      {"■记者 孙悦", S::BylineStart, 1},
+      {"本报讯 第二篇的正文。", S::Body, 1},
+      {"第二篇的标题", S::HeadAfter, 1},
+  });
+  ASSERT_EQ(a.drafts.size(), 3u);
+  EXPECT_EQ(texts(a, a.drafts[0].furniture), std::vector<std::string>{"扫码关注本报公众号"});
+  EXPECT_EQ(texts(a, a.drafts[1].headline), std::vector<std::string>{"第一篇的标题"});
+  EXPECT_EQ(texts(a, a.drafts[2].headline), std::vector<std::string>{"第二篇的标题"});
+}
