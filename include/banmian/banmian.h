@@ -304,6 +304,7 @@ typedef enum bm_article_kind {
 #define BM_FLAG_BYLINE_UNATTACHED        0x10u /* "byline_unattached": a byline no article could take */
 #define BM_FLAG_INVALID_TEXT             0x20u /* "invalid_text": the article contains U+FFFD from decoding */
 #define BM_FLAG_COLUMNS_INTERLEAVED      0x40u /* "columns_interleaved": lines merged from neighbouring columns (PDF text) */
+#define BM_FLAG_BOX_INSIDE               0x80u /* "box_inside": a box printed inside the story's text (PDF text); its span lies within the story's */
 
 /**
  * Parses one page. `opts` may be NULL. On success *out owns a new bm_page

@@ -20,14 +20,14 @@ using namespace bm::detail;
 
 namespace {
 
-struct Line {
+struct Row {
   const char *text;
   State state;
   int blanks_before;
 };
 
 // An assembly of one piece per line, read as the states say.
-Assembly reading(const std::vector<Line> &lines) {
+Assembly reading(const std::vector<Row> &lines) {
   Assembly a;
   uint32_t at = 0;
   for (size_t i = 0; i < lines.size(); ++i) {

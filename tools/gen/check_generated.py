@@ -13,7 +13,8 @@ usage: check_generated.py --dir DIR [--pred PRED] [--cli CLI] [--shared SHARED] 
    - span_missing / span_bounds / span_empty: an article without [s, e], or outside
      [0, len(decoded text in UTF-8 bytes)], or with s >= e
    - span_order / span_overlap: article spans not in increasing order / overlapping (two items
-     flagged columns_interleaved may overlap: their text is interleaved in the source)
+     flagged columns_interleaved may overlap: their text is interleaved in the source; a story
+     flagged box_inside holds the spans of the boxes printed inside its text)
    - field_span_bounds: a field span (``spans``) outside the text
    - uncovered: a non-blank input line whose text (Han/letters/digits only, NFKC) is not found in
      any article field or the masthead (best effort: the line's key is covered greedily by
@@ -157,6 +158,7 @@ def check_page(name, txt_path, pred_path):
     arts = pred.get('articles') or []
     prev = None
     prev_interleaved = False
+    prev_box_inside = False
     spans = []
     for ai, a in enumerate(arts):
         interleaved = 'columns_interleaved' in (a.get('flags') or [])
@@ -171,14 +173,18 @@ def check_page(name, txt_path, pred_path):
             out.append(('span_bounds', f'article {ai} span {sp} text {nbytes} bytes'))
         if s >= e:
             out.append(('span_empty', f'article {ai} span {sp}'))
+        inside = False  # a box printed inside the story before it (flag box_inside)
         if prev is not None:
             ps, pe = prev
+            inside = prev_box_inside and ps <= s and e <= pe
             if s < ps:
                 out.append(('span_order', f'article {ai} span {sp} after {list(prev)}'))
-            elif s < pe and not (interleaved and prev_interleaved):
+            elif s < pe and not (interleaved and prev_interleaved) and not inside:
                 out.append(('span_overlap', f'article {ai} span {sp} overlaps {list(prev)}'))
-        prev = (s, e)
-        prev_interleaved = interleaved
+        if not inside:  # the story stays the one the next item is compared with
+            prev = (s, e)
+            prev_interleaved = interleaved
+            prev_box_inside = 'box_inside' in (a.get('flags') or [])
         for field, v in (a.get('spans') or {}).items():
             items = v if field != 'dateline' else [v]
             for fs in items or []:

@@ -10,6 +10,7 @@
 #include "core/segment/decoder.h"
 #include "core/segment/features.h"
 #include "core/classify/classify.h"
+#include "core/common/punct.h"
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
 #include "core/normalize/inline_text.h"
@@ -17,6 +18,17 @@
 namespace bm::detail {
 
 namespace {
+
+// A hard-wrapped line that runs to its column's edge (as layout/ measures
+// the column): the text goes on on the next line. In a narrow column (a few
+// characters a line) a headline line is as wide as the text's: fullness
+// tells them apart only in a column at least k_min_column_cells wide.
+constexpr int k_full_line_slack_cells = 2;
+constexpr int k_min_column_cells = 20;
+bool full_line(const Piece &p, const LayoutInfo &layout) {
+  return layout.layout == Layout::HardWrapped && p.line < layout.column.size() &&
+         layout.column[p.line] >= k_min_column_cells && p.width >= layout.column[p.line] - k_full_line_slack_cells;
+}
 
 // A masthead item is a name: a header line longer than this is a box.
 constexpr size_t k_masthead_item_max_cps = 12;
@@ -245,6 +257,42 @@ class DraftBuilder {
 
   void close() {
     if (!cur_) return;
+    std::optional<Draft> text = cut_running_text();
+    close_item();
+    if (text) {
+      text->confidence = confidence_of(text->all);
+      a_.drafts.push_back(std::move(*text));
+    }
+  }
+
+  // A box's last blank-separated block that reads as running text, not as a
+  // box (a story's paragraph that a PDF extractor printed after a box inside
+  // the story: several lines, the first a full column line with a clause
+  // mark inside, the last ending a sentence, and no ad, weather or other cue
+  // of its own) is cut off as an item of text; build_drafts gives it to its
+  // story. The box keeps its other blocks.
+  std::optional<Draft> cut_running_text() {
+    Draft &d = *cur_;
+    if (d.furniture.empty() || d.furniture.size() != d.all.size()) return std::nullopt;
+    size_t start = d.furniture.size() - 1;
+    while (start > 0 && a_.pieces[d.furniture[start]].blanks_before == 0) --start;
+    if (start == 0) return std::nullopt;  // one block: the box itself
+    const std::vector<size_t> block(d.furniture.begin() + static_cast<std::ptrdiff_t>(start), d.furniture.end());
+    const Piece &first = a_.pieces[block.front()];
+    if (block.size() < 2 || !full_line(first, a_.layout) || !has_inner_clause_mark(first.text) ||
+        !ends_sentence(a_.pieces[block.back()].text) || evident_kind(block))
+      return std::nullopt;
+    for (size_t k : block)
+      if (a_.classes[k].type == PieceType::Byline || a_.classes[k].type == PieceType::Dateline) return std::nullopt;
+    Draft text;
+    text.body = block;
+    text.all = block;
+    d.furniture.resize(start);
+    d.all.resize(start);
+    return text;
+  }
+
+  void close_item() {
     if (!cur_->furniture.empty()) {
       split_boxes();
       if (!cur_) return;
@@ -296,7 +344,73 @@ Assembly assemble_page(std::string_view text, const std::vector<Line> &lines, co
   return a;
 }
 
-void build_drafts(Assembly &a, const Lexicon &lex) { DraftBuilder(a, lex).run(); }
+namespace {
+
+// Is `c` the rest of story `a`, the story's text resumed after a box that a
+// PDF extractor printed inside it (今日天气 / 多云 / … between two lines of one
+// sentence)? The box's lines are read as a box of their own or as the
+// story's closing notes (`boxes_between`: how many box items stand between
+// the two); what follows is read as a new item whose "headline" is a full
+// column line of running text. All of these hold:
+//  - a box between: box items, or lines after the story's last text line
+//    read as its closing notes (a story that ends in the middle of a
+//    sentence has no closing note of its own);
+//  - `a` is a story with no headline after its text;
+//  - `c` opens with its text, or with one headline line that runs on into
+//    its body on the next line (no blank between); that first line is full
+//    and ends no sentence; and `c` has nothing else of an item's opening: no
+//    byline, note, dateline line, closing headline or photo credit (its
+//    closing notes become the story's);
+//  - the story's last line is full and ends no sentence (it broke off in a
+//    sentence), or it ends one and `c`'s line has a clause mark inside
+//    (running text, the story's next paragraph).
+bool resumes(const Draft &a, const Draft &c, size_t boxes_between, const Assembly &as) {
+  if (a.kind_hint != Kind::News || !a.furniture.empty() || a.body.empty() || !c.furniture.empty()) return false;
+  if (!a.headline.empty() && a.headline.back() > a.body.front()) return false;  // closed by its headline
+  const bool box_as_notes = !a.endnotes.empty() && a.endnotes.front() > a.body.back();
+  if (boxes_between == 0 && !box_as_notes) return false;
+  if (c.headline.size() > 1 || c.body.empty() || !c.bylines.empty() || !c.notes.empty() || !c.credits.empty())
+    return false;
+  const size_t b = c.body.front(), h = c.headline.empty() ? b : c.headline.front();
+  const Piece &head = as.pieces[h];
+  if (h != b && (h > b || b != h + 1 || as.pieces[b].blanks_before > 0)) return false;
+  if (!full_line(head, as.layout) || ends_sentence(head.text)) return false;
+  // The story broke off in a sentence (its last line full), or between two
+  // of its paragraphs, and then the line after the box is plainly running
+  // text (a clause mark inside it).
+  const Piece &last = as.pieces[a.body.back()];
+  const bool mid_sentence = last.last_in_line && full_line(last, as.layout) && !ends_sentence(last.text);
+  if (!mid_sentence && !(ends_sentence(last.text) && has_inner_clause_mark(head.text))) return false;
+  return as.classes[h].type != PieceType::Dateline && as.classes[b].type != PieceType::Dateline;
+}
+
+}  // namespace
+
+void build_drafts(Assembly &a, const Lexicon &lex) {
+  DraftBuilder(a, lex).run();
+  // A story resumed after a box: its rest joins it (resumes()). The box stays
+  // an item of its own (or the story's closing notes, as the decoder read
+  // it); where it is an item, its span lies inside the story's, and the story
+  // says so (box_inside).
+  std::vector<Draft> drafts;
+  drafts.reserve(a.drafts.size());
+  for (Draft &d : a.drafts) {
+    size_t story = drafts.size();
+    while (story > 0 && !drafts[story - 1].furniture.empty()) --story;  // back over boxes
+    if (story > 0 && resumes(drafts[story - 1], d, drafts.size() - story, a)) {
+      Draft &s = drafts[story - 1];
+      s.body.insert(s.body.end(), d.headline.begin(), d.headline.end());
+      s.body.insert(s.body.end(), d.body.begin(), d.body.end());
+      s.endnotes.insert(s.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
+      s.all.insert(s.all.end(), d.all.begin(), d.all.end());
+      s.confidence = std::min(s.confidence, d.confidence);
+      s.box_inside = s.box_inside || story < drafts.size();
+      continue;
+    }
+    drafts.push_back(std::move(d));
+  }
+  a.drafts = std::move(drafts);
+}
 
 namespace {
 

@@ -27,6 +27,7 @@ struct Draft {
   std::vector<size_t> furniture;   // the pieces of an ad / weather / other box
   std::vector<size_t> all;         // every piece of the draft (for spans)
   bool unattached_byline = false;  // a byline no story could take
+  bool box_inside = false;         // a box item printed inside its text lies within its span
   double confidence = 1.0;         // how sure the decoder is of this item
 };
 

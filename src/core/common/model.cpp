@@ -27,6 +27,7 @@ std::vector<const char *> flag_names(uint32_t flags) {
       {BM_FLAG_BYLINE_UNATTACHED, "byline_unattached"},
       {BM_FLAG_INVALID_TEXT, "invalid_text"},
       {BM_FLAG_COLUMNS_INTERLEAVED, "columns_interleaved"},
+      {BM_FLAG_BOX_INSIDE, "box_inside"},
   };
   std::vector<const char *> out;
   for (const auto &e : table)

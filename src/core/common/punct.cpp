@@ -25,6 +25,20 @@ bool starts_with_closing_punct(std::string_view text) {
   return false;
 }
 
+bool is_clause_mark(char32_t c) {
+  return c == 0xFF0C || c == 0x3001 || c == 0xFF1A || c == 0xFF1B || c == U',' || c == U';' || c == U':';
+}
+
+bool has_inner_clause_mark(std::string_view text) {
+  const std::string_view t = trim(text);
+  size_t i = 0;
+  while (i < t.size()) {
+    const char32_t c = next_cp(t, i);
+    if (i < t.size() && is_clause_mark(c)) return true;
+  }
+  return false;
+}
+
 bool is_closing_punct_only(std::string_view text) {
   bool any = false;
   for (size_t i = 0; i < text.size();) {

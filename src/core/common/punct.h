@@ -11,6 +11,14 @@ namespace bm::detail {
 // the next line (`，生意雖尚稱不惡`), or leave it alone on a line.
 bool is_closing_punct(char32_t c);
 
+// A mark inside a sentence that ends a clause: ，、：； and , : ; (the
+// half-width ones as an extractor may give them).
+bool is_clause_mark(char32_t c);
+
+// Does a clause mark stand inside the text (before its last character)?
+// Running text has them; a headline line seldom does.
+bool has_inner_clause_mark(std::string_view text);
+
 // The line opens with closing punctuation: it continues the line before.
 bool starts_with_closing_punct(std::string_view text);
 

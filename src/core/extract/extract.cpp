@@ -650,6 +650,7 @@ class DraftExtractor {
     }
     if (invalid) art.flags |= BM_FLAG_INVALID_TEXT;
     if (d.unattached_byline) art.flags |= BM_FLAG_BYLINE_UNATTACHED;
+    if (d.box_inside) art.flags |= BM_FLAG_BOX_INSIDE;
     if ((art.kind == Kind::News || art.kind == Kind::Photo) && !art.paragraphs.empty()) {
       const std::string &last = art.paragraphs.back();
       if (!ends_sentence(last)) art.flags |= BM_FLAG_TRUNCATED;

@@ -45,9 +45,6 @@ const char *const k_edge_names[] = {
 
 bool is_open_bracket(char32_t c) { return c == 0xFF08 || c == U'(' || c == 0x3014 || c == 0x3010; }
 bool is_close_bracket(char32_t c) { return c == 0xFF09 || c == U')' || c == 0x3015 || c == 0x3011; }
-bool is_clause(char32_t c) {
-  return c == 0xFF0C || c == 0x3001 || c == 0xFF1A || c == 0xFF1B || c == U',' || c == U';' || c == U':';
-}
 bool is_sentence_end(char32_t c) {
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == U'!' || c == U'?' || c == 0x2026;
 }
@@ -275,7 +272,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const std::vecto
       const char32_t first = cps.front(), last = cps.back();
       if (last == 0x3001 || last == 0xFF0C || last == U',') add(EmitFeature::end_comma);
       if (f.ends_sentence) add(EmitFeature::end_sentence);
-      else if (is_clause(last)) add(EmitFeature::end_clause);
+      else if (is_clause_mark(last)) add(EmitFeature::end_clause);
       else if (is_dash(last)) add(EmitFeature::end_dash);
       else if (is_close_bracket(last)) add(EmitFeature::end_close_bracket);
       else if (is_han(last) || is_alnum(last)) add(EmitFeature::end_plain);
@@ -290,7 +287,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const std::vecto
       for (size_t i = 0; i + 1 < cps.size(); ++i) {
         const char32_t c = cps[i];
         period = period || is_sentence_end(c);
-        clause = clause || is_clause(c);
+        clause = clause || is_clause_mark(c);
         any = any || !(is_han(c) || is_alnum(c));
       }
       if (period) add(EmitFeature::inner_period);
