@@ -12,46 +12,15 @@
 #include <string>
 #include <vector>
 
-#include "common/core_fixtures.h"
-#include "core/assemble/assemble.h"
-#include "core/segment/grammar.h"
+#include "common/hand_reading.h"
 
 using namespace bm::detail;
 
 namespace {
 
-struct Row {
-  const char *text;
-  State state;
-  int blanks_before;
-};
+using Row = bm_test::ReadRow;
 
-// An assembly of one piece per line, read as the states say.
-Assembly reading(const std::vector<Row> &lines) {
-  Assembly a;
-  uint32_t at = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Piece p;
-    p.text = lines[i].text;
-    p.line = static_cast<uint32_t>(i);
-    p.begin = at;
-    p.end = at + static_cast<uint32_t>(p.text.size());
-    at = p.end + 1;
-    p.blanks_before = lines[i].blanks_before;
-    a.pieces.push_back(p);
-    a.classes.emplace_back();
-    a.states.push_back(lines[i].state);
-    a.probability.push_back(0.9);
-  }
-  build_drafts(a, bm_test::builtin_lexicon());
-  return a;
-}
-
-std::vector<std::string> texts(const Assembly &a, const std::vector<size_t> &pieces) {
-  std::vector<std::string> out;
-  for (size_t k : pieces) out.emplace_back(a.pieces[k].text);
-  return out;
-}
+bm::detail::Assembly reading(const std::vector<Row> &rows) { return bm_test::hand_reading(rows); }
 
 using S = State;
 
@@ -71,11 +40,11 @@ TEST(HeadlineOrder, LeadingLinesOnAHeadlineAfterPageAreABox) {
       {"第三篇的标题", S::HeadAfter, 1},
   });
   ASSERT_EQ(a.drafts.size(), 4u);
-  EXPECT_EQ(texts(a, a.drafts[1].furniture), (std::vector<std::string>{"更多报道请见客户端", "敬请关注"}));
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].furniture), (std::vector<std::string>{"更多报道请见客户端", "敬请关注"}));
   EXPECT_TRUE(a.drafts[1].headline.empty());
   EXPECT_NE(a.drafts[1].kind_hint, Kind::News);
-  EXPECT_EQ(texts(a, a.drafts[2].headline), std::vector<std::string>{"第二篇的标题"});
-  EXPECT_EQ(texts(a, a.drafts[2].all), (std::vector<std::string>{"本报讯 第二篇的正文。", "第二篇的标题"}));
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[2].headline), std::vector<std::string>{"第二篇的标题"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[2].all), (std::vector<std::string>{"本报讯 第二篇的正文。", "第二篇的标题"}));
 }
 
 TEST(HeadlineOrder, OnAHeadlineFirstPageNothingMovesToABox) {
@@ -92,7 +61,7 @@ TEST(HeadlineOrder, OnAHeadlineFirstPageNothingMovesToABox) {
       {"本报讯 第三篇的正文。", S::Body, 1},
   });
   ASSERT_EQ(a.drafts.size(), 3u);
-  EXPECT_EQ(texts(a, a.drafts[1].headline), (std::vector<std::string>{"第二篇的引题", "第二篇的标题"}));
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].headline), (std::vector<std::string>{"第二篇的引题", "第二篇的标题"}));
   for (const Draft &d : a.drafts) EXPECT_TRUE(d.furniture.empty());
 }
 
@@ -106,12 +75,12 @@ TEST(HeadlineOrder, TrailingLinesOnAHeadlineFirstPageOpenTheNextItem) {
       {"本报讯 第二篇的正文。", S::Body, 1},
   });
   ASSERT_EQ(a.drafts.size(), 2u);
-  EXPECT_EQ(texts(a, a.drafts[0].headline), std::vector<std::string>{"乡村振兴看新埭"});
-  EXPECT_EQ(texts(a, a.drafts[0].all),
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), std::vector<std::string>{"乡村振兴看新埭"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].all),
             (std::vector<std::string>{"乡村振兴看新埭", "■记者 钱程", "本报讯 第一篇的正文。"}));
-  EXPECT_EQ(texts(a, a.drafts[1].headline), std::vector<std::string>{"消防演练进校园"});
-  EXPECT_EQ(texts(a, a.drafts[1].bylines), std::vector<std::string>{"■记者 孙悦"});
-  EXPECT_EQ(texts(a, a.drafts[1].all),
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].headline), std::vector<std::string>{"消防演练进校园"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].bylines), std::vector<std::string>{"■记者 孙悦"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].all),
             (std::vector<std::string>{"消防演练进校园", "■记者 孙悦", "本报讯 第二篇的正文。"}));
 }
 
@@ -128,7 +97,7 @@ TEST(HeadlineOrder, TrailingLinesStayWhenTheNextItemHasItsOwnAfterItsText) {
       {"第二篇的标题", S::HeadAfter, 1},
   });
   ASSERT_EQ(a.drafts.size(), 3u);
-  EXPECT_EQ(texts(a, a.drafts[0].furniture), std::vector<std::string>{"扫码关注本报公众号"});
-  EXPECT_EQ(texts(a, a.drafts[1].headline), std::vector<std::string>{"第一篇的标题"});
-  EXPECT_EQ(texts(a, a.drafts[2].headline), std::vector<std::string>{"第二篇的标题"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].furniture), std::vector<std::string>{"扫码关注本报公众号"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].headline), std::vector<std::string>{"第一篇的标题"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[2].headline), std::vector<std::string>{"第二篇的标题"});
 }

@@ -9,9 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "common/core_fixtures.h"
-#include "core/assemble/assemble.h"
-#include "core/segment/grammar.h"
+#include "common/hand_reading.h"
 
 using namespace bm::detail;
 
@@ -19,40 +17,10 @@ namespace {
 
 constexpr int k_column = 50;  // display cells of the page's column
 
-struct Row {
-  const char *text;
-  State state;
-  int blanks_before;
-  int width;  // display cells (k_column: a full line)
-};
+using Row = bm_test::ReadRow;
 
-Assembly reading(const std::vector<Row> &lines, int column = k_column) {
-  Assembly a;
-  a.layout.layout = Layout::HardWrapped;
-  a.layout.column.assign(lines.size(), column);
-  uint32_t at = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Piece p;
-    p.text = lines[i].text;
-    p.line = static_cast<uint32_t>(i);
-    p.begin = at;
-    p.end = at + static_cast<uint32_t>(p.text.size());
-    at = p.end + 1;
-    p.blanks_before = lines[i].blanks_before;
-    p.width = lines[i].width;
-    a.pieces.push_back(p);
-    a.classes.emplace_back();
-    a.states.push_back(lines[i].state);
-    a.probability.push_back(0.9);
-  }
-  build_drafts(a, bm_test::builtin_lexicon());
-  return a;
-}
-
-std::vector<std::string> texts(const Assembly &a, const std::vector<size_t> &pieces) {
-  std::vector<std::string> out;
-  for (size_t k : pieces) out.emplace_back(a.pieces[k].text);
-  return out;
+bm::detail::Assembly reading(const std::vector<Row> &rows, int column = k_column) {
+  return bm_test::hand_reading(rows, column);
 }
 
 using S = State;
@@ -86,10 +54,10 @@ TEST(ResumedStory, TextAfterABoxItemJoinsTheStory) {
   ASSERT_EQ(a.drafts.size(), 2u);
   const Draft &story = a.drafts[0];
   EXPECT_TRUE(story.box_inside);
-  EXPECT_EQ(texts(a, story.headline), std::vector<std::string>{"老街区改造留住烟火气"});
-  EXPECT_EQ(texts(a, story.body).back(), "多。");
+  EXPECT_EQ(bm_test::piece_texts(a, story.headline), std::vector<std::string>{"老街区改造留住烟火气"});
+  EXPECT_EQ(bm_test::piece_texts(a, story.body).back(), "多。");
   EXPECT_EQ(story.body.size(), 4u);
-  EXPECT_EQ(texts(a, a.drafts[1].furniture), (std::vector<std::string>{"今日天气", "多云"}));
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].furniture), (std::vector<std::string>{"今日天气", "多云"}));
 }
 
 TEST(ResumedStory, TextAfterABoxReadAsClosingNotesJoinsTheStory) {
@@ -124,8 +92,8 @@ TEST(ResumedStory, NarrowColumnsTellNothing) {
 }
 
 TEST(ResumedStory, AfterAFinishedSentenceOnlyRunningTextJoins) {
-  std::vector<Row> story = k_story;
-  story.back() = {"一家糕团店已经开了六十多年，客人比以前还多，生意也好了。", S::Body, 0, 50};
+  std::vector<Row> story(k_story.begin(), k_story.end() - 1);
+  story.push_back({"一家糕团店已经开了六十多年，客人比以前还多，生意也好了。", S::Body, 0, 50});
   // running text: clause marks inside the line after the box
   EXPECT_EQ(reading(page({story, k_box, k_rest})).drafts.size(), 2u);
   // a wide line with no clause mark may be a headline: no join
@@ -142,6 +110,6 @@ TEST(ResumedStory, RunningTextAtABoxsEndIsCutFromTheBox) {
                                     {"多。", S::Box, 0, 4}}}));
   ASSERT_EQ(a.drafts.size(), 2u);
   EXPECT_TRUE(a.drafts[0].box_inside);
-  EXPECT_EQ(texts(a, a.drafts[0].body).back(), "多。");
-  EXPECT_EQ(texts(a, a.drafts[1].furniture), (std::vector<std::string>{"今日天气", "多云"}));
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body).back(), "多。");
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].furniture), (std::vector<std::string>{"今日天气", "多云"}));
 }
