@@ -101,3 +101,23 @@ TEST(HeadlineOrder, TrailingLinesStayWhenTheNextItemHasItsOwnAfterItsText) {
   EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].headline), std::vector<std::string>{"第一篇的标题"});
   EXPECT_EQ(bm_test::piece_texts(a, a.drafts[2].headline), std::vector<std::string>{"第二篇的标题"});
 }
+
+TEST(HeadlineOrder, LeadingLinesAfterANoteStayInTheItem) {
+  // the same page, but a note stands over the leading lines: as a box they
+  // would come before the note's item while the note comes first in the
+  // text, so they stay where the decoder read them
+  const Assembly a = reading({
+      {"■记者 张三", S::BylineStart, 0},
+      {"本报讯 第一篇的正文。", S::Body, 1},
+      {"第一篇的标题", S::HeadAfter, 1},
+      {"编者按：本版今起推出系列报道。", S::NoteStart, 1},
+      {"更多报道请见客户端", S::Head, 1},
+      {"本报讯 第二篇的正文。", S::Body, 1},
+      {"第二篇的标题", S::HeadAfter, 1},
+      {"■记者 李四", S::BylineStart, 1},
+      {"本报讯 第三篇的正文。", S::Body, 1},
+      {"第三篇的标题", S::HeadAfter, 1},
+  });
+  ASSERT_EQ(a.drafts.size(), 3u);
+  for (const Draft &d : a.drafts) EXPECT_TRUE(d.furniture.empty());
+}

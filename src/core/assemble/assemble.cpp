@@ -163,6 +163,10 @@ class DraftBuilder {
     Draft &d = *cur_;
     if (d.headline.empty() || d.body.empty() || d.headline.back() > d.body.front()) return;
     if (head_after_items_ <= head_before_items_) return;
+    // the box goes before the item: only where the headline lines are the
+    // item's first pieces (a note over them, or a byline between them, would
+    // otherwise stand before the box or inside it)
+    if (d.all.size() < d.headline.size() || !std::equal(d.headline.begin(), d.headline.end(), d.all.begin())) return;
     Draft box;
     box.furniture = d.headline;
     box.all = d.headline;
