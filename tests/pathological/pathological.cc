@@ -7,7 +7,7 @@
 //   bm_pathological ratio NAME [SMALL LARGE]   linear-time check: T(LARGE) /
 //       T(SMALL) <= 2 x LARGE / SMALL (32 for the default 1 MiB and 16 MiB:
 //       linear 16, quadratic 256; issue 16's target is 20, and a ratio
-//       over it is measured again, up to three rounds) and T(SMALL) at
+//       over it is measured again, up to five rounds) and T(SMALL) at
 //       most 100 x the time of as many bytes of an ordinary hard-wrapped
 //       page. Every timed run happens in a child
 //       process that is killed when it overruns its budget, so a quadratic
@@ -244,7 +244,7 @@ int ratio(const bmpath::Generator &g, size_t small, size_t large) {
   // both sizes); noise does. The guard that fails the test stays 2 x linear
   // (32): it catches a quadratic term (256) whatever the machine does; the
   // output marks a ratio that ends over the target.
-  constexpr int k_rounds = 3;
+  constexpr int k_rounds = 5;
   const double target_ratio = 1.25 * factor;
   const double max_ratio = 2.0 * factor;
   double t1 = 1e9, t16 = 1e9;
