@@ -30,6 +30,12 @@ bool full_line(const Piece &p, const LayoutInfo &layout) {
          layout.column[p.line] >= k_min_column_cells && p.width >= layout.column[p.line] - k_full_line_slack_cells;
 }
 
+// Does the draft open with its headline, every headline line before its
+// text (and both present)?
+bool headline_leads(const Draft &d) {
+  return !d.headline.empty() && !d.body.empty() && d.headline.back() < d.body.front();
+}
+
 // A masthead item is a name: a header line longer than this is a box.
 constexpr size_t k_masthead_item_max_cps = 12;
 
@@ -66,27 +72,21 @@ class DraftBuilder {
       }
       const bool continues_carried = carried_headline_ && opens_item(s) && s != State::HeadStart;
       if (opens_item(s)) carried_headline_ = false;
-      if ((opens_item(s) && !continues_carried) || !cur_) {
+      // A closing headline that is the next item's (leads_next_item) opens a
+      // draft of its own, which the next item's first piece continues.
+      const bool leads_next = s == State::HeadAfter && leads_next_item(k);
+      if ((opens_item(s) && !continues_carried) || leads_next || !cur_) {
         close();
         cur_ = Draft{};
+        carried_headline_ = leads_next;
       }
       Draft &d = *cur_;
       d.all.push_back(k);
       switch (role_of(s)) {
         case Role::Box: d.furniture.push_back(k); break;
         case Role::Headline:
-          if (s == State::HeadAfter && leads_next_item(k)) {
-            // the headline of the item after (see leads_next_item): it opens a
-            // draft that the item's first piece continues
-            cur_->all.pop_back();
-            close();
-            cur_ = Draft{};
-            cur_->all.push_back(k);
-            carried_headline_ = true;
-          } else if (s == State::HeadAfter) {
-            split_leading_headline();
-          }
-          cur_->headline.push_back(k);
+          if (s == State::HeadAfter && !leads_next) split_leading_headline();
+          d.headline.push_back(k);
           break;
         case Role::Byline: d.bylines.push_back(k); break;
         case Role::Note: d.notes.push_back(k); break;
@@ -161,8 +161,7 @@ class DraftBuilder {
   // headline after its text. On a page of the other order nothing moves.
   void split_leading_headline() {
     Draft &d = *cur_;
-    if (d.headline.empty() || d.body.empty() || d.headline.back() > d.body.front()) return;
-    if (head_after_items_ <= head_before_items_) return;
+    if (!headline_leads(d) || head_after_items_ <= head_before_items_) return;
     // the box goes before the item: only where the headline lines are the
     // item's first pieces (a note over them, or a byline between them, would
     // otherwise stand before the box or inside it)
@@ -172,8 +171,7 @@ class DraftBuilder {
     box.all = d.headline;
     box.kind_hint = box_kind(a_.pieces, box.furniture, lex_);
     box.confidence = confidence_of(box.all);
-    auto moved = [&](size_t k) { return std::find(d.headline.begin(), d.headline.end(), k) != d.headline.end(); };
-    d.all.erase(std::remove_if(d.all.begin(), d.all.end(), moved), d.all.end());
+    d.all.erase(d.all.begin(), d.all.begin() + static_cast<std::ptrdiff_t>(d.headline.size()));
     d.headline.clear();
     a_.drafts.push_back(std::move(box));
   }
@@ -185,10 +183,8 @@ class DraftBuilder {
   // without one (with its text, byline or note) and has none after its text.
   // `k` is the first piece of such a run.
   bool leads_next_item(size_t k) const {
-    const Draft &d = *cur_;
     if (a_.states[k - 1] == State::HeadAfter) return false;  // the run's first piece decides
-    if (d.headline.empty() || d.body.empty() || d.headline.back() > d.body.front()) return false;
-    if (head_before_items_ < head_after_items_) return false;
+    if (!cur_ || !headline_leads(*cur_) || head_before_items_ < head_after_items_) return false;
     size_t j = k;
     while (j < a_.states.size() && a_.states[j] == State::HeadAfter) ++j;
     if (j == a_.states.size()) return false;
@@ -370,7 +366,7 @@ namespace {
 //    (running text, the story's next paragraph).
 bool resumes(const Draft &a, const Draft &c, size_t boxes_between, const Assembly &as) {
   if (a.kind_hint != Kind::News || !a.furniture.empty() || a.body.empty() || !c.furniture.empty()) return false;
-  if (!a.headline.empty() && a.headline.back() > a.body.front()) return false;  // closed by its headline
+  if (!a.headline.empty() && !headline_leads(a)) return false;  // closed by its headline
   const bool box_as_notes = !a.endnotes.empty() && a.endnotes.front() > a.body.back();
   if (boxes_between == 0 && !box_as_notes) return false;
   if (c.headline.size() > 1 || c.body.empty() || !c.bylines.empty() || !c.notes.empty() || !c.credits.empty())

@@ -53,7 +53,7 @@ bool is_date_token(std::string_view t) {
 // 星期二, 周二: a weekday word of the lexicon ([date.weekday] entries are
 // "word value").
 bool is_weekday_token(std::string_view t, const Lexicon &lex) {
-  for (const std::string &entry : lex.words("date.weekday"))
+  for (const std::string &entry : lex.words(Section::date_weekday))
     if (trim(std::string_view(entry).substr(0, entry.find(' '))) == t) return true;
   return false;
 }

@@ -107,6 +107,7 @@ const char *section_name(Section s) {
     case Section::page_section: return "page.section";
     case Section::other_page_credit: return "other.page_credit";
     case Section::masthead: return "masthead";
+    case Section::date_weekday: return "date.weekday";
   }
   return "";
 }
