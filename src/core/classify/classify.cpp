@@ -153,6 +153,10 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
   std::string_view t = trim(text);
   if (t.empty()) return out;
   const size_t lead = static_cast<size_t>(t.data() - text.data());
+  {
+    size_t i = 0;  // t is trimmed: its first code point is no space
+    if (!lex.may_start_with("dateline", next_cp(t, i))) return out;
+  }
   // Only the first few dozen characters can hold a dateline. Justified
   // columns put spaces inside it (本报北京 3月19日电): match without them and
   // map positions back to the text's own bytes by walking t again.

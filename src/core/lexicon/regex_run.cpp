@@ -56,9 +56,18 @@ int Lexicon::attempt(const icu::RegexPattern &p, const icu::UnicodeString &u, bo
   return 1;
 }
 
+bool Lexicon::may_start_with(const std::string &section, char32_t c) const {
+  const auto it = lead_.find(section);
+  return it == lead_.end() || it->second.admits(c);
+}
+
 bool Lexicon::first_match(const std::string &section, const icu::UnicodeString &u, bool whole,
                           RegexMatch &out) const {
   RegexReport *report = t_report;
+  // A known lead set is of patterns that cannot match the empty text.
+  if (const auto lead = lead_.find(section); lead != lead_.end() && lead->second.known() &&
+                                             (u.isEmpty() || !lead->second.admits(static_cast<char32_t>(u.char32At(0)))))
+    return false;
   auto it = search_.find(section);
   if (it == search_.end() || it->second.empty()) return false;
   const auto combined = combined_.find(section);
