@@ -82,11 +82,13 @@ class Window {
     while (cut < text.size() && !is_lead_byte(static_cast<unsigned char>(text[cut]))) ++cut;
     return cut;
   }
-  // A text's kept part and the shingles that start in it (positions from its start).
-  void add(std::string text, std::vector<Shingle> hashes) {
+  // A text's kept part and the shingles that start in it (positions from its
+  // start). The text is a view: of the page's text or of text a stage
+  // rewrote (TextStore), both alive for the whole call.
+  void add(std::string_view text, std::vector<Shingle> hashes) {
     for (const Shingle &sh : hashes) count_.add(sh.hash);
     bytes_ += text.size();
-    texts_.push_back({std::move(text), std::move(hashes)});
+    texts_.push_back({text, std::move(hashes)});
     while (bytes_ > k_window_bytes && texts_.size() > 1) {
       for (const Shingle &sh : texts_.front().second) count_.remove(sh.hash);
       bytes_ -= texts_.front().first.size();
@@ -97,12 +99,12 @@ class Window {
   bool has(uint64_t h) const { return count_.has(h); }
   bool contains(std::string_view s) const {
     for (const auto &t : texts_)
-      if (t.first.find(s) != std::string::npos) return true;
+      if (t.first.find(s) != std::string_view::npos) return true;
     return false;
   }
 
  private:
-  std::deque<std::pair<std::string, std::vector<Shingle>>> texts_;
+  std::deque<std::pair<std::string_view, std::vector<Shingle>>> texts_;
   size_t bytes_ = 0;
   HashCounts count_;
 };
@@ -180,14 +182,19 @@ size_t remove_repeats(std::vector<Piece> &pieces, TextStore &edits) {
       continue;
     }
     // A prose text's last k_window_bytes go to the window, as they were
-    // before any cut (copied: the cut below edits the piece's text).
+    // before any cut (the cut below points the piece at new text; these
+    // bytes stay where they are).
     const size_t keep_from = prose ? Window::kept_from(p.text) : std::string::npos;
-    std::string original = prose ? std::string(p.text.substr(keep_from)) : std::string();
+    const std::string_view original = prose ? p.text.substr(keep_from) : std::string_view();
     std::vector<Shingle> kept_hashes;
+    if (prose && original.size() >= k_shingle) {  // one shingle per character that starts a full window
+      kept_hashes.reserve(static_cast<size_t>(std::count_if(original.begin(), original.end() - (k_shingle - 1),
+                                                            [](char c) { return is_lead_byte(static_cast<unsigned char>(c)); })));
+    }
     bool cut_tail = false;
     std::string text;  // what is left once the repeats are cut out
     const bool cut = cut_repeats(p.text, window, keep_from, kept_hashes, cut_tail, text);
-    if (prose) window.add(std::move(original), std::move(kept_hashes));
+    if (prose) window.add(original, std::move(kept_hashes));
     if (cut) {
       ++removed;
       if (trim(text).empty()) {

@@ -10,12 +10,14 @@ namespace {
 
 std::u32string to_u32(std::string_view s) {
   std::u32string out;
+  out.reserve(s.size());  // at least one byte per code point
   for (size_t i = 0; i < s.size();) out.push_back(next_cp(s, i));
   return out;
 }
 
-std::string to_utf8(const std::u32string &s) {
+std::string to_utf8(std::u32string_view s) {
   std::string out;
+  out.reserve(s.size() * 3);
   for (char32_t c : s) append_cp(out, c);
   return out;
 }
@@ -24,7 +26,7 @@ std::string to_utf8(const std::u32string &s) {
 // transliterated names.
 bool is_name_char(char32_t c) { return is_han(c) || c == 0x00B7 || c == 0x30FB; }
 
-bool all_han(const std::u32string &s) {
+bool all_han(std::u32string_view s) {
   for (char32_t c : s)
     if (!is_name_char(c)) return false;
   return !s.empty();
@@ -37,22 +39,21 @@ bool is_token_break(char32_t c) {
          c == U',';
 }
 
+// The tokens of a credit: views into the caller's code points, which must
+// outlive them (one buffer per credit, not one string per token).
 struct Tokens {
-  std::vector<std::u32string> list;
+  std::vector<std::u32string_view> list;
 };
 
-Tokens tokenize(const std::u32string &s) {
+Tokens tokenize(std::u32string_view s) {
   Tokens t;
-  std::u32string cur;
-  for (char32_t c : s) {
-    if (is_token_break(c)) {
-      if (!cur.empty()) t.list.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
+  t.list.reserve(8);  // a credit is a few names and roles
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && !is_token_break(s[i])) continue;
+    if (i > start) t.list.push_back(s.substr(start, i - start));
+    start = i + 1;
   }
-  if (!cur.empty()) t.list.push_back(std::move(cur));
   return t;
 }
 
@@ -110,6 +111,21 @@ bool may_be_byline(std::string_view s, const Lexicon &lex) {
   return only_name_chars || lex.has_role_word(joined);
 }
 
+// The text of `first` and the tokens from `from` on, a space between each
+// two: what is left of a credit that stopped being one.
+std::string leftover_text(std::u32string_view first, const Tokens &t, size_t from) {
+  std::string out;
+  size_t cps = first.size();
+  for (size_t k = from; k < t.list.size(); ++k) cps += 1 + t.list[k].size();
+  out.reserve(cps * 3);
+  for (char32_t c : first) append_cp(out, c);
+  for (size_t k = from; k < t.list.size(); ++k) {
+    out.push_back(' ');
+    for (char32_t c : t.list[k]) append_cp(out, c);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &lex) {
@@ -129,7 +145,7 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
   std::vector<Byline> out;
   BylineRole role = BylineRole::None;
   std::u32string single;  // a letter-spaced first character waiting for its second
-  for (const std::u32string &tok : t.list) {
+  for (const std::u32string_view tok : t.list) {
     if (!all_han(tok)) return {};
     // A role word that is the token, ends it (江南日报记者, 张伟摄) or starts it (记者张伟).
     const RoleWord *hit = nullptr;
@@ -146,7 +162,7 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
         break;
       }
     }
-    std::u32string name = tok;
+    std::u32string name(tok);
     if (hit) {
       name = at_end ? tok.substr(0, tok.size() - hit->word32.size()) : tok.substr(hit->word32.size());
       role = hit->role;
@@ -180,7 +196,7 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
 
 bool has_role_word(std::string_view text, const Lexicon &lex) { return lex.has_long_role_word(text); }
 
-bool looks_like_name(const std::u32string &s) { return s.size() >= 2 && s.size() <= 4 && all_han(s); }
+bool looks_like_name(std::u32string_view s) { return s.size() >= 2 && s.size() <= 4 && all_han(s); }
 
 constexpr size_t k_byline_max_bytes = 240;  // about 80 Han characters
 
@@ -196,7 +212,8 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
   }
   // A byline is a short line (a dozen names at most); longer text is prose.
   if (s.empty() || s.size() > k_byline_max_bytes || !may_be_byline(s, lex)) return std::nullopt;
-  const Tokens t = tokenize(to_u32(s));
+  const std::u32string chars = to_u32(s);
+  const Tokens t = tokenize(chars);
   BylineRole role = BylineRole::None;
   bool any_role = false;
   size_t ti = 0, ci = 0;
@@ -219,33 +236,30 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
       }
       continue;
     }
-    const std::u32string &tok = t.list[ti];
-    std::u32string rest = tok.substr(ci);
+    const std::u32string_view tok = t.list[ti];
+    const std::u32string_view rest = tok.substr(ci);
     std::u32string name;
     size_t consumed_tokens = 1;
     if (rest.size() == 1 && all_han(rest) && ti + 1 < t.list.size() && all_han(t.list[ti + 1].substr(0, 1))) {
       // Letter-spaced two-character name: 张 伟. When the second character
       // has text glued after it (李 明迎新春), the name ends after one char.
-      const std::u32string &next = t.list[ti + 1];
-      name = rest + next.substr(0, 1);
+      const std::u32string_view next = t.list[ti + 1];
+      name.assign(rest);
+      name += next.substr(0, 1);
       if (!lex.starts_with_surname(to_utf8(rest))) {  // not a letter-spaced name after all
-        std::u32string left = rest;
-        for (size_t k = ti + 1; k < t.list.size(); ++k) left += U' ' + t.list[k];
-        out.leftover = to_utf8(left);
+        out.leftover = leftover_text(rest, t, ti + 1);
         break;
       }
       if (next.size() > 1) {
         // Is the next token itself a role word glued (张 伟记者)? Rare: ignore.
         out.people.push_back({role, to_utf8(name)});
-        std::u32string left = next.substr(1);
-        for (size_t k = ti + 2; k < t.list.size(); ++k) left += U' ' + t.list[k];
-        out.leftover = to_utf8(left);
+        out.leftover = leftover_text(next.substr(1), t, ti + 2);
         ti = t.list.size();
         break;
       }
       consumed_tokens = 2;
     } else if (looks_like_name(rest) && lex.starts_with_surname(to_utf8(rest))) {
-      name = rest;
+      name.assign(rest);
       // X摄 closing the line: a one-character role glued to the last name
       // credits the names since the last role word (新华社记者 张建华摄).
       if (ti + 1 == t.list.size() && rest.size() >= 3) {
@@ -258,9 +272,7 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
       }
     } else {
       // Not a name: the rest of the piece is leftover text.
-      std::u32string left = rest;
-      for (size_t k = ti + 1; k < t.list.size(); ++k) left += U' ' + t.list[k];
-      out.leftover = to_utf8(left);
+      out.leftover = leftover_text(rest, t, ti + 1);
       break;
     }
     if (any_role) out.people.push_back({role, to_utf8(name)});

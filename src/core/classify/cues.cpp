@@ -1,6 +1,7 @@
 #include "core/classify/cues.h"
 
 #include <unicode/regex.h>
+#include <unicode/ustring.h>
 
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
@@ -64,10 +65,20 @@ bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<b
   return any;
 }
 
+// An edition line is short (第10版, 要闻·二版): longer text is not asked.
+constexpr size_t k_edition_max_bytes = 60;
+
 bool is_edition_line(std::string_view text, const Lexicon &lex) {
   std::string_view t = trim(text);
-  if (t.empty() || t.size() > 60) return false;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())));
+  if (t.empty() || t.size() > k_edition_max_bytes) return false;
+  // The matcher's UTF-16 input in a buffer on the stack (a line this short
+  // fits: at most one unit per byte), aliased, not copied to the heap.
+  UChar units[k_edition_max_bytes];
+  int32_t n = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  u_strFromUTF8(units, static_cast<int32_t>(k_edition_max_bytes), &n, t.data(), static_cast<int32_t>(t.size()), &st);
+  if (U_FAILURE(st)) return false;  // the text is valid UTF-8 (decoded): not reached
+  const icu::UnicodeString u(false, units, n);
   RegexMatch found;
   return lex.first_match("edition", u, /*whole=*/true, found);
 }

@@ -74,8 +74,11 @@ bool is_ascii_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF1
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const DateWords &w, const std::optional<Ymd> &issue, DatePlacement placement)
-      : w_(w), issue_(issue), placement_(placement) {
+  Scanner(std::string_view text, const DateWords &w, const std::optional<Ymd> &issue, DatePlacement placement,
+          DateScratch &scratch)
+      : w_(w), issue_(issue), placement_(placement), cps_(scratch.cps), off_(scratch.off) {
+    cps_.clear();
+    off_.clear();
     // Sized once (no regrowth: a page of one long line is the peak), byte
     // offsets in 32 bits (the text is under 4 GiB: split_lines checks it).
     const size_t n = cp_count(text);
@@ -349,8 +352,8 @@ class Scanner {
   const DateWords &w_;
   const std::optional<Ymd> &issue_;
   DatePlacement placement_;
-  std::u32string cps_;
-  std::vector<uint32_t> off_;
+  std::u32string &cps_;         // the text's code points (the caller's scratch)
+  std::vector<uint32_t> &off_;  // each one's byte offset, and the text's end
   std::vector<DayMention> out_;
 };
 
@@ -441,8 +444,9 @@ std::optional<Ymd> place_date(int year, int month, int day, const std::optional<
 }
 
 std::vector<DayMention> find_dates(std::string_view text, const DateWords &words, const std::optional<Ymd> &issue,
-                                   DatePlacement placement) {
-  return Scanner(text, words, issue, placement).run();
+                                   DatePlacement placement, DateScratch *scratch) {
+  DateScratch own;
+  return Scanner(text, words, issue, placement, scratch ? *scratch : own).run();
 }
 
 }  // namespace bm::detail

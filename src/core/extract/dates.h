@@ -62,9 +62,17 @@ struct DayMention {
   std::optional<Ymd> date;    // null when it cannot be resolved (no issue date, no such day)
 };
 
+// The scanner's working arrays (a text's code points and their byte
+// offsets): a caller that scans many texts keeps one and passes it to every
+// call, so that they are allocated once, not once per text.
+struct DateScratch {
+  std::u32string cps;
+  std::vector<uint32_t> off;
+};
+
 // Every day expression of `text` in order. `issue` is the issue date (or nothing).
 std::vector<DayMention> find_dates(std::string_view text, const DateWords &words, const std::optional<Ymd> &issue,
-                                   DatePlacement placement = DatePlacement::Nearest);
+                                   DatePlacement placement = DatePlacement::Nearest, DateScratch *scratch = nullptr);
 
 // Reads a month and/or day written in digits or Chinese numerals ("1", "廿",
 // "十五"); -1 when the text is not such a number.

@@ -117,10 +117,10 @@ void read_header(Page &page, const Lexicon &lex, const DateWords &words) {
   }
 }
 
-void read_dates(const Page &page, Article &art, const DateWords &words) {
+void read_dates(const Page &page, Article &art, const DateWords &words, DateScratch &scratch) {
   const std::optional<Ymd> &issue = page.issue_date;
   auto scan = [&](const std::string &field, size_t &cursor) {
-    for (const DayMention &m : find_dates(field, words, issue)) {
+    for (const DayMention &m : find_dates(field, words, issue, DatePlacement::Nearest, &scratch)) {
       DateRef r;
       r.text = field.substr(m.begin, m.end - m.begin);
       r.date = m.date;
@@ -164,9 +164,10 @@ DatelineInfo read_dateline(std::string_view dateline, const Lexicon &lex, const 
 void annotate_page(Page &page, const Lexicon &lex, const DateWords &words, const std::optional<Ymd> &fallback_issue) {
   read_header(page, lex, words);
   if (!page.issue_date) page.issue_date = fallback_issue;
+  DateScratch scratch;  // one for every field of the page
   for (Article &art : page.articles) {
     if (art.dateline) art.dateline_info = read_dateline(*art.dateline, lex, words, page.issue_date);
-    read_dates(page, art, words);
+    read_dates(page, art, words, scratch);
   }
 }
 

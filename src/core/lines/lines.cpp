@@ -83,8 +83,9 @@ bool is_inline_credit(std::string_view tail, const Lexicon &lex) {
 // Byte offsets where a new piece starts inside `s`: a byline mark that follows
 // a space (or sentence-final punctuation) and is not at the start; a photo
 // credit after sentence-final punctuation and a space.
-std::vector<size_t> cut_points(std::string_view s, const Lexicon &lex) {
-  std::vector<size_t> cuts;
+// Fills cuts (cleared first: one vector serves every line of the page).
+void cut_points(std::string_view s, const Lexicon &lex, std::vector<size_t> &cuts) {
+  cuts.clear();
   const auto &marks = lex.words(Section::byline_marker);
   size_t i = 0;
   bool prev_gap = false, after_sentence = false;
@@ -103,7 +104,6 @@ std::vector<size_t> cut_points(std::string_view s, const Lexicon &lex) {
     prev = cp;
     i = j;
   }
-  return cuts;
 }
 
 }  // namespace
@@ -116,6 +116,7 @@ std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &
   // copies of the page's pieces (the peak on pages of many short lines).
   pieces.reserve(static_cast<size_t>(std::count_if(lines.begin(), lines.end(), [](const Line &l) { return !l.blank; })));
   int blanks = 0;
+  std::vector<size_t> cuts;  // where a line is cut into pieces (reused line by line)
   for (size_t li = 0; li < lines.size(); ++li) {
     const Line &line = lines[li];
     if (line.blank) {
@@ -135,7 +136,7 @@ std::vector<Piece> split_pieces(std::string_view text, const std::vector<Line> &
       blanks = 0;
       continue;
     }
-    std::vector<size_t> cuts = cut_points(s, lex);
+    cut_points(s, lex, cuts);
     cuts.push_back(s.size());
     size_t start = 0;
     for (size_t k = 0; k < cuts.size(); ++k) {

@@ -342,6 +342,10 @@ std::string normalize_inline_by_rules(std::string_view text, InlineMode mode) {
 
 std::string join_lines(const std::vector<std::string_view> &lines, std::vector<JoinedLine> *where) {
   std::string out;
+  size_t bytes = 0;  // room for every line and a space between each two: one allocation
+  for (std::string_view l : lines) bytes += l.size() + 1;
+  out.reserve(bytes);
+  if (where) where->reserve(where->size() + lines.size());
   for (size_t k = 0; k < lines.size(); ++k) {
     const std::string_view raw = lines[k];
     const std::string_view line = trim(raw);

@@ -173,12 +173,13 @@ struct Block {
 
 std::vector<Block> blocks_of(const std::vector<Piece> &pieces, const std::vector<Facts> &facts, const Lexicon &lex) {
   std::vector<Block> out;
+  std::string all;  // a block's lines, one after another (reused block by block)
   size_t b = 0;
   while (b < pieces.size()) {
     size_t e = b + 1;
     while (e < pieces.size() && pieces[e].blanks_before == 0) ++e;
     Block blk{b, e};
-    std::string all;
+    all.clear();
     bool short_lines = true;
     for (size_t k = b; k < e; ++k) {
       all += pieces[k].text;
