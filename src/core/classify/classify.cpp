@@ -51,11 +51,9 @@ Classified classify_locally(std::vector<Piece> pieces, const Lexicon &lex, TextS
     PieceClass &c = out.classes[pi];
     const size_t cps = cps_without_spaces(p.text);
     std::optional<Piece> glued;  // text glued after a credit's names
-    std::optional<CueSet> cue_set;  // the piece's cue words, read when a test first asks
-    auto cues = [&] {
-      if (!cue_set) cue_set = lex.cues_in(p.text);
-      return *cue_set;
-    };
+    c.cues = lex.cues_in(p.text);
+    c.headline_shaped = headline_shaped(p.text);
+    auto cues = [&] { return c.cues; };
     if (starts_with_any(trim(p.text), lex.words(Section::other_page_credit))) {
       c.type = PieceType::Other;  // 本版责编：X: the page's credit, furniture
     } else if (auto by = parse_byline(p.text, lex, /*allow_bare=*/true)) {
@@ -94,7 +92,7 @@ Classified classify_locally(std::vector<Piece> pieces, const Lexicon &lex, TextS
       c.type = PieceType::Other;
     } else if (cps <= 30 && cues().has(Cue::ad_strong)) {
       c.type = PieceType::Ad;
-    } else if (headline_shaped(p.text)) {
+    } else if (c.headline_shaped) {
       c.type = PieceType::Headline;
     } else {
       c.type = PieceType::Body;
@@ -116,6 +114,8 @@ Classified classify_locally(std::vector<Piece> pieces, const Lexicon &lex, TextS
       out.pieces.push_back(std::move(glued_after[next++].second));
       PieceClass g;
       g.type = PieceType::Headline;  // what the glued text is read as
+      g.cues = lex.cues_in(out.pieces.back().text);
+      g.headline_shaped = headline_shaped(out.pieces.back().text);
       classes.push_back(std::move(g));
     }
   }

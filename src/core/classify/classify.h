@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/common/model.h"
+#include "core/lexicon/lexicon.h"
 #include "core/lines/lines.h"
 
 namespace bm::detail {
@@ -25,6 +26,10 @@ struct PieceClass {
   uint32_t dateline_bytes = 0;  // Dateline pieces: length of the marker in the piece's text
   uint32_t dateline_byline_begin = 0, dateline_byline_end = 0;  // a byline inside the marker, bytes in the text
   std::vector<Byline> people; // Byline pieces: who, in order (role None = bare names)
+  // Evidence of every piece, whatever its type, read once here for the
+  // stages after this one (segment/ reads them as features):
+  bool headline_shaped = false;  // headline_shaped(text)
+  CueSet cues;                   // the lexicon's cue sections with a word in the text
 };
 
 // The pieces of a page, each with its class: `pieces` are the pieces given,

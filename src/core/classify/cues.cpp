@@ -71,6 +71,10 @@ constexpr size_t k_edition_max_bytes = 60;
 bool is_edition_line(std::string_view text, const Lexicon &lex) {
   std::string_view t = trim(text);
   if (t.empty() || t.size() > k_edition_max_bytes) return false;
+  {
+    size_t i = 0, j = t.size();
+    if (!lex.may_start_with("edition", next_cp(t, i)) || !lex.may_end_with("edition", prev_cp(t, j))) return false;
+  }
   // The matcher's UTF-16 input in a buffer on the stack (a line this short
   // fits: at most one unit per byte), aliased, not copied to the heap.
   UChar units[k_edition_max_bytes];

@@ -276,12 +276,12 @@ void Lexicon::finish() {
   compiled_.clear();
   combined_.clear();
   search_.clear();
-  lead_.clear();
+  edges_.clear();
   for (const auto &[name, list] : sections_) {
     if (!is_regex_section(name)) continue;
     auto &out = compiled_[name];
     out.reserve(list.size());
-    lead_[name] = LeadSet::of_patterns(std::vector<std::string_view>(list.begin(), list.end()));
+    edges_[name] = MatchEdges::of_patterns(std::vector<std::string_view>(list.begin(), list.end()));
     for (const auto &src : list) {
       UErrorCode status = U_ZERO_ERROR;
       UParseError perr;

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "core/common/role.h"
-#include "core/lexicon/lead_set.h"
+#include "core/lexicon/match_edges.h"
 
 #include <unicode/regex.h>
 
@@ -131,10 +131,11 @@ class Lexicon {
   // runs under k_regex_time_limit and k_regex_stack_limit_bytes; a pattern that
   // hits a limit is skipped and reported (RegexReport). False when none matches.
   bool first_match(const std::string &section, const icu::UnicodeString &u, bool whole, RegexMatch &out) const;
-  // Whether a match of a regex section can start with code point c (false
-  // only when the patterns' own text says so: lead_set.h). Lets a caller skip
-  // building the matcher's input for a text no pattern can match.
+  // Whether a match of a regex section can start (end) with code point c
+  // (false only when the patterns' own text says so: match_edges.h). Lets a
+  // caller skip building the matcher's input for a text no pattern can match.
   bool may_start_with(const std::string &section, char32_t c) const;
+  bool may_end_with(const std::string &section, char32_t c) const;
 
   // Adds the entries of lexicon text; throws Error(BM_E_LEXICON) naming the line.
   void load(std::string_view text, const std::string &origin);
@@ -184,8 +185,8 @@ class Lexicon {
   // would), so a piece costs one matcher, not one per pattern; the list
   // itself when it cannot be combined.
   std::map<std::string, std::vector<const icu::RegexPattern *>> search_;
-  // The code points a match of each regex section can start with (finish()).
-  std::map<std::string, LeadSet> lead_;
+  // The code points a match of each regex section can start and end with (finish()).
+  std::map<std::string, MatchEdges> edges_;
 };
 
 // The built-in lexicon text (generated from data/lexicon/default.lex).

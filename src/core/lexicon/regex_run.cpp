@@ -57,17 +57,28 @@ int Lexicon::attempt(const icu::RegexPattern &p, const icu::UnicodeString &u, bo
 }
 
 bool Lexicon::may_start_with(const std::string &section, char32_t c) const {
-  const auto it = lead_.find(section);
-  return it == lead_.end() || it->second.admits(c);
+  const auto it = edges_.find(section);
+  return it == edges_.end() || it->second.may_start_with(c);
+}
+
+bool Lexicon::may_end_with(const std::string &section, char32_t c) const {
+  const auto it = edges_.find(section);
+  return it == edges_.end() || it->second.may_end_with(c);
 }
 
 bool Lexicon::first_match(const std::string &section, const icu::UnicodeString &u, bool whole,
                           RegexMatch &out) const {
   RegexReport *report = t_report;
-  // A known lead set is of patterns that cannot match the empty text.
-  if (const auto lead = lead_.find(section); lead != lead_.end() && lead->second.known() &&
-                                             (u.isEmpty() || !lead->second.admits(static_cast<char32_t>(u.char32At(0)))))
-    return false;
+  // Known edges are of patterns that cannot match the empty text.
+  if (const auto e = edges_.find(section); e != edges_.end()) {
+    const MatchEdges &edges = e->second;
+    if (u.isEmpty()) {
+      if (edges.first_known() || (whole && edges.last_known())) return false;
+    } else {
+      if (!edges.may_start_with(static_cast<char32_t>(u.char32At(0)))) return false;
+      if (whole && !edges.may_end_with(static_cast<char32_t>(u.char32At(u.length() - 1)))) return false;
+    }
+  }
   auto it = search_.find(section);
   if (it == search_.end() || it->second.empty()) return false;
   const auto combined = combined_.find(section);

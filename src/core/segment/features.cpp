@@ -96,7 +96,7 @@ Facts facts_of(const Piece &p, const PieceClass &c, const Lexicon &lex, std::u32
   f.ends_sentence = ends_sentence(t);
   // The text's shape, unless the page's geometry says what font the line
   // is in: a headline's font is a headline's line however it reads.
-  f.headline_shaped = p.face == Face::Large || headline_shaped(t);
+  f.headline_shaped = p.face == Face::Large || c.headline_shaped;
   f.byline = c.type == PieceType::Byline;
   f.dateline = c.type == PieceType::Dateline;
   f.note = c.type == PieceType::EditorNote;
@@ -118,7 +118,7 @@ Facts facts_of(const Piece &p, const PieceClass &c, const Lexicon &lex, std::u32
     f.bracket_name = han;
   }
   f.phone = has_phone_number(t);
-  const CueSet cues = lex.cues_in(t);
+  const CueSet cues = c.cues;
   f.ad_cue = cues.has(Cue::ad);
   f.weather_cue = cues.has(Cue::weather);
   f.edition = is_edition_line(t, lex);
