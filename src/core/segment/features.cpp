@@ -171,7 +171,11 @@ struct Block {
   bool weather = false, ad = false, other = false;
 };
 
-std::vector<Block> blocks_of(const std::vector<Piece> &pieces, const std::vector<Facts> &facts, const Lexicon &lex) {
+// A block's cue words are its pieces' (classify read them; a word never
+// spans a line break), and so is a phone number: its text is joined only
+// where words must be counted (a forecast's, an ad's).
+std::vector<Block> blocks_of(const std::vector<Piece> &pieces, const std::vector<PieceClass> &classes,
+                             const std::vector<Facts> &facts, const Lexicon &lex) {
   std::vector<Block> out;
   std::string all;  // a block's lines, one after another (reused block by block)
   size_t b = 0;
@@ -179,16 +183,27 @@ std::vector<Block> blocks_of(const std::vector<Piece> &pieces, const std::vector
     size_t e = b + 1;
     while (e < pieces.size() && pieces[e].blanks_before == 0) ++e;
     Block blk{b, e};
-    all.clear();
-    bool short_lines = true;
+    CueSet cues;
+    bool short_lines = true, phone = false;
     for (size_t k = b; k < e; ++k) {
-      all += pieces[k].text;
-      all += '\n';
+      cues.bits |= classes[k].cues.bits;
+      phone = phone || facts[k].phone;
       short_lines = short_lines && facts[k].n_cps <= k_box_line_max_cps;
     }
-    blk.weather = weather_box(all, lex);
-    blk.ad = e - b <= k_box_max_pieces && short_lines && ad_evidence(all, lex) >= 2;
-    blk.other = has_cue(all, lex, Cue::other);
+    all.clear();
+    auto text = [&]() -> std::string_view {
+      if (all.empty())
+        for (size_t k = b; k < e; ++k) {
+          all += pieces[k].text;
+          all += '\n';
+        }
+      return all;
+    };
+    // weather_box() and ad_evidence() of the block's text, from the pieces' cues.
+    blk.weather = cues.has(Cue::weather_strong) && cues.has(Cue::weather_time) && count_cues(text(), lex, Cue::weather) >= 3;
+    blk.ad = e - b <= k_box_max_pieces && short_lines &&
+             (cues.has(Cue::ad) ? count_cues(text(), lex, Cue::ad) : 0) + (phone ? 1 : 0) >= 2;
+    blk.other = cues.has(Cue::other);
     out.push_back(blk);
     b = e;
   }
@@ -239,7 +254,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const std::vecto
     text_first = facts[k].byline || facts[k].dateline || facts[k].n_cps >= k_long_cps;
     decided = true;
   }
-  const std::vector<Block> blocks = blocks_of(pieces, facts, lex);
+  const std::vector<Block> blocks = blocks_of(pieces, classes, facts, lex);
   const bool wrapped = layout.layout == Layout::HardWrapped;
   // Distance to the next photo credit (a caption runs into its credit).
   std::vector<size_t> next_credit(n + 1, SIZE_MAX);
