@@ -13,22 +13,36 @@ namespace {
 constexpr size_t S = k_state_count;
 constexpr double k_none = -std::numeric_limits<double>::infinity();
 
-// allowed(from, to) as a table; row 0 is the start of the page.
-struct Allowed {
-  std::array<std::array<bool, S>, S + 1> ok{};
-  Allowed() {
-    for (size_t to = 0; to < S; ++to) {
-      ok[0][to] = allowed(nullptr, static_cast<State>(to));
-      for (size_t from = 0; from < S; ++from) {
-        const State f = static_cast<State>(from);
-        ok[from + 1][to] = allowed(&f, static_cast<State>(to));
+// The transitions the grammar allows (row 0: the start of the page; row
+// f + 1: from state f), in row-major order. A page's transition scores are
+// kept for these only (100 of the (S + 1) x S pairs), so a table of them is
+// a few hundred bytes, not two thousand; every sum over a row or a column
+// visits them in the order the full table would, and a pair left out only
+// ever added zero (probability space) or was skipped (log space), so the
+// numbers are the same.
+struct Transitions {
+  struct Pair {
+    uint8_t row, to;
+  };
+  std::vector<Pair> pairs;                     // by row, then by to
+  std::array<std::vector<uint16_t>, S> into;   // per state: its pairs' indices, rows ascending
+  std::array<uint16_t, S + 2> row_begin{};     // the pairs of row r: [row_begin[r], row_begin[r + 1])
+  Transitions() {
+    for (size_t row = 0; row <= S; ++row) {
+      row_begin[row] = static_cast<uint16_t>(pairs.size());
+      for (size_t to = 0; to < S; ++to) {
+        const State f = static_cast<State>(row == 0 ? 0 : row - 1);
+        if (!allowed(row == 0 ? nullptr : &f, static_cast<State>(to))) continue;
+        into[to].push_back(static_cast<uint16_t>(pairs.size()));
+        pairs.push_back({static_cast<uint8_t>(row), static_cast<uint8_t>(to)});
       }
     }
+    row_begin[S + 1] = static_cast<uint16_t>(pairs.size());
   }
 };
-const Allowed &allowed_table() {
-  static const Allowed a;
-  return a;
+const Transitions &transitions() {
+  static const Transitions t;
+  return t;
 }
 
 // log(sum(exp(x))) over the finite terms: one exp per term, one log per sum.
@@ -44,7 +58,16 @@ double log_sum(const std::array<double, N> &x, size_t count) {
 
 
 using Row = std::array<double, S>;
-using Table = std::array<std::array<double, S>, S + 1>;  // [from + 1, or 0 at the page start][to]
+// A table: the scores of the allowed transitions (Transitions::pairs order)
+// for one set of edge features, a pointer to its first in the page's pool.
+using Table = const double *;
+
+// A table's entry for the page start into state `to`, or `none` when the
+// grammar has none.
+double from_start(Table t, size_t to, double none) {
+  const auto &into = transitions().into[to];
+  return !into.empty() && transitions().pairs[into[0]].row == 0 ? t[into[0]] : none;
+}
 
 // The forward-backward passes keep every k_checkpoint-th forward row and
 // compute the rest again, a block at a time, when the backward pass reaches
@@ -61,19 +84,10 @@ constexpr size_t k_checkpoint = 64;
 // and the log-space pass below is used instead.
 class ScaledPosteriors {
  public:
-  ScaledPosteriors(size_t n, const std::vector<const Table *> &tr)
-      : n_(n), et_(n), scale_(n), checkpoints_((n + k_checkpoint - 1) / k_checkpoint) {
-    for (size_t k = 0; k < n; ++k) {
-      auto it = exp_of_.find(tr[k]);
-      if (it == exp_of_.end()) {
-        Table e;
-        for (size_t row = 0; row <= S; ++row)
-          for (size_t to = 0; to < S; ++to)
-            e[row][to] = (*tr[k])[row][to] == k_none ? 0.0 : std::exp((*tr[k])[row][to]);
-        it = exp_of_.emplace(tr[k], e).first;
-      }
-      et_[k] = &it->second;
-    }
+  // `pool` holds the page's distinct tables of log scores; piece k's starts at at[k].
+  ScaledPosteriors(size_t n, const std::vector<double> &pool, const std::vector<uint32_t> &at)
+      : n_(n), at_(at), exp_pool_(pool.size()), scale_(n), checkpoints_((n + k_checkpoint - 1) / k_checkpoint) {
+    for (size_t i = 0; i < pool.size(); ++i) exp_pool_[i] = pool[i] == k_none ? 0.0 : std::exp(pool[i]);
   }
   bool ok() const { return ok_; }
 
@@ -104,10 +118,14 @@ class ScaledPosteriors {
         r.probability[k] = std::isfinite(p) ? std::clamp(p, 0.0, 1.0) : 0.0;
         if (k == 0) break;
         const Row &pot = pots[k - b0];
-        const Table &t = *et_[k];
+        const Table t = exp_table(k);
+        const Transitions &tt = transitions();
         for (size_t from = 0; from < S; ++from) {
           double b = 0;
-          for (size_t to = 0; to < S; ++to) b += t[from + 1][to] * pot[to] * bwd[to];
+          for (size_t i = tt.row_begin[from + 1]; i < tt.row_begin[from + 2]; ++i) {
+            const size_t to = tt.pairs[i].to;
+            b += t[i] * pot[to] * bwd[to];
+          }
           bwd_prev[from] = b / scale_[k];
         }
         bwd = bwd_prev;
@@ -122,17 +140,20 @@ class ScaledPosteriors {
     for (size_t s = 0; s < S; ++s) p[s] = std::exp(e[s] - m);
     return p;
   }
+  Table exp_table(size_t k) const { return exp_pool_.data() + at_[k]; }
   // Forward row k (scaled) from row k - 1; false when it sums to zero.
   bool forward_row(size_t k, const Row *prev, const Row &pot, Row &row) {
-    const Table &t = *et_[k];
+    const Table t = exp_table(k);
+    const Transitions &tt = transitions();
     Row next;
     double sum = 0;
     for (size_t to = 0; to < S; ++to) {
       double f = 0;
       if (k == 0) {
-        f = t[0][to];
+        f = from_start(t, to, 0.0);
       } else {
-        for (size_t from = 0; from < S; ++from) f += (*prev)[from] * t[from + 1][to];
+        for (uint16_t i : tt.into[to])
+          if (tt.pairs[i].row > 0) f += (*prev)[tt.pairs[i].row - 1] * t[i];
       }
       next[to] = f * pot[to];
       sum += next[to];
@@ -144,8 +165,8 @@ class ScaledPosteriors {
   }
 
   size_t n_;
-  std::unordered_map<const Table *, Table> exp_of_;  // exp of each distinct table, once
-  std::vector<const Table *> et_;
+  const std::vector<uint32_t> &at_;  // piece k's table in the pools
+  std::vector<double> exp_pool_;      // exp of each score of the page's distinct tables, once
   std::vector<double> scale_;
   std::vector<Row> checkpoints_;
   Row fwd_{};
@@ -154,17 +175,20 @@ class ScaledPosteriors {
 
 // The same in log space: one exp per term of every sum.
 template <class Emission>
-void posteriors_logspace(size_t n, const std::vector<const Table *> &tr, const Emission &emission, Reading &r) {
+void posteriors_logspace(size_t n, const std::vector<Table> &tr, const Emission &emission, Reading &r) {
+  const Transitions &tt = transitions();
   auto forward_row = [&](size_t k, const Row *prev, const Row &emit, Row &row) {
     for (size_t to = 0; to < S; ++to) {
       double f;
       if (k == 0) {
-        f = (*tr[0])[0][to];
+        f = from_start(tr[0], to, k_none);
       } else {
         Row terms;
         size_t count = 0;
-        for (size_t from = 0; from < S; ++from) {
-          const double t = (*tr[k])[from + 1][to];
+        for (uint16_t i : tt.into[to]) {
+          if (tt.pairs[i].row == 0) continue;
+          const size_t from = tt.pairs[i].row - 1;
+          const double t = tr[k][i];
           if (t == k_none || (*prev)[from] == k_none) continue;
           terms[count++] = (*prev)[from] + t;
         }
@@ -200,8 +224,9 @@ void posteriors_logspace(size_t n, const std::vector<const Table *> &tr, const E
       for (size_t from = 0; from < S; ++from) {
         Row terms;
         size_t count = 0;
-        for (size_t to = 0; to < S; ++to) {
-          const double t = (*tr[k])[from + 1][to];
+        for (size_t i = tt.row_begin[from + 1]; i < tt.row_begin[from + 2]; ++i) {
+          const size_t to = tt.pairs[i].to;
+          const double t = tr[k][i];
           if (t == k_none || bwd[to] == k_none) continue;
           terms[count++] = t + emit[to] + bwd[to];
         }
@@ -218,7 +243,7 @@ Reading decode_page(const PageFeatures &features, const SegmentModel &model) {
   const size_t n = features.size();
   Reading r;
   if (n == 0) return r;
-  const Allowed &al = allowed_table();
+  const Transitions &tt = transitions();
   // Emission score of each state at a piece, feature by feature over all
   // states (each state's sum in the order of the piece's features): one
   // contiguous row of weights per feature. Computed when needed, not kept
@@ -232,42 +257,42 @@ Reading decode_page(const PageFeatures &features, const SegmentModel &model) {
     return v;
   };
   // Transition scores depend on the piece only through its edge features:
-  // one (S+1) x S table per distinct set of them (a handful per page).
+  // one table (the allowed transitions' scores) per distinct set of them.
   // A piece the page's drawing parts from the one before may only open an
   // item: the other states (page furniture, which runs on from the page's
   // start, included) get no transition into it.
-  std::unordered_map<uint64_t, Table> tables;
-  std::vector<const Table *> tr(n);
+  std::unordered_map<uint64_t, uint32_t> table_at;  // edge-feature mask -> its table in `pool`
+  std::vector<double> pool;                         // the page's distinct tables, one after another
+  std::vector<uint32_t> at(n);                      // piece k's table
   for (size_t k = 0; k < n; ++k) {
     const bool must_open = k > 0 && features[k].opens_item;
     uint64_t mask = k == 0 ? 1u : 0u;  // bit 0: the page start (only row 0 allowed)
     if (must_open) mask |= uint64_t{1} << 63;
     mask |= uint64_t{features[k].edges} << 1;  // bit g + 1: edge feature g
-    auto it = tables.find(mask);
-    if (it == tables.end()) {
-      Table t;
-      for (size_t row = 0; row <= S; ++row)
-        for (size_t to = 0; to < S; ++to) {
-          const State target = static_cast<State>(to);
-          const bool ok = (k == 0 ? row == 0 && al.ok[0][to] : row > 0 && al.ok[row][to]) &&
-                          (!must_open || opens_item(target));
-          double v = 0;
-          if (ok) {
-            const State ts = static_cast<State>(to);
-            const State fs = static_cast<State>(row == 0 ? 0 : row - 1);
-            features.for_each_edge(k, [&](EdgeFeature g) { v += model.edge(row == 0 ? nullptr : &fs, ts, g); });
-          }
-          t[row][to] = ok ? v : k_none;
+    auto it = table_at.find(mask);
+    if (it == table_at.end()) {
+      it = table_at.emplace(mask, static_cast<uint32_t>(pool.size())).first;
+      for (const Transitions::Pair &pr : tt.pairs) {
+        const size_t row = pr.row, to = pr.to;
+        const State target = static_cast<State>(to);
+        const bool ok = (k == 0 ? row == 0 : row > 0) && (!must_open || opens_item(target));
+        double v = 0;
+        if (ok) {
+          const State fs = static_cast<State>(row == 0 ? 0 : row - 1);
+          features.for_each_edge(k, [&](EdgeFeature g) { v += model.edge(row == 0 ? nullptr : &fs, target, g); });
         }
-      it = tables.emplace(mask, t).first;
+        pool.push_back(ok ? v : k_none);
+      }
     }
-    tr[k] = &it->second;
+    at[k] = it->second;
   }
+  std::vector<Table> tr(n);  // the pool is complete: pointers into it stay valid
+  for (size_t k = 0; k < n; ++k) tr[k] = pool.data() + at[k];
   // Viterbi: max-plus over the log scores, back pointers kept per piece (S
   // bytes each); the same pass feeds the scaled forward rows.
   std::vector<std::array<uint8_t, S>> back(n);
   std::array<double, S> best{}, best_next{};
-  ScaledPosteriors scaled(n, tr);
+  ScaledPosteriors scaled(n, pool, at);
   for (size_t k = 0; k < n; ++k) {
     const std::array<double, S> emit = emission(k);
     scaled.forward(k, emit);
@@ -275,10 +300,12 @@ Reading decode_page(const PageFeatures &features, const SegmentModel &model) {
       double b = k_none;
       uint8_t arg = 0;
       if (k == 0) {
-        b = (*tr[0])[0][to];
+        b = from_start(tr[0], to, k_none);
       } else {
-        for (size_t from = 0; from < S; ++from) {
-          const double t = (*tr[k])[from + 1][to];
+        for (uint16_t i : tt.into[to]) {
+          if (tt.pairs[i].row == 0) continue;
+          const size_t from = tt.pairs[i].row - 1;
+          const double t = tr[k][i];
           if (t == k_none || best[from] == k_none) continue;
           const double v = best[from] + t;
           if (v > b) b = v, arg = static_cast<uint8_t>(from);
