@@ -48,10 +48,6 @@ bool is_lead_byte(unsigned char c) { return (c & 0xC0) != 0x80; }
 // Hashes of every k_shingle-byte window that starts on a character
 // boundary (a repeat is a repeat of whole characters), by a rolling
 // polynomial hash: O(1) per position instead of O(k_shingle).
-struct Shingle {
-  size_t pos;
-  uint64_t hash;
-};
 constexpr uint64_t k_base = 1099511628211ull;
 
 template <class F>
@@ -82,15 +78,16 @@ class Window {
     while (cut < text.size() && !is_lead_byte(static_cast<unsigned char>(text[cut]))) ++cut;
     return cut;
   }
-  // A text's kept part and the shingles that start in it (positions from its
-  // start). The text is a view: of the page's text or of text a stage
+  // A text's kept part and the hashes of the shingles that start in it (only
+  // the hashes: they are what leaves the table when the text leaves the
+  // window). The text is a view: of the page's text or of text a stage
   // rewrote (TextStore), both alive for the whole call.
-  void add(std::string_view text, std::vector<Shingle> hashes) {
-    for (const Shingle &sh : hashes) count_.add(sh.hash);
+  void add(std::string_view text, std::vector<uint64_t> hashes) {
+    for (const uint64_t h : hashes) count_.add(h);
     bytes_ += text.size();
     texts_.push_back({text, std::move(hashes)});
     while (bytes_ > k_window_bytes && texts_.size() > 1) {
-      for (const Shingle &sh : texts_.front().second) count_.remove(sh.hash);
+      for (const uint64_t h : texts_.front().second) count_.remove(h);
       bytes_ -= texts_.front().first.size();
       texts_.pop_front();
     }
@@ -104,16 +101,16 @@ class Window {
   }
 
  private:
-  std::deque<std::pair<std::string_view, std::vector<Shingle>>> texts_;
+  std::deque<std::pair<std::string_view, std::vector<uint64_t>>> texts_;
   size_t bytes_ = 0;
   HashCounts count_;
 };
 
 // Finds the repeated runs in `text`; when there are any, returns true, sets
 // `rest` to the text without them and `cut_tail` when a cut reached the end. The shingles are hashed on the
-// way and not kept, but for those at or after `keep_from` (the part the
-// window will keep: positions from there), which go to `kept`.
-bool cut_repeats(std::string_view text, const Window &window, size_t keep_from, std::vector<Shingle> &kept,
+// way and not kept, but for those that start at or after `keep_from` (the
+// part the window will keep), whose hashes go to `kept`.
+bool cut_repeats(std::string_view text, const Window &window, size_t keep_from, std::vector<uint64_t> &kept,
                  bool &cut_tail, std::string &rest) {
   const bool look = text.size() >= k_min_repeat && !window.empty();
   std::vector<std::pair<size_t, size_t>> runs;
@@ -133,7 +130,7 @@ bool cut_repeats(std::string_view text, const Window &window, size_t keep_from, 
     run_start = std::string::npos;
   };
   for_each_shingle(text, [&](size_t pos, uint64_t h) {
-    if (pos >= keep_from) kept.push_back({pos - keep_from, h});
+    if (pos >= keep_from) kept.push_back(h);
     if (!look) return;
     const bool hit = window.has(h);
     if (hit && run_start == std::string::npos) run_start = pos;
@@ -186,7 +183,7 @@ size_t remove_repeats(std::vector<Piece> &pieces, TextStore &edits) {
     // bytes stay where they are).
     const size_t keep_from = prose ? Window::kept_from(p.text) : std::string::npos;
     const std::string_view original = prose ? p.text.substr(keep_from) : std::string_view();
-    std::vector<Shingle> kept_hashes;
+    std::vector<uint64_t> kept_hashes;
     if (prose && original.size() >= k_shingle) {  // one shingle per character that starts a full window
       kept_hashes.reserve(static_cast<size_t>(std::count_if(original.begin(), original.end() - (k_shingle - 1),
                                                             [](char c) { return is_lead_byte(static_cast<unsigned char>(c)); })));

@@ -73,7 +73,7 @@ double from_start(Table t, size_t to, double none) {
 // compute the rest again, a block at a time, when the backward pass reaches
 // them (the same operations in the same order: the same numbers). Memory per
 // piece is what bounds the parser's peak on pages of many short lines.
-constexpr size_t k_checkpoint = 64;
+constexpr size_t k_checkpoint = 32;
 
 // Scaled forward-backward. Potentials exp(score - max) per piece; each
 // forward row is normalised to sum 1 (its scale kept), and each backward row
@@ -175,20 +175,22 @@ class ScaledPosteriors {
 
 // The same in log space: one exp per term of every sum.
 template <class Emission>
-void posteriors_logspace(size_t n, const std::vector<Table> &tr, const Emission &emission, Reading &r) {
+void posteriors_logspace(size_t n, const std::vector<double> &pool, const std::vector<uint32_t> &at,
+                         const Emission &emission, Reading &r) {
+  auto table = [&](size_t k) -> Table { return pool.data() + at[k]; };
   const Transitions &tt = transitions();
   auto forward_row = [&](size_t k, const Row *prev, const Row &emit, Row &row) {
     for (size_t to = 0; to < S; ++to) {
       double f;
       if (k == 0) {
-        f = from_start(tr[0], to, k_none);
+        f = from_start(table(0), to, k_none);
       } else {
         Row terms;
         size_t count = 0;
         for (uint16_t i : tt.into[to]) {
           if (tt.pairs[i].row == 0) continue;
           const size_t from = tt.pairs[i].row - 1;
-          const double t = tr[k][i];
+          const double t = table(k)[i];
           if (t == k_none || (*prev)[from] == k_none) continue;
           terms[count++] = (*prev)[from] + t;
         }
@@ -226,7 +228,7 @@ void posteriors_logspace(size_t n, const std::vector<Table> &tr, const Emission 
         size_t count = 0;
         for (size_t i = tt.row_begin[from + 1]; i < tt.row_begin[from + 2]; ++i) {
           const size_t to = tt.pairs[i].to;
-          const double t = tr[k][i];
+          const double t = table(k)[i];
           if (t == k_none || bwd[to] == k_none) continue;
           terms[count++] = t + emit[to] + bwd[to];
         }
@@ -261,33 +263,40 @@ Reading decode_page(const PageFeatures &features, const SegmentModel &model) {
   // A piece the page's drawing parts from the one before may only open an
   // item: the other states (page furniture, which runs on from the page's
   // start, included) get no transition into it.
-  std::unordered_map<uint64_t, uint32_t> table_at;  // edge-feature mask -> its table in `pool`
-  std::vector<double> pool;                         // the page's distinct tables, one after another
-  std::vector<uint32_t> at(n);                      // piece k's table
+  // Each piece's edge-feature set, then one table per distinct set (the pool
+  // sized once: it is alive through the whole decoding, the peak of a parse).
+  std::vector<uint64_t> masks(n);
   for (size_t k = 0; k < n; ++k) {
     const bool must_open = k > 0 && features[k].opens_item;
     uint64_t mask = k == 0 ? 1u : 0u;  // bit 0: the page start (only row 0 allowed)
     if (must_open) mask |= uint64_t{1} << 63;
-    mask |= uint64_t{features[k].edges} << 1;  // bit g + 1: edge feature g
-    auto it = table_at.find(mask);
-    if (it == table_at.end()) {
-      it = table_at.emplace(mask, static_cast<uint32_t>(pool.size())).first;
-      for (const Transitions::Pair &pr : tt.pairs) {
-        const size_t row = pr.row, to = pr.to;
-        const State target = static_cast<State>(to);
-        const bool ok = (k == 0 ? row == 0 : row > 0) && (!must_open || opens_item(target));
-        double v = 0;
-        if (ok) {
-          const State fs = static_cast<State>(row == 0 ? 0 : row - 1);
-          features.for_each_edge(k, [&](EdgeFeature g) { v += model.edge(row == 0 ? nullptr : &fs, target, g); });
-        }
-        pool.push_back(ok ? v : k_none);
-      }
-    }
-    at[k] = it->second;
+    masks[k] = mask | uint64_t{features[k].edges} << 1;  // bit g + 1: edge feature g
   }
-  std::vector<Table> tr(n);  // the pool is complete: pointers into it stay valid
-  for (size_t k = 0; k < n; ++k) tr[k] = pool.data() + at[k];
+  std::unordered_map<uint64_t, uint32_t> table_at;  // edge-feature set -> its table in `pool`
+  std::vector<uint32_t> at(n);                      // piece k's table
+  for (size_t k = 0; k < n; ++k)
+    at[k] = table_at.try_emplace(masks[k], static_cast<uint32_t>(table_at.size() * tt.pairs.size())).first->second;
+  std::vector<double> pool(table_at.size() * tt.pairs.size());  // the page's distinct tables, one after another
+  std::vector<bool> filled(table_at.size());
+  for (size_t k = 0; k < n; ++k) {
+    const size_t index = at[k] / tt.pairs.size();
+    if (filled[index]) continue;
+    filled[index] = true;
+    const bool must_open = masks[k] >> 63;
+    double *t = pool.data() + at[k];
+    for (size_t i = 0; i < tt.pairs.size(); ++i) {
+      const size_t row = tt.pairs[i].row, to = tt.pairs[i].to;
+      const State target = static_cast<State>(to);
+      const bool ok = (k == 0 ? row == 0 : row > 0) && (!must_open || opens_item(target));
+      double v = 0;
+      if (ok) {
+        const State fs = static_cast<State>(row == 0 ? 0 : row - 1);
+        features.for_each_edge(k, [&](EdgeFeature g) { v += model.edge(row == 0 ? nullptr : &fs, target, g); });
+      }
+      t[i] = ok ? v : k_none;
+    }
+  }
+  auto table = [&](size_t k) -> Table { return pool.data() + at[k]; };
   // Viterbi: max-plus over the log scores, back pointers kept per piece (S
   // bytes each); the same pass feeds the scaled forward rows.
   std::vector<std::array<uint8_t, S>> back(n);
@@ -300,12 +309,12 @@ Reading decode_page(const PageFeatures &features, const SegmentModel &model) {
       double b = k_none;
       uint8_t arg = 0;
       if (k == 0) {
-        b = from_start(tr[0], to, k_none);
+        b = from_start(table(0), to, k_none);
       } else {
         for (uint16_t i : tt.into[to]) {
           if (tt.pairs[i].row == 0) continue;
           const size_t from = tt.pairs[i].row - 1;
-          const double t = tr[k][i];
+          const double t = table(k)[i];
           if (t == k_none || best[from] == k_none) continue;
           const double v = best[from] + t;
           if (v > b) b = v, arg = static_cast<uint8_t>(from);
@@ -331,7 +340,7 @@ Reading decode_page(const PageFeatures &features, const SegmentModel &model) {
   if (scaled.ok())
     scaled.backward(emission, r);
   else
-    posteriors_logspace(n, tr, emission, r);
+    posteriors_logspace(n, pool, at, emission, r);
   return r;
 }
 

@@ -454,6 +454,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const std::vecto
       edge(EdgeFeature::e_cur_indent);
     out.add(e, conjoined, edges, p.item_break);
   }
+  out.shrink_to_fit();
   return out;
 }
 

@@ -120,6 +120,10 @@ class PageFeatures {
     pieces_.reserve(pieces);
     ids_.reserve(ids);
   }
+  // Gives back the room reserved and not used (the ids are sized for more
+  // than most pieces hold): the pool stays alive while the decoder's tables
+  // are built, the peak of a parse.
+  void shrink_to_fit() { ids_.shrink_to_fit(); }
 
   // Every emission id that holds for piece k, in order: its list, then its
   // conjoined copies.
