@@ -1,5 +1,7 @@
 #include "core/classify/byline.h"
 
+#include <array>
+
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
 #include "core/normalize/inline_text.h"
@@ -7,13 +9,6 @@
 namespace bm::detail {
 
 namespace {
-
-std::u32string to_u32(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());  // at least one byte per code point
-  for (size_t i = 0; i < s.size();) out.push_back(next_cp(s, i));
-  return out;
-}
 
 std::string to_utf8(std::u32string_view s) {
   std::string out;
@@ -40,18 +35,34 @@ bool is_token_break(char32_t c) {
 }
 
 // The tokens of a credit: views into the caller's code points, which must
-// outlive them (one buffer per credit, not one string per token).
-struct Tokens {
-  std::vector<std::u32string_view> list;
+// outlive them. A credit is a few names and roles: the first ones are kept
+// in place, and only a credit of more tokens than that allocates.
+class Tokens {
+ public:
+  size_t size() const { return n_; }
+  std::u32string_view operator[](size_t i) const { return n_ <= small_.size() ? small_[i] : big_[i]; }
+  void push_back(std::u32string_view v) {
+    if (n_ < small_.size()) {
+      small_[n_++] = v;
+      return;
+    }
+    if (big_.empty()) big_.assign(small_.begin(), small_.end());
+    big_.push_back(v);
+    ++n_;
+  }
+
+ private:
+  std::array<std::u32string_view, 16> small_;
+  std::vector<std::u32string_view> big_;
+  size_t n_ = 0;
 };
 
 Tokens tokenize(std::u32string_view s) {
   Tokens t;
-  t.list.reserve(8);  // a credit is a few names and roles
   size_t start = 0;
   for (size_t i = 0; i <= s.size(); ++i) {
     if (i < s.size() && !is_token_break(s[i])) continue;
-    if (i > start) t.list.push_back(s.substr(start, i - start));
+    if (i > start) t.push_back(s.substr(start, i - start));
     start = i + 1;
   }
   return t;
@@ -65,25 +76,25 @@ const RoleWord *match_role(const Tokens &t, size_t &ti, size_t &ci, const Lexico
     const std::u32string &w = rw.word32;
     size_t a = ti, b = ci, k = 0;
     bool spaced = false;
-    while (k < w.size() && a < t.list.size()) {
-      if (b == t.list[a].size()) {  // token boundary inside the word: letter-spacing
+    while (k < w.size() && a < t.size()) {
+      if (b == t[a].size()) {  // token boundary inside the word: letter-spacing
         ++a;
         b = 0;
         spaced = true;
         continue;
       }
-      if (t.list[a][b] != w[k]) break;
+      if (t[a][b] != w[k]) break;
       ++b;
       ++k;
     }
     if (k != w.size()) continue;
     // Letter-spacing is only believable one character per token (记 者).
-    if (spaced && t.list[ti].size() - ci != 1) continue;
+    if (spaced && t[ti].size() - ci != 1) continue;
     // A one-character role (摄, 图, 文) must stand alone, or it eats names.
-    if (w.size() == 1 && (b != t.list[a].size())) continue;
+    if (w.size() == 1 && (b != t[a].size())) continue;
     ti = a;
     ci = b;
-    if (ci == t.list[ti].size()) {
+    if (ci == t[ti].size()) {
       ++ti;
       ci = 0;
     }
@@ -116,12 +127,12 @@ bool may_be_byline(std::string_view s, const Lexicon &lex) {
 std::string leftover_text(std::u32string_view first, const Tokens &t, size_t from) {
   std::string out;
   size_t cps = first.size();
-  for (size_t k = from; k < t.list.size(); ++k) cps += 1 + t.list[k].size();
+  for (size_t k = from; k < t.size(); ++k) cps += 1 + t[k].size();
   out.reserve(cps * 3);
   for (char32_t c : first) append_cp(out, c);
-  for (size_t k = from; k < t.list.size(); ++k) {
+  for (size_t k = from; k < t.size(); ++k) {
     out.push_back(' ');
-    for (char32_t c : t.list[k]) append_cp(out, c);
+    for (char32_t c : t[k]) append_cp(out, c);
   }
   return out;
 }
@@ -145,7 +156,8 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
   std::vector<Byline> out;
   BylineRole role = BylineRole::None;
   std::u32string single;  // a letter-spaced first character waiting for its second
-  for (const std::u32string_view tok : t.list) {
+  for (size_t ti = 0; ti < t.size(); ++ti) {
+    const std::u32string_view tok = t[ti];
     if (!all_han(tok)) return {};
     // A role word that is the token, ends it (江南日报记者, 张伟摄) or starts it (记者张伟).
     const RoleWord *hit = nullptr;
@@ -212,19 +224,23 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
   }
   // A byline is a short line (a dozen names at most); longer text is prose.
   if (s.empty() || s.size() > k_byline_max_bytes || !may_be_byline(s, lex)) return std::nullopt;
-  const std::u32string chars = to_u32(s);
-  const Tokens t = tokenize(chars);
+  // The credit's code points, on the stack (it is at most k_byline_max_bytes
+  // long, and a code point takes a byte at least).
+  std::array<char32_t, k_byline_max_bytes> buf;
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) buf[n++] = next_cp(s, i);
+  const Tokens t = tokenize(std::u32string_view(buf.data(), n));
   BylineRole role = BylineRole::None;
   bool any_role = false;
   size_t ti = 0, ci = 0;
   std::vector<std::u32string> pending;  // names read before any role (for "张伟 摄")
   size_t since_role = 0;                 // people credited since the last role word
   const RoleWord *glued_role = nullptr;  // a one-character role glued to the last name
-  while (ti < t.list.size()) {
+  while (ti < t.size()) {
     if (const RoleWord *rw = match_role(t, ti, ci, lex)) {
       // A one-character role closing the line (本报记者 张伟 摄) credits the
       // names just before it: the photo is theirs, whatever came first.
-      if (ti >= t.list.size() && cp_count(rw->word) == 1 && since_role < out.people.size()) {
+      if (ti >= t.size() && cp_count(rw->word) == 1 && since_role < out.people.size()) {
         for (size_t k = since_role; k < out.people.size(); ++k) out.people[k].role = rw->role;
       }
       since_role = out.people.size();
@@ -236,14 +252,14 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
       }
       continue;
     }
-    const std::u32string_view tok = t.list[ti];
+    const std::u32string_view tok = t[ti];
     const std::u32string_view rest = tok.substr(ci);
     std::u32string name;
     size_t consumed_tokens = 1;
-    if (rest.size() == 1 && all_han(rest) && ti + 1 < t.list.size() && all_han(t.list[ti + 1].substr(0, 1))) {
+    if (rest.size() == 1 && all_han(rest) && ti + 1 < t.size() && all_han(t[ti + 1].substr(0, 1))) {
       // Letter-spaced two-character name: 张 伟. When the second character
       // has text glued after it (李 明迎新春), the name ends after one char.
-      const std::u32string_view next = t.list[ti + 1];
+      const std::u32string_view next = t[ti + 1];
       name.assign(rest);
       name += next.substr(0, 1);
       if (!lex.starts_with_surname(to_utf8(rest))) {  // not a letter-spaced name after all
@@ -254,7 +270,7 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
         // Is the next token itself a role word glued (张 伟记者)? Rare: ignore.
         out.people.push_back({role, to_utf8(name)});
         out.leftover = leftover_text(next.substr(1), t, ti + 2);
-        ti = t.list.size();
+        ti = t.size();
         break;
       }
       consumed_tokens = 2;
@@ -262,7 +278,7 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
       name.assign(rest);
       // X摄 closing the line: a one-character role glued to the last name
       // credits the names since the last role word (新华社记者 张建华摄).
-      if (ti + 1 == t.list.size() && rest.size() >= 3) {
+      if (ti + 1 == t.size() && rest.size() >= 3) {
         for (const RoleWord &rw : lex.roles())
           if (rw.word32.size() == 1 && rw.word32[0] == rest.back()) {
             glued_role = &rw;
