@@ -22,6 +22,11 @@ const Lexicon &lex() {
 
 std::string_view content(std::string_view text, const Line &l) { return text.substr(l.begin, l.end - l.begin); }
 
+// The pieces of `text` (views into it and into `edits`, which must outlive them).
+std::vector<Piece> pieces_of(const std::string &text, TextStore &edits) {
+  return split_pieces(text, split_lines(text), lex(), edits);
+}
+
 }  // namespace
 
 TEST(Lines, RecordsHoldTrimmedRangesAndBlankRuns) {
@@ -48,8 +53,7 @@ TEST(Lines, ManyBlankLinesAreOneRecord) {
 TEST(Pieces, ALineIsCutBeforeAnEmbeddedBylineMark) {
   const std::string text = "市民在公园里赏花，感受春天的气息。 ■摄影 王 强\n";
   TextStore edits;
-  const std::vector<Line> lines = split_lines(text);
-  const std::vector<Piece> pieces = split_pieces(text, lines, lex(), edits);
+  const std::vector<Piece> pieces = pieces_of(text, edits);
   ASSERT_EQ(pieces.size(), 2u);
   EXPECT_EQ(pieces[0].text, "市民在公园里赏花，感受春天的气息。");
   EXPECT_EQ(pieces[1].text, "■摄影 王 强");
@@ -65,7 +69,7 @@ TEST(Pieces, ALineIsCutBeforeAnEmbeddedBylineMark) {
 TEST(Pieces, AMarkOpeningTheLineDoesNotCutIt) {
   const std::string text = "■记者 王强 通讯员 李明\n";
   TextStore edits;
-  const std::vector<Piece> pieces = split_pieces(text, split_lines(text), lex(), edits);
+  const std::vector<Piece> pieces = pieces_of(text, edits);
   ASSERT_EQ(pieces.size(), 1u);
   EXPECT_EQ(pieces[0].text, "■记者 王强 通讯员 李明");
 }
@@ -73,7 +77,7 @@ TEST(Pieces, AMarkOpeningTheLineDoesNotCutIt) {
 TEST(Pieces, ALineOfClosingPunctuationJoinsThePieceBefore) {
   const std::string text = "他说：“我们会继续努力\n”。\n\n下一段。\n";
   TextStore edits;
-  const std::vector<Piece> pieces = split_pieces(text, split_lines(text), lex(), edits);
+  const std::vector<Piece> pieces = pieces_of(text, edits);
   ASSERT_EQ(pieces.size(), 2u);
   EXPECT_EQ(pieces[0].text, "他说：“我们会继续努力”。");
   EXPECT_EQ(pieces[1].text, "下一段。");
