@@ -39,7 +39,7 @@ vg threads "$dir/tests/threads/bm_thread_test" 1 2
 for t in parse normalize metamorphic; do vg "replay.$t.dev" "$dir/tests/pathological/bm_replay_$t" tests/data/pages/dev; done
 # regression inputs, except those of open bugs (known-failing.txt: they abort)
 known=$(grep -E '^[a-z]' tests/fuzz/regress/known-failing.txt 2>/dev/null | awk '{print $1}' || true)
-for t in decode normalize parse metamorphic api; do
+for t in decode normalize parse metamorphic api edges; do
   inputs=()
   for f in tests/fuzz/regress/$t/*; do
     [ -f "$f" ] || continue

@@ -92,15 +92,24 @@ TEST(MatchEdges, LastOfLiteralsGroupsAndClasses) {
 
 TEST(MatchEdges, UnknownWhenThePatternSaysNothingSure) {
   for (const char *p : {"a*", "a|", "(?i)abc", "(?=x)x", "[[a-z]--[aeiou]]x", "[\\w]x", "\\Qab\\E", ".x", "^x",
-                        "\\bx", "[ab ]c", "(x", "x)", "x{,2}", "", "\\1x", "\\wx", "[a$]x", "[{ab}]x"}) {
+                        "\\bx", "[ab ]c", "(x", "x)", "x{,2}", "", "\\1x", "\\wx", "[a$]x", "[{ab}]x",
+                        "[\r-Z]x" /* a range from CR: UnicodeSet would skip the CR */,
+                        "(?:ab)(?#c)?" /* the ? is the group's: a comment is no atom */}) {
     const MatchEdges e = MatchEdges::of_pattern(p);
     EXPECT_FALSE(e.first_known()) << p;
     EXPECT_TRUE(e.may_start_with(U'z')) << p;
   }
-  for (const char *p : {"a*", "x\\w", "x.", "x$", "x[a&&b]", "x(?=y)", "(?i)ab"}) {
+  for (const char *p : {"a*", "x\\w", "x.", "x$", "x[a&&b]", "x(?=y)", "(?i)ab", "x\\cA", "x\\012"}) {
     const MatchEdges e = MatchEdges::of_pattern(p);
     EXPECT_FALSE(e.last_known()) << p;
     EXPECT_TRUE(e.may_end_with(U'z')) << p;
+  }
+  // Cut-off patterns (a user's lexicon may hold anything; ICU rejects them,
+  // the reading must not read past their end).
+  for (const char *p : {"(?<", "(?", "(", "[", "\\", "x{", "x{1", "(?<n", "(?#", "(?<=", "[a", "\\p{", "\\x{1", "\\k<"}) {
+    const MatchEdges e = MatchEdges::of_pattern(p);
+    EXPECT_FALSE(e.first_known()) << p;
+    EXPECT_FALSE(e.last_known()) << p;
   }
   EXPECT_FALSE(MatchEdges::of_patterns({"本报讯", "\\w版"}).first_known());
   EXPECT_TRUE(MatchEdges::of_patterns({"本报讯", "\\w版"}).last_known());

@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     *) targets="$targets $1"; shift ;;
   esac
 done
-targets=${targets:-decode normalize parse metamorphic api}
+targets=${targets:-decode normalize parse metamorphic api edges}
 CC=${CC_FUZZ:-clang-14} CXX=${CXX_FUZZ:-clang++-14} \
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBM_BUILD_FUZZ=ON \
   -DBM_BUILD_TESTS=OFF -DBM_BUILD_CLI=OFF -DBM_BUILD_EXAMPLES=OFF "-DBM_SANITIZE=address;undefined" >/dev/null
@@ -44,6 +44,7 @@ for t in $targets; do
   seed=$seeds/text
   [ "$t" = decode ] && seed=$seeds/decode
   [ "$t" = api ] && seed=""
+  [ "$t" = edges ] && seed=""
   log=$dir/fuzz-$t.log
   echo "fuzz: $t for ${secs}s"
   if "$dir/tests/fuzz/bm_fuzz_$t" -max_total_time="$secs" -timeout=25 -rss_limit_mb=4096 -max_len=65536 \

@@ -281,7 +281,6 @@ void Lexicon::finish() {
     if (!is_regex_section(name)) continue;
     auto &out = compiled_[name];
     out.reserve(list.size());
-    edges_[name] = MatchEdges::of_patterns(std::vector<std::string_view>(list.begin(), list.end()));
     for (const auto &src : list) {
       UErrorCode status = U_ZERO_ERROR;
       UParseError perr;
@@ -292,6 +291,9 @@ void Lexicon::finish() {
                                       "': " + u_errorName(status));
       out.push_back(std::move(p));
     }
+    // Every pattern compiles (a bad one threw above): what their matches can
+    // start and end with.
+    edges_[name] = MatchEdges::of_patterns(std::vector<std::string_view>(list.begin(), list.end()));
     // The one-matcher form; a list that cannot be combined (say, two patterns
     // naming the same group: ICU would compile it, but the name would then
     // stand for the first such group only) falls back to pattern by pattern.

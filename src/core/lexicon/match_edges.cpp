@@ -6,6 +6,7 @@
 // malformed quantifier, inline flags) makes both edges unknown.
 #include "core/lexicon/match_edges.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <functional>
@@ -13,6 +14,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+
+#include <unicode/uchar.h>
 
 #include "core/common/utf8.h"
 
@@ -129,12 +132,22 @@ class Reader {
 
   Edges sequence() {
     Edges seq;
-    while (!at_end() && peek() != '|' && peek() != ')') {
+    for (skip_comments(); !at_end() && peek() != '|' && peek() != ')'; skip_comments()) {
       Edges a = atom();
+      skip_comments();  // a quantifier after a comment applies to the atom before it: a(?#x)? is a?
       quantifier(a);
       seq.then(a);
     }
     return seq;
+  }
+
+  // Comments, (?#...), are gone before ICU reads the pattern's items.
+  void skip_comments() {
+    while (i_ < p_.size() && p_.substr(i_, 3) == "(?#") {
+      const size_t close = p_.find(')', i_);
+      if (close == std::string_view::npos) throw Unreadable{};
+      i_ = close + 1;
+    }
   }
 
   Edges atom() {
@@ -151,8 +164,9 @@ class Reader {
   }
 
   // After '(' : (?:..), (?<name>..) and (..) are read; look-arounds and
-  // atomic groups are skipped and known nothing about, a comment is empty;
-  // inline flags make the pattern unreadable (they change how the rest reads).
+  // atomic groups are skipped and known nothing about (comments are skipped
+  // before an atom is read); inline flags make the pattern unreadable (they
+  // change how the rest reads).
   Edges group() {
     bool modelled = true;
     if (peek() == '?') {
@@ -164,15 +178,10 @@ class Reader {
         const size_t close = p_.find('>', i_);
         if (close == std::string_view::npos) throw Unreadable{};
         i_ = close + 1;
-      } else if (k == '#') {
-        const size_t close = p_.find(')', i_);
-        if (close == std::string_view::npos) throw Unreadable{};
-        i_ = close + 1;
-        return Edges();  // matches the empty string, has no edge
       } else if (k == '=' || k == '!' || k == '>' || k == '<') {
         // (?=, (?!, (?<=, (?<!, (?>: read the body only to find its end.
         modelled = false;
-        i_ += k == '<' ? 2 : 1;
+        i_ = std::min(p_.size(), i_ + (k == '<' ? 2 : 1));
       } else {
         throw Unreadable{};
       }
@@ -186,7 +195,8 @@ class Reader {
   // After '[': the class up to its ']' is given to UnicodeSet when it holds
   // only what both read alike (code points, ranges, a leading ^, \p{..} and
   // \P{..}); set operations, nested sets, other escapes, $ and { (which
-  // UnicodeSet reads otherwise) and spaces (which it ignores) leave it unknown.
+  // UnicodeSet reads otherwise) and white space (which it ignores: CR, LF,
+  // tab, U+2028 and the like) leave it unknown.
   Edges char_class() {
     const size_t open = i_ - 1;
     bool alike = true;
@@ -209,8 +219,9 @@ class Reader {
         ++depth;
       } else if (c == U']') {
         --depth;
-      } else if (c == U'&' || c == U':' || c == U'{' || c == U'}' || c == U'$' || is_space_cp(c)) {
-        alike = false;
+      } else if (c == U'&' || c == U':' || c == U'{' || c == U'}' || c == U'$' || is_space_cp(c) ||
+                 u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_PATTERN_WHITE_SPACE)) {
+        alike = false;  // UnicodeSet skips pattern white space ([\r-Z] would read as [-Z])
       } else if (c == U'-' && peek() == '-') {
         alike = false;  // [a--b]: a set difference in regex syntax
       }
@@ -248,6 +259,12 @@ class Reader {
         } else if (c == U'x') {
           for (int k = 0; k < 2 && std::isxdigit(static_cast<unsigned char>(peek())); ++k) ++i_;
         }
+        return unknown(false);
+      case U'c':  // \cX: the control character of X (one code point, X included)
+        take();
+        return unknown(false);
+      case U'0':  // \0ooo: an octal code (up to three more digits)
+        for (int k = 0; k < 3 && peek() >= '0' && peek() <= '7'; ++k) ++i_;
         return unknown(false);
       case U'u':
         for (int k = 0; k < 4 && std::isxdigit(static_cast<unsigned char>(peek())); ++k) ++i_;
