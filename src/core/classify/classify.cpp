@@ -39,6 +39,12 @@ bool starts_with_editor_note(std::string_view s, const Lexicon &lex) {
   return false;
 }
 
+// The evidence the stages after this one read of every piece (PieceClass).
+void read_evidence(std::string_view text, const Lexicon &lex, PieceClass &c) {
+  c.cues = lex.cues_in(text);
+  c.headline_shaped = headline_shaped(text);
+}
+
 // 1. What a piece is by itself.
 Classified classify_locally(std::vector<Piece> pieces, const Lexicon &lex, TextStore &edits) {
   Classified out;
@@ -51,9 +57,7 @@ Classified classify_locally(std::vector<Piece> pieces, const Lexicon &lex, TextS
     PieceClass &c = out.classes[pi];
     const size_t cps = cps_without_spaces(p.text);
     std::optional<Piece> glued;  // text glued after a credit's names
-    c.cues = lex.cues_in(p.text);
-    c.headline_shaped = headline_shaped(p.text);
-    auto cues = [&] { return c.cues; };
+    read_evidence(p.text, lex, c);
     if (starts_with_any(trim(p.text), lex.words(Section::other_page_credit))) {
       c.type = PieceType::Other;  // 本版责编：X: the page's credit, furniture
     } else if (auto by = parse_byline(p.text, lex, /*allow_bare=*/true)) {
@@ -86,11 +90,11 @@ Classified classify_locally(std::vector<Piece> pieces, const Lexicon &lex, TextS
       c.dateline_byline_end = d.byline_end;
     } else if (starts_with_editor_note(p.text, lex)) {
       c.type = PieceType::EditorNote;
-    } else if ((cps <= 30 && (cues().has(Cue::other) || p.face == Face::Banner)) || p.face == Face::Boxed) {
+    } else if ((cps <= 30 && (c.cues.has(Cue::other) || p.face == Face::Banner)) || p.face == Face::Boxed) {
       // A column or series name (by its words, or boxed alone over a
       // headline), or a line of a small frame drawn on the page.
       c.type = PieceType::Other;
-    } else if (cps <= 30 && cues().has(Cue::ad_strong)) {
+    } else if (cps <= 30 && c.cues.has(Cue::ad_strong)) {
       c.type = PieceType::Ad;
     } else if (c.headline_shaped) {
       c.type = PieceType::Headline;
@@ -114,8 +118,7 @@ Classified classify_locally(std::vector<Piece> pieces, const Lexicon &lex, TextS
       out.pieces.push_back(std::move(glued_after[next++].second));
       PieceClass g;
       g.type = PieceType::Headline;  // what the glued text is read as
-      g.cues = lex.cues_in(out.pieces.back().text);
-      g.headline_shaped = headline_shaped(out.pieces.back().text);
+      read_evidence(out.pieces.back().text, lex, g);
       classes.push_back(std::move(g));
     }
   }
@@ -153,10 +156,7 @@ DatelineMatch find_dateline(std::string_view text, const Lexicon &lex) {
   std::string_view t = trim(text);
   if (t.empty()) return out;
   const size_t lead = static_cast<size_t>(t.data() - text.data());
-  {
-    size_t i = 0;  // t is trimmed: its first code point is no space
-    if (!lex.may_start_with("dateline", next_cp(t, i))) return out;
-  }
+  if (!lex.may_match("dateline", t, /*whole=*/false)) return out;  // t is trimmed: it opens with no space
   // Only the first few dozen characters can hold a dateline. Justified
   // columns put spaces inside it (本报北京 3月19日电): match without them and
   // map positions back to the text's own bytes by walking t again.

@@ -26,12 +26,11 @@ bool has_phone_number(std::string_view text) {
 }
 
 bool weather_box(std::string_view text, const Lexicon &lex) {
-  const CueSet cues = lex.cues_in(text);
-  return cues.has(Cue::weather_strong) && cues.has(Cue::weather_time) && count_cues(text, lex, Cue::weather) >= 3;
+  return weather_box(lex.cues_in(text), [&] { return text; }, lex);
 }
 
 int ad_evidence(std::string_view text, const Lexicon &lex) {
-  return count_cues(text, lex, Cue::ad) + (has_phone_number(text) ? 1 : 0);
+  return ad_evidence(lex.cues_in(text), has_phone_number(text), [&] { return text; }, lex);
 }
 
 namespace {
@@ -71,10 +70,7 @@ constexpr size_t k_edition_max_bytes = 60;
 bool is_edition_line(std::string_view text, const Lexicon &lex) {
   std::string_view t = trim(text);
   if (t.empty() || t.size() > k_edition_max_bytes) return false;
-  {
-    size_t i = 0, j = t.size();
-    if (!lex.may_start_with("edition", next_cp(t, i)) || !lex.may_end_with("edition", prev_cp(t, j))) return false;
-  }
+  if (!lex.may_match("edition", t, /*whole=*/true)) return false;
   // The matcher's UTF-16 input in a buffer on the stack (a line this short
   // fits: at most one unit per byte), aliased, not copied to the heap.
   UChar units[k_edition_max_bytes];

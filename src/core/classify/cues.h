@@ -7,10 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace bm::detail {
+#include "core/lexicon/lexicon.h"
 
-class Lexicon;
-enum class Cue : uint8_t;
+namespace bm::detail {
 
 // How many distinct words of the cue's section occur in `text`.
 int count_cues(std::string_view text, const Lexicon &lex, Cue cue);
@@ -22,6 +21,19 @@ bool has_phone_number(std::string_view text);
 bool weather_box(std::string_view text, const Lexicon &lex);
 // The evidence of an ad: its distinct ad cues, plus one for a phone number.
 int ad_evidence(std::string_view text, const Lexicon &lex);
+
+// The same two for a text whose cue sections and phone number are known
+// already (for lines joined: the union of the lines' ones, since neither a
+// cue word nor a phone number spans a line break). `text()` gives the text;
+// it is asked for only where cue words must be counted.
+template <class Text>
+bool weather_box(const CueSet &cues, Text &&text, const Lexicon &lex) {
+  return cues.has(Cue::weather_strong) && cues.has(Cue::weather_time) && count_cues(text(), lex, Cue::weather) >= 3;
+}
+template <class Text>
+int ad_evidence(const CueSet &cues, bool phone, Text &&text, const Lexicon &lex) {
+  return (cues.has(Cue::ad) ? count_cues(text(), lex, Cue::ad) : 0) + (phone ? 1 : 0);
+}
 // A short line of masthead words only (海宁发布 今海宁客户端, CITY DAILY).
 // `whole_is_edition`, when given, is is_edition_line(text) already known (a
 // line of one word is an edition line or not: not asked twice).

@@ -136,6 +136,11 @@ class Lexicon {
   // caller skip building the matcher's input for a text no pattern can match.
   bool may_start_with(const std::string &section, char32_t c) const;
   bool may_end_with(const std::string &section, char32_t c) const;
+  // Whether a section's patterns can match UTF-8 `text` at its start (whole =
+  // false) or as a whole, as far as its first and last code points tell: the
+  // test first_match makes before it runs a matcher, asked before the
+  // matcher's UTF-16 input is built.
+  bool may_match(const std::string &section, std::string_view text, bool whole) const;
 
   // Adds the entries of lexicon text; throws Error(BM_E_LEXICON) naming the line.
   void load(std::string_view text, const std::string &origin);

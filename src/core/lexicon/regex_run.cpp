@@ -5,6 +5,7 @@
 // reported once. The first pattern in list order that matches still wins.
 #include <algorithm>
 
+#include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
 
 namespace bm::detail {
@@ -15,6 +16,14 @@ thread_local RegexReport *t_report = nullptr;
 template <class T>
 bool contains(const std::vector<T> &v, const T &x) {
   return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// Whether patterns with these edges can match a text that is empty, or that
+// starts with `first` (and, for a whole-text match, ends with `last`). Known
+// edges are of patterns that cannot match the empty text.
+bool edges_admit(const MatchEdges &e, bool empty, char32_t first, char32_t last, bool whole) {
+  if (empty) return !e.first_known() && !(whole && e.last_known());
+  return e.may_start_with(first) && (!whole || e.may_end_with(last));
 }
 }  // namespace
 
@@ -66,19 +75,21 @@ bool Lexicon::may_end_with(const std::string &section, char32_t c) const {
   return it == edges_.end() || it->second.may_end_with(c);
 }
 
+bool Lexicon::may_match(const std::string &section, std::string_view text, bool whole) const {
+  const auto it = edges_.find(section);
+  if (it == edges_.end()) return true;
+  size_t i = 0, j = text.size();
+  return edges_admit(it->second, text.empty(), text.empty() ? 0 : next_cp(text, i),
+                     text.empty() ? 0 : prev_cp(text, j), whole);
+}
+
 bool Lexicon::first_match(const std::string &section, const icu::UnicodeString &u, bool whole,
                           RegexMatch &out) const {
   RegexReport *report = t_report;
-  // Known edges are of patterns that cannot match the empty text.
-  if (const auto e = edges_.find(section); e != edges_.end()) {
-    const MatchEdges &edges = e->second;
-    if (u.isEmpty()) {
-      if (edges.first_known() || (whole && edges.last_known())) return false;
-    } else {
-      if (!edges.may_start_with(static_cast<char32_t>(u.char32At(0)))) return false;
-      if (whole && !edges.may_end_with(static_cast<char32_t>(u.char32At(u.length() - 1)))) return false;
-    }
-  }
+  if (const auto e = edges_.find(section);
+      e != edges_.end() && !edges_admit(e->second, u.isEmpty(), static_cast<char32_t>(u.char32At(0)),
+                                        static_cast<char32_t>(u.char32At(u.length() - 1)), whole))
+    return false;
   auto it = search_.find(section);
   if (it == search_.end() || it->second.empty()) return false;
   const auto combined = combined_.find(section);

@@ -259,12 +259,11 @@ Reading decode_page(const PageFeatures &features, const SegmentModel &model) {
     return v;
   };
   // Transition scores depend on the piece only through its edge features:
-  // one table (the allowed transitions' scores) per distinct set of them.
-  // A piece the page's drawing parts from the one before may only open an
-  // item: the other states (page furniture, which runs on from the page's
-  // start, included) get no transition into it.
-  // Each piece's edge-feature set, then one table per distinct set (the pool
-  // sized once: it is alive through the whole decoding, the peak of a parse).
+  // one table (the allowed transitions' scores) per distinct set of them,
+  // in one pool sized once (it is alive through the whole decoding, the
+  // peak of a parse). A piece the page's drawing parts from the one before
+  // may only open an item: the other states (page furniture, which runs on
+  // from the page's start, included) get no transition into it.
   std::vector<uint64_t> masks(n);
   for (size_t k = 0; k < n; ++k) {
     const bool must_open = k > 0 && features[k].opens_item;
@@ -277,11 +276,12 @@ Reading decode_page(const PageFeatures &features, const SegmentModel &model) {
   for (size_t k = 0; k < n; ++k)
     at[k] = table_at.try_emplace(masks[k], static_cast<uint32_t>(table_at.size() * tt.pairs.size())).first->second;
   std::vector<double> pool(table_at.size() * tt.pairs.size());  // the page's distinct tables, one after another
-  std::vector<bool> filled(table_at.size());
-  for (size_t k = 0; k < n; ++k) {
-    const size_t index = at[k] / tt.pairs.size();
-    if (filled[index]) continue;
-    filled[index] = true;
+  // Tables are numbered in the order their sets first occur: the piece that
+  // meets table `filled` first fills it.
+  size_t filled = 0;
+  for (size_t k = 0; k < n && filled < table_at.size(); ++k) {
+    if (at[k] / tt.pairs.size() < filled) continue;
+    ++filled;
     const bool must_open = masks[k] >> 63;
     double *t = pool.data() + at[k];
     for (size_t i = 0; i < tt.pairs.size(); ++i) {

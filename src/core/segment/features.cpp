@@ -199,10 +199,8 @@ std::vector<Block> blocks_of(const std::vector<Piece> &pieces, const std::vector
         }
       return all;
     };
-    // weather_box() and ad_evidence() of the block's text, from the pieces' cues.
-    blk.weather = cues.has(Cue::weather_strong) && cues.has(Cue::weather_time) && count_cues(text(), lex, Cue::weather) >= 3;
-    blk.ad = e - b <= k_box_max_pieces && short_lines &&
-             (cues.has(Cue::ad) ? count_cues(text(), lex, Cue::ad) : 0) + (phone ? 1 : 0) >= 2;
+    blk.weather = weather_box(cues, text, lex);
+    blk.ad = e - b <= k_box_max_pieces && short_lines && ad_evidence(cues, phone, text, lex) >= 2;
     blk.other = cues.has(Cue::other);
     out.push_back(blk);
     b = e;
