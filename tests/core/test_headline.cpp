@@ -71,3 +71,17 @@ TEST(ColumnLabel, ShortNameOverALongerTitle) {
   EXPECT_FALSE(is_column_label("第3期", "让基层减负落到实处的几点思考"));  // not all Han
   EXPECT_FALSE(is_column_label("好", "让基层减负落到实处的几点思考"));     // one character
 }
+
+// A long headline line the column's width cut: its last character or two
+// stand alone on the next line and finish it.
+TEST(AssignRoles, WrappedTailJoins) {
+  auto r = assign_roles({{"杭州法院审理假冒“示例”注册商标", true}, {"案", false}});
+  EXPECT_EQ(r.title.value_or(""), "杭州法院审理假冒“示例”注册商标案");
+  EXPECT_FALSE(r.kicker);
+  auto k = assign_roles({{"某省围绕精简文件提出二十五条减负评估事项", true}, {"制发文件时多想想基层情", false}, {"况", false}});
+  EXPECT_EQ(k.kicker.value_or(""), "某省围绕精简文件提出二十五条减负评估事项");
+  EXPECT_EQ(k.title.value_or(""), "制发文件时多想想基层情况");
+  // a short title under a long line that ends with a mark stays a unit
+  auto m = assign_roles({{"新学期新气象新作为新征程！", true}, {"启航", false}});
+  EXPECT_EQ(m.title.value_or(""), "启航");
+}
