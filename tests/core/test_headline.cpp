@@ -85,3 +85,11 @@ TEST(AssignRoles, WrappedTailJoins) {
   auto m = assign_roles({{"新学期新气象新作为新征程！", true}, {"启航", false}});
   EXPECT_EQ(m.title.value_or(""), "启航");
 }
+
+// Parallel phrases of one length make one line, however long it is.
+TEST(SplitHeadline, ParallelPhrasesStayOneLine) {
+  EXPECT_EQ(split_headline_line("引进新乡人 赋能原乡人 激活返乡人 吸引旅乡人").size(), 1u);
+  EXPECT_EQ(split_headline_line("抓项目强产业 优环境惠民生 促改革稳增长").size(), 1u);
+  // phrases of different lengths still part where both sides are long
+  EXPECT_EQ(split_headline_line("全市重点项目建设现场推进会召开 抓项目强产业 优环境惠民生").size(), 2u);
+}

@@ -384,6 +384,61 @@ bool resumes(const Draft &a, const Draft &c, size_t boxes_between, const Assembl
   return as.classes[h].type != PieceType::Dateline && as.classes[b].type != PieceType::Dateline;
 }
 
+// A story's title and byline that a PDF extractor printed inside its text.
+// A story set under a headline that spans the columns, with its title and
+// byline in a box in the first column, comes out as the headline, the first
+// column's text, then the title and the byline, then the rest of the text:
+// the decoder reads a new item at the title. The story before it gives it
+// away by ending on a subhead (a headline-shaped line that ends no
+// sentence, read as its last text line or as a box of its own): no story
+// ends on a subhead, whose section is still to come. So where a story that
+// opens with its headline and has no byline ends so, and the next item
+// opens with one headline line and a byline that names a role, that item
+// is the story's title, byline and rest. `x` is the first draft after the
+// story; returns how many drafts (a subhead box and the item) it took in.
+bool ends_on_subhead(const Piece &p, const PieceClass &c) {
+  return p.first_in_line && p.last_in_line && c.headline_shaped && !ends_sentence(p.text) && c.cues.bits == 0;
+}
+
+size_t take_title_and_byline(Draft &story, std::vector<Draft> &drafts, size_t x, const Assembly &a) {
+  if (story.kind_hint != Kind::News || !story.furniture.empty() || story.headline.empty() ||
+      !headline_leads(story) || !story.bylines.empty() || story.body.empty() || x >= drafts.size())
+    return 0;
+  size_t item = x;
+  std::vector<size_t> subhead;
+  const Draft &box = drafts[x];
+  if (!box.furniture.empty()) {  // a subhead read as a box of its own
+    if (box.furniture.size() != 1 || box.all.size() != 1 ||
+        !ends_on_subhead(a.pieces[box.furniture[0]], a.classes[box.furniture[0]]))
+      return 0;
+    subhead = box.furniture;
+    ++item;
+  } else if (!ends_on_subhead(a.pieces[story.body.back()], a.classes[story.body.back()])) {
+    return 0;
+  }
+  if (item >= drafts.size()) return 0;
+  const Draft &d = drafts[item];
+  if (d.kind_hint != Kind::News || !d.furniture.empty() || d.headline.size() != 1 || d.bylines.empty() ||
+      d.body.empty() || !d.notes.empty() || !d.credits.empty() || d.all.front() != d.headline.front() ||
+      d.bylines.front() != d.headline.front() + 1)
+    return 0;
+  for (size_t k : d.bylines) {
+    const PieceClass &c = a.classes[k];
+    const bool names_role = std::any_of(c.people.begin(), c.people.end(),
+                                        [](const Byline &p) { return p.role != BylineRole::None; });
+    if (c.type != PieceType::Byline || c.credit || !names_role) return 0;
+  }
+  story.body.insert(story.body.end(), subhead.begin(), subhead.end());
+  story.headline.push_back(d.headline.front());
+  story.bylines.insert(story.bylines.end(), d.bylines.begin(), d.bylines.end());
+  story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+  story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
+  story.all.insert(story.all.end(), subhead.begin(), subhead.end());
+  story.all.insert(story.all.end(), d.all.begin(), d.all.end());
+  story.confidence = std::min(story.confidence, d.confidence);
+  return item - x + 1;
+}
+
 }  // namespace
 
 void build_drafts(Assembly &a, const Lexicon &lex) {
@@ -409,7 +464,14 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
     }
     drafts.push_back(std::move(d));
   }
-  a.drafts = std::move(drafts);
+  std::vector<Draft> joined;
+  joined.reserve(drafts.size());
+  for (size_t x = 0; x < drafts.size();) {
+    joined.push_back(std::move(drafts[x]));
+    const size_t taken = take_title_and_byline(joined.back(), drafts, x + 1, a);
+    x += 1 + taken;
+  }
+  a.drafts = std::move(joined);
 }
 
 namespace {

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include <unicode/unistr.h>
+
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
 #include "core/normalize/inline_text.h"
@@ -101,6 +103,32 @@ const RoleWord *match_role(const Tokens &t, size_t &ti, size_t &ci, const Lexico
     return &rw;
   }
   return nullptr;
+}
+
+// An outlet's name before the credit's first role word, in one token:
+// 安徽日报记者 范克龙 (a story another paper's reporters wrote with this
+// one's, or reprinted from it) or 《经济日报》记者 张伟. The name is a whole
+// match of the lexicon's [paper] section, or any name in 《》 (at most
+// k_outlet_max_cps inside). Returns where the role word starts in the
+// token, 0 when the token opens no such way.
+constexpr size_t k_outlet_max_cps = 12;
+size_t outlet_before_role(std::u32string_view tok, const Lexicon &lex) {
+  for (size_t at = 2; at + 2 <= tok.size(); ++at) {
+    const std::u32string_view rest = tok.substr(at);
+    bool role_here = false;
+    for (const RoleWord &rw : lex.roles())
+      role_here = role_here || (rw.word32.size() >= 2 && rest.substr(0, rw.word32.size()) == rw.word32);
+    if (!role_here) continue;
+    const std::u32string_view outlet = tok.substr(0, at);
+    if (outlet.front() == U'\u300A' && outlet.back() == U'\u300B')  // 《…》
+      return outlet.size() - 2 <= k_outlet_max_cps ? at : 0;
+    const std::string name = to_utf8(outlet);
+    if (!all_han(outlet) || !lex.may_match("paper", name, /*whole=*/true)) return 0;
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
+    RegexMatch m;
+    return lex.first_match("paper", u, /*whole=*/true, m) ? at : 0;
+  }
+  return 0;
 }
 
 // Whether parse_byline could read s (its marker taken off) as a credit or as
@@ -237,6 +265,7 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
   size_t since_role = 0;                 // people credited since the last role word
   const RoleWord *glued_role = nullptr;  // a one-character role glued to the last name
   while (ti < t.size()) {
+    if (ci == 0) ci = outlet_before_role(t[ti], lex);
     if (const RoleWord *rw = match_role(t, ti, ci, lex)) {
       // A one-character role closing the line (本报记者 张伟 摄) credits the
       // names just before it: the photo is theirs, whatever came first.

@@ -60,6 +60,15 @@ std::vector<std::string> split_headline_line(std::string_view raw, std::vector<s
     if (ranges) ranges->push_back(where.empty() ? std::make_pair<size_t, size_t>(0, raw.size()) : where.front());
     return {std::string(raw)};
   }
+  // Three or more phrases of one length side by side are one line of
+  // parallel phrases (引进新乡人 赋能原乡人 激活返乡人 吸引旅乡人), set as one
+  // kicker or title, not two parts.
+  bool parallel = words.size() >= 3;
+  for (const auto &w : words) parallel = parallel && cps_nospace(w) == cps_nospace(words.front());
+  if (parallel) {
+    if (ranges) ranges->push_back({where.front().first, where.back().second});
+    return {std::string(raw)};
+  }
   // Cut at every gap where both neighbouring sides (to the previous cut / to the
   // end) hold at least k_part_min_cps characters.
   std::vector<std::string> parts;
