@@ -182,6 +182,13 @@ bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, S
   // would not survive normalizing, which keeps no trace of the cut.
   if (starts_with_closing_punct(b.text)) return false;
   if (a.ends_paragraph) return true;
+  // Lines read as something else lie between the two (a title and byline an
+  // extractor printed inside the story, a box, page furniture, a repeat
+  // taken out): a sentence or a subhead that ends there ends its paragraph
+  // (the text after it is a new run of lines); a sentence that runs on
+  // continues.
+  const bool text_between = b.first_in_line && a.last_in_line && b.line > a.line + 1 + static_cast<size_t>(b.blanks_before);
+  if (text_between && (ends_sentence(a.text) || looks_like_subhead(a.text))) return true;
   // A separator between the notes of a column (×　×　×) stands alone.
   if (is_separator_line(a.text) || is_separator_line(b.text)) return true;
   // An in-body subhead (推动产业提质增效) is a paragraph of its own,
