@@ -266,7 +266,7 @@
 # Page metadata from the page's first lines (docs/page-json.md).
 # The paper's name (regex, a whole space-separated word of a header line).
 [paper]
-\p{Han}{1,6}(?:日报|日報|晚报|晚報|时报|時報|都市报|商报|商報|早报|早報|青年报|法治报|经济报)
+\p{Han}{1,6}(?:日报|日報|晚报|晚報|时报|時報|都市报|商报|商報|早报|早報|晨报|晨報|快报|快報|青年报|法治报|经济报)
 (?:晶報|晶报|申報|申报|大公報|大公报|新聞報|新闻报|中央日報)
 # The page number (regex, a whole word; the group page is the number as printed).
 [page_number]
@@ -409,6 +409,11 @@ NEWS
 TIMES
 日报
 晚报
+晨报
+早报
+时报
+商报
+快报
 都市报
 发布
 公众号

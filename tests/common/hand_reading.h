@@ -8,6 +8,7 @@
 
 #include "common/core_fixtures.h"
 #include "core/assemble/assemble.h"
+#include "core/classify/classify.h"
 #include "core/segment/grammar.h"
 
 namespace bm_test {
@@ -21,8 +22,9 @@ struct ReadRow {
 
 // One piece per row, read as the rows' states say. `column` > 0: a
 // hard-wrapped page of that column width (display cells); 0: one paragraph
-// per line.
-inline bm::detail::Assembly hand_reading(const std::vector<ReadRow> &rows, int column = 0) {
+// per line. `classified`: each piece's class is classify/'s (its byline,
+// headline shape, cues), else the default (body text, no evidence).
+inline bm::detail::Assembly hand_reading(const std::vector<ReadRow> &rows, int column = 0, bool classified = false) {
   using namespace bm::detail;
   Assembly a;
   if (column > 0) {
@@ -43,6 +45,10 @@ inline bm::detail::Assembly hand_reading(const std::vector<ReadRow> &rows, int c
     a.classes.emplace_back();
     a.states.push_back(rows[i].state);
     a.probability.push_back(0.9);
+  }
+  if (classified) {
+    Classified c = classify_pieces(a.pieces, builtin_lexicon(), a.edits);
+    if (c.pieces.size() == a.pieces.size()) a.classes = std::move(c.classes);  // else a row glued: left as is
   }
   build_drafts(a, builtin_lexicon());
   return a;

@@ -66,3 +66,9 @@ TEST(Byline, OutletBeforeTheRoleWord) {
   EXPECT_EQ(read("本报记者 王一鸣 江南日报记者 李小红"), "reporter:王一鸣 reporter:李小红");
   EXPECT_EQ(read("社区干部记者 王一鸣"), "-");  // not an outlet's name
 }
+
+// Parallel headline phrases are not bare names.
+TEST(Byline, ParallelPhrasesAreNotNames) {
+  EXPECT_EQ(read("学门手艺 交些朋友 添点乐趣", true), "-");
+  EXPECT_EQ(read("稳就业 保民生 促发展", true), "-");
+}

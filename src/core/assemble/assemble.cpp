@@ -384,30 +384,61 @@ bool resumes(const Draft &a, const Draft &c, size_t boxes_between, const Assembl
   return as.classes[h].type != PieceType::Dateline && as.classes[b].type != PieceType::Dateline;
 }
 
+// A headline line the column's width cut, whose last character or two open
+// the next item (城南老旧小区加装电梯惠及三百余 / 户 / 记者 X / text): the
+// decoder read the long line as the closing headline of the item before.
+// The two lines are one headline, and it is the item's that holds the rest.
+// Moves the line from `prev` to `next` when so.
+void rejoin_cut_headline(Draft &prev, Draft &next, const Assembly &a) {
+  if (prev.headline.empty() || next.headline.empty() || prev.all.size() < 2 || next.all.empty()) return;
+  const size_t k = prev.all.back();
+  if (prev.headline.back() != k || a.states[k] != State::HeadAfter || next.headline.front() != k + 1 ||
+      next.all.front() != k + 1 || a.pieces[k + 1].blanks_before > 0 ||
+      !finishes_cut_headline(a.pieces[k].text, a.pieces[k + 1].text))
+    return;
+  prev.headline.pop_back();
+  prev.all.pop_back();
+  next.headline.insert(next.headline.begin(), k);
+  next.all.insert(next.all.begin(), k);
+}
+
+bool ends_on_subhead(const Piece &p, const PieceClass &c) {
+  return p.first_in_line && p.last_in_line && p.blanks_before == 0 && c.headline_shaped && !ends_sentence(p.text) &&
+         c.cues.bits == 0;
+}
+
 // A story's title and byline that a PDF extractor printed inside its text.
 // A story set under a headline that spans the columns, with its title and
 // byline in a box in the first column, comes out as the headline, the first
 // column's text, then the title and the byline, then the rest of the text:
 // the decoder reads a new item at the title. The story before it gives it
 // away by ending on a subhead (a headline-shaped line that ends no
-// sentence, read as its last text line or as a box of its own): no story
-// ends on a subhead, whose section is still to come. So where a story that
-// opens with its headline and has no byline ends so, and the next item
-// opens with one headline line and a byline that names a role, that item
-// is the story's title, byline and rest. `x` is the first draft after the
-// story; returns how many drafts (a subhead box and the item) it took in.
-bool ends_on_subhead(const Piece &p, const PieceClass &c) {
-  return p.first_in_line && p.last_in_line && c.headline_shaped && !ends_sentence(p.text) && c.cues.bits == 0;
-}
-
+// sentence, straight under the column's text with no blank line between,
+// read as its last text line, as its closing headline or as a box of its
+// own): no story ends on a subhead, whose section is still to come (a line
+// set off by a blank line may as well be the next item's kicker). So where
+// a story that opens with its headline and has no byline ends so, and the
+// next item opens with one headline line and a byline that names a role,
+// that item is the story's title, byline and rest. `x` is the first draft
+// after the story; returns how many drafts (a subhead box and the item) it
+// took in.
 size_t take_title_and_byline(Draft &story, std::vector<Draft> &drafts, size_t x, const Assembly &a) {
   if (story.kind_hint != Kind::News || !story.furniture.empty() || story.headline.empty() ||
-      !headline_leads(story) || !story.bylines.empty() || story.body.empty() || x >= drafts.size())
+      !story.bylines.empty() || story.body.empty() || x >= drafts.size())
     return 0;
+  // The subhead may also have been read as a closing headline of the story
+  // that opened with its own.
+  const size_t last = story.all.back();
+  const size_t heads = story.headline.size();
+  const bool closing_subhead = heads >= 2 && story.headline.back() == last && a.states[last] == State::HeadAfter &&
+                               story.headline[heads - 2] < story.body.front();
+  if (closing_subhead ? !ends_on_subhead(a.pieces[last], a.classes[last]) : !headline_leads(story)) return 0;
   size_t item = x;
   std::vector<size_t> subhead;
   const Draft &box = drafts[x];
-  if (!box.furniture.empty()) {  // a subhead read as a box of its own
+  if (closing_subhead) {
+    subhead.push_back(last);
+  } else if (!box.furniture.empty()) {  // a subhead read as a box of its own
     if (box.furniture.size() != 1 || box.all.size() != 1 ||
         !ends_on_subhead(a.pieces[box.furniture[0]], a.classes[box.furniture[0]]))
       return 0;
@@ -427,6 +458,10 @@ size_t take_title_and_byline(Draft &story, std::vector<Draft> &drafts, size_t x,
     const bool names_role = std::any_of(c.people.begin(), c.people.end(),
                                         [](const Byline &p) { return p.role != BylineRole::None; });
     if (c.type != PieceType::Byline || c.credit || !names_role) return 0;
+  }
+  if (closing_subhead) {
+    story.headline.pop_back();
+    story.all.pop_back();  // back below, with the body
   }
   story.body.insert(story.body.end(), subhead.begin(), subhead.end());
   story.headline.push_back(d.headline.front());
@@ -464,6 +499,7 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
     }
     drafts.push_back(std::move(d));
   }
+  for (size_t x = 1; x < drafts.size(); ++x) rejoin_cut_headline(drafts[x - 1], drafts[x], a);
   std::vector<Draft> joined;
   joined.reserve(drafts.size());
   for (size_t x = 0; x < drafts.size();) {

@@ -5,6 +5,7 @@
 
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
+#include "core/normalize/inline_text.h"
 
 namespace bm::detail {
 
@@ -42,6 +43,34 @@ bool upper_latin(std::string_view s) {
     if (!(c >= 'A' && c <= 'Z')) return false;
   return !s.empty();
 }
+// A date as a folio prints it: digits (ASCII, full-width or Chinese), 年,
+// digits, 月, digits, 日 (2026年4月16日, 二〇二六年四月十六日).
+bool is_folio_date(std::string_view tok) {
+  static constexpr char32_t k_marks[] = {U'年', U'月', U'日'};
+  size_t i = 0, mark = 0, digits = 0;
+  while (i < tok.size() && mark < 3) {
+    const char32_t c = next_cp(tok, i);
+    const bool digit = (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19) ||
+                       std::u32string_view(U"〇零一二三四五六七八九十").find(c) != std::u32string_view::npos;
+    if (digit) {
+      ++digits;
+    } else if (c == k_marks[mark] && digits > 0) {
+      ++mark;
+      digits = 0;
+    } else {
+      return false;
+    }
+  }
+  return mark == 3 && i == tok.size();
+}
+
+// A weekday word of the lexicon (星期四, 周四): its entries carry the day's
+// number after a space.
+bool is_weekday(std::string_view tok, const Lexicon &lex) {
+  for (const auto &w : lex.words(Section::date_weekday))
+    if (w.substr(0, w.find(' ')) == tok) return true;
+  return false;
+}
 }  // namespace
 
 bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<bool> whole_is_edition) {
@@ -49,6 +78,8 @@ bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<b
   if (t.empty() || cp_count(t) > 30) return false;
   size_t pos = 0;
   bool any = false;
+  // Every word is a masthead name, an edition, or (beside at least one of
+  // those) the date and weekday: the folio line 江南晨报 2026年4月16日 星期四.
   while (pos < t.size()) {
     size_t sp = t.find(' ', pos);
     if (sp == std::string_view::npos) sp = t.size();
@@ -58,6 +89,7 @@ bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<b
     const bool whole = tok.size() == t.size() && whole_is_edition.has_value();
     bool ok = upper_latin(tok) || (whole ? *whole_is_edition : is_edition_line(tok, lex));
     for (const auto &w : lex.words(Section::masthead)) ok = ok || ends_with(tok, w);
+    if (!ok && (is_folio_date(tok) || is_weekday(tok, lex))) continue;
     if (!ok) return false;
     any = true;
   }
@@ -81,6 +113,26 @@ bool is_edition_line(std::string_view text, const Lexicon &lex) {
   const icu::UnicodeString u(false, units, n);
   RegexMatch found;
   return lex.first_match("edition", u, /*whole=*/true, found);
+}
+
+constexpr size_t k_cut_tail_max_cps = 2;
+constexpr size_t k_cut_line_min_cps = 10;
+
+bool finishes_cut_headline(std::string_view line, std::string_view next) {
+  size_t line_cps = 0, tail_cps = 0;
+  char32_t last = 0;
+  for (size_t i = 0; i < line.size();) {
+    const char32_t c = next_cp(line, i);
+    if (is_space_cp(c)) continue;
+    ++line_cps;
+    last = c;
+  }
+  for (size_t i = 0; i < next.size();) {
+    if (!is_han(next_cp(next, i))) return false;
+    ++tail_cps;
+  }
+  return line_cps >= k_cut_line_min_cps && tail_cps >= 1 && tail_cps <= k_cut_tail_max_cps &&
+         (is_han(last) || last == U'\u201D' || last == U'\u300D');  // or a closing ” 」
 }
 
 }  // namespace bm::detail

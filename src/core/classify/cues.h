@@ -40,5 +40,11 @@ int ad_evidence(const CueSet &cues, bool phone, Text &&text, const Lexicon &lex)
 bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<bool> whole_is_edition = std::nullopt);
 // The whole text matches an [edition] pattern (海宁版, A3版).
 bool is_edition_line(std::string_view text, const Lexicon &lex);
+// Does headline line `next` finish line `line`, which the headline column's
+// width cut (杭州法院审理假冒“狮峰”注册商标 / 案)? `line` is long and ends with
+// no mark (a Han character or a closing quote), `next` is one or two Han
+// characters: no title or subtitle is that short, and a line wraps only
+// when the one above it is long.
+bool finishes_cut_headline(std::string_view line, std::string_view next);
 
 }  // namespace bm::detail

@@ -1,5 +1,6 @@
 #include "core/extract/headline.h"
 
+#include "core/classify/cues.h"
 #include "core/common/utf8.h"
 #include "core/normalize/inline_text.h"
 
@@ -11,12 +12,6 @@ namespace {
 constexpr size_t k_part_min_cps = 10;
 // Two short lines of similar length printed one under the other are one title.
 constexpr size_t k_broken_title_max_cps = 12;
-// A line this short right under a headline line that runs to the headline
-// column's edge is the rest of that line (杭州法院审理假冒“狮峰”注册商标 /
-// 案): no title or subtitle is one or two characters, and a line wraps only
-// when the one above it is long.
-constexpr size_t k_wrap_tail_max_cps = 2;
-constexpr size_t k_wrapped_line_min_cps = 10;
 // A second part this long (or with clause punctuation) is a subtitle.
 constexpr size_t k_subtitle_min_cps = 20;
 // A column's name is a few characters (短评, 人民论坛, 一线调查); a kicker
@@ -114,21 +109,6 @@ bool continues_title(const std::string &a, const std::string &b) {
   return na <= k_broken_title_max_cps && na + 3 >= nb && !has_clause_punct(b) && !starts_with_dash(b);
 }
 
-bool all_han(const std::string &s) {
-  for (size_t i = 0; i < s.size();)
-    if (!is_han(next_cp(s, i))) return false;
-  return !s.empty();
-}
-
-// Does line b finish line a, which the headline column's width cut (a long
-// line with no mark at its end, then one or two Han characters)?
-bool wrap_tail(const std::string &a, const std::string &b) {
-  if (cps_nospace(a) < k_wrapped_line_min_cps || cps_nospace(b) > k_wrap_tail_max_cps || !all_han(b)) return false;
-  size_t i = a.size();
-  const char32_t last = prev_cp(a, i);
-  return is_han(last) || last == U'\u201D' || last == U'\u300D';  // or a closing ” 」
-}
-
 std::string join_title(const std::string &a, const std::string &b) {
   return a + b;  // one title broken over two lines joins without a gap
 }
@@ -155,7 +135,7 @@ HeadlineRoles assign_roles(const std::vector<HeadlineLine> &lines) {
     const std::string &t = lines[k].text;
     if (!units.empty() && !lines[k].block_start && k > 0) {
       const bool prev_is_unit_start = units.back() == lines[k - 1].text;
-      if ((prev_is_unit_start && continues_title(lines[k - 1].text, t)) || wrap_tail(lines[k - 1].text, t)) {
+      if ((prev_is_unit_start && continues_title(lines[k - 1].text, t)) || finishes_cut_headline(lines[k - 1].text, t)) {
         units.back() = join_title(units.back(), t);
         continue;
       }
