@@ -54,6 +54,13 @@ inline bm::detail::Assembly hand_reading(const std::vector<ReadRow> &rows, int c
   return a;
 }
 
+// The rows of several parts of a page, one after another.
+inline std::vector<ReadRow> page_of(const std::vector<std::vector<ReadRow>> &parts) {
+  std::vector<ReadRow> out;
+  for (const auto &p : parts) out.insert(out.end(), p.begin(), p.end());
+  return out;
+}
+
 // The texts of some pieces of a reading.
 inline std::vector<std::string> piece_texts(const bm::detail::Assembly &a, const std::vector<size_t> &pieces) {
   std::vector<std::string> out;

@@ -41,16 +41,10 @@ const std::vector<Row> k_rest = {
     {"多。", S::Body, 0, 4},
 };
 
-std::vector<Row> page(std::vector<std::vector<Row>> parts) {
-  std::vector<Row> out;
-  for (const auto &p : parts) out.insert(out.end(), p.begin(), p.end());
-  return out;
-}
-
 }  // namespace
 
 TEST(ResumedStory, TextAfterABoxItemJoinsTheStory) {
-  const Assembly a = reading(page({k_story, k_box, k_rest}));
+  const Assembly a = reading(bm_test::page_of({k_story, k_box, k_rest}));
   ASSERT_EQ(a.drafts.size(), 2u);
   const Draft &story = a.drafts[0];
   EXPECT_TRUE(story.box_inside);
@@ -61,7 +55,7 @@ TEST(ResumedStory, TextAfterABoxItemJoinsTheStory) {
 }
 
 TEST(ResumedStory, TextAfterABoxReadAsClosingNotesJoinsTheStory) {
-  const Assembly a = reading(page({k_story,
+  const Assembly a = reading(bm_test::page_of({k_story,
                                    {{"今日天气", S::EndNote, 1, 8}, {"多云", S::EndNote, 0, 4}},
                                    k_rest}));
   ASSERT_EQ(a.drafts.size(), 1u);
@@ -71,21 +65,21 @@ TEST(ResumedStory, TextAfterABoxReadAsClosingNotesJoinsTheStory) {
 }
 
 TEST(ResumedStory, NoBoxNoJoin) {
-  const Assembly a = reading(page({k_story, k_rest}));
+  const Assembly a = reading(bm_test::page_of({k_story, k_rest}));
   EXPECT_EQ(a.drafts.size(), 2u);
 }
 
 TEST(ResumedStory, AShortHeadlineAfterTheBoxOpensAStory) {
   std::vector<Row> rest = k_rest;
   rest[0] = {"社区食堂开到家门口", S::HeadStart, 1, 18};
-  const Assembly a = reading(page({k_story, k_box, rest}));
+  const Assembly a = reading(bm_test::page_of({k_story, k_box, rest}));
   EXPECT_EQ(a.drafts.size(), 3u);
   EXPECT_FALSE(a.drafts[0].box_inside);
 }
 
 TEST(ResumedStory, NarrowColumnsTellNothing) {
   // in a column a few characters wide a headline line is as wide as the text
-  std::vector<Row> lines = page({k_story, k_box, k_rest});
+  std::vector<Row> lines = bm_test::page_of({k_story, k_box, k_rest});
   for (Row &l : lines) l.width = l.width >= k_column ? 12 : l.width;
   const Assembly a = reading(lines, 12);
   EXPECT_EQ(a.drafts.size(), 3u);
@@ -95,16 +89,16 @@ TEST(ResumedStory, AfterAFinishedSentenceOnlyRunningTextJoins) {
   std::vector<Row> story(k_story.begin(), k_story.end() - 1);
   story.push_back({"一家糕团店已经开了六十多年，客人比以前还多，生意也好了。", S::Body, 0, 50});
   // running text: clause marks inside the line after the box
-  EXPECT_EQ(reading(page({story, k_box, k_rest})).drafts.size(), 2u);
+  EXPECT_EQ(reading(bm_test::page_of({story, k_box, k_rest})).drafts.size(), 2u);
   // a wide line with no clause mark may be a headline: no join
   std::vector<Row> rest = k_rest;
   rest[0] = {"街道负责人表示下一步将引入更多非遗手作和特色小店让老街区", S::HeadStart, 1, 50};
-  EXPECT_EQ(reading(page({story, k_box, rest})).drafts.size(), 3u);
+  EXPECT_EQ(reading(bm_test::page_of({story, k_box, rest})).drafts.size(), 3u);
 }
 
 TEST(ResumedStory, RunningTextAtABoxsEndIsCutFromTheBox) {
   // the decoder read the story's next paragraph as the box's last lines
-  const Assembly a = reading(page({k_story,
+  const Assembly a = reading(bm_test::page_of({k_story,
                                    k_box,
                                    {{"时搬到隔壁经营，生意没有断过，如今回到老店，客人比以前还", S::Box, 1, 50},
                                     {"多。", S::Box, 0, 4}}}));

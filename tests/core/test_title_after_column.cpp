@@ -22,12 +22,6 @@ using S = State;
 
 Assembly reading(const std::vector<Row> &rows) { return bm_test::hand_reading(rows, k_column, /*classified=*/true); }
 
-std::vector<Row> page(std::vector<std::vector<Row>> parts) {
-  std::vector<Row> out;
-  for (const auto &p : parts) out.insert(out.end(), p.begin(), p.end());
-  return out;
-}
-
 // The headline over the columns and the first column's text, ending on a subhead.
 const std::vector<Row> k_first_column = {
     {"学一门手艺 交几个朋友 添一份乐趣", S::HeadStart, 1, 34},
@@ -45,7 +39,7 @@ const std::vector<Row> k_title_and_rest = {
 }  // namespace
 
 TEST(TitleAfterColumn, TitleAndBylineJoinTheStoryThatEndsOnASubhead) {
-  const Assembly a = reading(page({k_first_column, k_title_and_rest}));
+  const Assembly a = reading(bm_test::page_of({k_first_column, k_title_and_rest}));
   ASSERT_EQ(a.drafts.size(), 1u);
   const Draft &d = a.drafts[0];
   EXPECT_EQ(bm_test::piece_texts(a, d.headline),
@@ -59,7 +53,7 @@ TEST(TitleAfterColumn, TheSubheadMayBeReadAsAClosingHeadlineOrABox) {
   for (S subhead : {S::HeadAfter, S::BoxStart}) {
     std::vector<Row> first = k_first_column;
     first.back().state = subhead;
-    const Assembly a = reading(page({first, k_title_and_rest}));
+    const Assembly a = reading(bm_test::page_of({first, k_title_and_rest}));
     ASSERT_EQ(a.drafts.size(), 1u) << state_name(subhead);
     const Draft &d = a.drafts[0];
     EXPECT_EQ(bm_test::piece_texts(a, d.headline).back(), "青年夜校走进社区") << state_name(subhead);
@@ -73,24 +67,24 @@ TEST(TitleAfterColumn, OtherwiseTwoItems) {
   {  // the story ends a sentence, not on a subhead
     std::vector<Row> first = k_first_column;
     first.pop_back();
-    EXPECT_EQ(reading(page({first, k_title_and_rest})).drafts.size(), 2u);
+    EXPECT_EQ(reading(bm_test::page_of({first, k_title_and_rest})).drafts.size(), 2u);
   }
   {  // the story has a byline of its own
     std::vector<Row> first = k_first_column;
     first.insert(first.begin() + 1, {"本报记者 王一鸣", S::Byline, 0, 16});
-    EXPECT_EQ(reading(page({first, k_title_and_rest})).drafts.size(), 2u);
+    EXPECT_EQ(reading(bm_test::page_of({first, k_title_and_rest})).drafts.size(), 2u);
   }
   {  // the next item's credit names nobody's role (bare names)
     std::vector<Row> rest = k_title_and_rest;
     rest[1].text = "周 航 林晓雨";
-    EXPECT_EQ(reading(page({k_first_column, rest})).drafts.size(), 2u);
+    EXPECT_EQ(reading(bm_test::page_of({k_first_column, rest})).drafts.size(), 2u);
   }
   {  // the next item opens with two headline lines
     std::vector<Row> rest = k_title_and_rest;
     rest.insert(rest.begin(), {"城北社区", S::HeadStart, 1, 8});
     rest[1].state = S::Head;
     rest[1].blanks_before = 0;
-    EXPECT_EQ(reading(page({k_first_column, rest})).drafts.size(), 2u);
+    EXPECT_EQ(reading(bm_test::page_of({k_first_column, rest})).drafts.size(), 2u);
   }
 }
 
