@@ -61,10 +61,11 @@ TEST(Byline, ProseIsNotACredit) {
 // before the role word, in one token; a name the [paper] section does not
 // know counts only inside 《》.
 TEST(Byline, OutletBeforeTheRoleWord) {
-  EXPECT_EQ(read("安徽日报记者 范克龙 阮孟玥"), "reporter:范克龙 reporter:阮孟玥");
+  EXPECT_EQ(read("浙江日报记者 周 航 林晓雨"), "reporter:周航 reporter:林晓雨");
   EXPECT_EQ(read("《经济日报》记者 王一鸣"), "reporter:王一鸣");
   EXPECT_EQ(read("本报记者 王一鸣 江南日报记者 李小红"), "reporter:王一鸣 reporter:李小红");
   EXPECT_EQ(read("社区干部记者 王一鸣"), "-");  // not an outlet's name
+  EXPECT_EQ(read("《》记者 王一鸣"), "-");          // an empty name
 }
 
 // Parallel headline phrases are not bare names.

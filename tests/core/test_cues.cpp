@@ -56,14 +56,14 @@ TEST(Cues, MastheadTestToldTheEditionAnswerFindsTheSame) {
 // A folio line: the paper's name beside the date and weekday. A date
 // or weekday alone is no masthead.
 TEST(Cues, FolioLineWithDateAndWeekday) {
-  for (const char *line : {"江南晨报 2026年4月16日 星期四", "人民日报 2025年4月10日 星期四", "华东晨报 二〇二六年三月十二日 周四"})
+  for (const char *line : {"江南晨报 2026年4月16日 星期四", "人民日报 2026年1月5日 星期一", "华东晨报 二〇二六年三月十二日 周四"})
     EXPECT_TRUE(is_masthead_line(line, lexicon())) << line;
   for (const char *line : {"2026年4月16日 星期四", "江南晨报 2026年4月 星期四", "江南晨报 4月16日上午", "江南晨报 一项调查"})
     EXPECT_FALSE(is_masthead_line(line, lexicon())) << line;
 }
 
 TEST(Cues, HeadlineLineCutByItsColumn) {
-  EXPECT_TRUE(finishes_cut_headline("杭州法院审理假冒“示例”注册商标", "案"));
+  EXPECT_TRUE(finishes_cut_headline("市场监管部门查处假冒“示例”注册商标", "案"));
   EXPECT_TRUE(finishes_cut_headline("城南老旧小区加装电梯惠及三百余", "户家"));
   EXPECT_FALSE(finishes_cut_headline("城南老旧小区加装电梯惠及三百余", "户家庭"));  // three: a title of its own
   EXPECT_FALSE(finishes_cut_headline("青年夜校走进社区", "户"));                    // the line above is short

@@ -106,7 +106,7 @@ const RoleWord *match_role(const Tokens &t, size_t &ti, size_t &ci, const Lexico
 }
 
 // An outlet's name before the credit's first role word, in one token:
-// 安徽日报记者 范克龙 (a story another paper's reporters wrote with this
+// 浙江日报记者 周航 (a story another paper's reporters wrote with this
 // one's, or reprinted from it) or 《经济日报》记者 张伟. The name is a whole
 // match of the lexicon's [paper] section, or any name in 《》 (at most
 // k_outlet_max_cps inside). Returns where the role word starts in the
@@ -121,7 +121,7 @@ size_t outlet_before_role(std::u32string_view tok, const Lexicon &lex) {
     if (!role_here) continue;
     const std::u32string_view outlet = tok.substr(0, at);
     if (outlet.front() == U'\u300A' && outlet.back() == U'\u300B')  // 《…》
-      return outlet.size() - 2 <= k_outlet_max_cps ? at : 0;
+      return outlet.size() > 2 && outlet.size() - 2 <= k_outlet_max_cps ? at : 0;
     const std::string name = to_utf8(outlet);
     if (!all_han(outlet) || !lex.may_match("paper", name, /*whole=*/true)) return 0;
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);

@@ -41,7 +41,7 @@ bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<b
 // The whole text matches an [edition] pattern (海宁版, A3版).
 bool is_edition_line(std::string_view text, const Lexicon &lex);
 // Does headline line `next` finish line `line`, which the headline column's
-// width cut (杭州法院审理假冒“狮峰”注册商标 / 案)? `line` is long and ends with
+// width cut (城南老旧小区加装电梯惠及三百余 / 户)? `line` is long and ends with
 // no mark (a Han character or a closing quote), `next` is one or two Han
 // characters: no title or subtitle is that short, and a line wraps only
 // when the one above it is long.

@@ -56,7 +56,7 @@ std::vector<std::string> split_headline_line(std::string_view raw, std::vector<s
     return {std::string(raw)};
   }
   // Three or more phrases of one length side by side are one line of
-  // parallel phrases (引进新乡人 赋能原乡人 激活返乡人 吸引旅乡人), set as one
+  // parallel phrases (学一门手艺 交几个朋友 添一份乐趣), set as one
   // kicker or title, not two parts.
   bool parallel = words.size() >= 3;
   for (const auto &w : words) parallel = parallel && cps_nospace(w) == cps_nospace(words.front());
