@@ -455,9 +455,7 @@ size_t take_title_and_byline(Draft &story, std::vector<Draft> &drafts, size_t x,
     return 0;
   for (size_t k : d.bylines) {
     const PieceClass &c = a.classes[k];
-    const bool names_role = std::any_of(c.people.begin(), c.people.end(),
-                                        [](const Byline &p) { return p.role != BylineRole::None; });
-    if (c.type != PieceType::Byline || c.credit || !names_role) return 0;
+    if (c.type != PieceType::Byline || c.credit || c.bare || c.people.empty()) return 0;  // bare: names, no role
   }
   if (closing_subhead) {
     story.headline.pop_back();

@@ -50,14 +50,6 @@ bool is_date_token(std::string_view t) {
   return units_seen >= 2 && digits == 0;
 }
 
-// 星期二, 周二: a weekday word of the lexicon ([date.weekday] entries are
-// "word value").
-bool is_weekday_token(std::string_view t, const Lexicon &lex) {
-  for (const std::string &entry : lex.words(Section::date_weekday))
-    if (trim(std::string_view(entry).substr(0, entry.find(' '))) == t) return true;
-  return false;
-}
-
 // Is every part of the line furniture (see is_furniture_line)? `named`:
 // whether one names the page.
 bool furniture_parts_only(std::string_view text, const Lexicon &lex, bool &named) {
@@ -89,7 +81,7 @@ bool furniture_parts_only(std::string_view text, const Lexicon &lex, bool &named
       continue;
     }
     if (is_masthead_line(tok, lex, edition)) continue;  // capitals (the edition is known: no second regex)
-    if (all_digits(tok, k_page_number_max_digits) || is_date_token(tok) || is_weekday_token(tok, lex)) continue;
+    if (all_digits(tok, k_page_number_max_digits) || is_date_token(tok) || is_weekday_word(tok, lex)) continue;
     return false;
   }
   return true;

@@ -19,11 +19,6 @@ constexpr size_t k_headline_max_cps = 50;
 // A dateline stands in the first bytes of its paragraph.
 constexpr size_t k_dateline_head_bytes = 120;
 
-size_t cps_without_spaces(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size();) n += !is_space_cp(next_cp(s, i));
-  return n;
-}
 
 
 

@@ -63,15 +63,13 @@ bool is_folio_date(std::string_view tok) {
   }
   return mark == 3 && i == tok.size();
 }
+}  // namespace
 
-// A weekday word of the lexicon (星期四, 周四): its entries carry the day's
-// number after a space.
-bool is_weekday(std::string_view tok, const Lexicon &lex) {
-  for (const auto &w : lex.words(Section::date_weekday))
-    if (w.substr(0, w.find(' ')) == tok) return true;
+bool is_weekday_word(std::string_view tok, const Lexicon &lex) {
+  for (const std::string &entry : lex.words(Section::date_weekday))
+    if (trim(std::string_view(entry).substr(0, entry.find(' '))) == tok) return true;
   return false;
 }
-}  // namespace
 
 bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<bool> whole_is_edition) {
   std::string_view t = trim(text);
@@ -89,7 +87,7 @@ bool is_masthead_line(std::string_view text, const Lexicon &lex, std::optional<b
     const bool whole = tok.size() == t.size() && whole_is_edition.has_value();
     bool ok = upper_latin(tok) || (whole ? *whole_is_edition : is_edition_line(tok, lex));
     for (const auto &w : lex.words(Section::masthead)) ok = ok || ends_with(tok, w);
-    if (!ok && (is_folio_date(tok) || is_weekday(tok, lex))) continue;
+    if (!ok && (is_folio_date(tok) || is_weekday_word(tok, lex))) continue;
     if (!ok) return false;
     any = true;
   }
@@ -119,20 +117,15 @@ constexpr size_t k_cut_tail_max_cps = 2;
 constexpr size_t k_cut_line_min_cps = 10;
 
 bool finishes_cut_headline(std::string_view line, std::string_view next) {
-  size_t line_cps = 0, tail_cps = 0;
-  char32_t last = 0;
-  for (size_t i = 0; i < line.size();) {
-    const char32_t c = next_cp(line, i);
-    if (is_space_cp(c)) continue;
-    ++line_cps;
-    last = c;
-  }
-  for (size_t i = 0; i < next.size();) {
+  const std::string_view t = trim(line);
+  if (cps_without_spaces(t) < k_cut_line_min_cps) return false;
+  size_t end = t.size();
+  const char32_t last = prev_cp(t, end);
+  if (!is_han(last) && last != U'\u201D' && last != U'\u300D') return false;  // or a closing ” 」
+  size_t tail_cps = 0;
+  for (size_t i = 0; i < next.size(); ++tail_cps)
     if (!is_han(next_cp(next, i))) return false;
-    ++tail_cps;
-  }
-  return line_cps >= k_cut_line_min_cps && tail_cps >= 1 && tail_cps <= k_cut_tail_max_cps &&
-         (is_han(last) || last == U'\u201D' || last == U'\u300D');  // or a closing ” 」
+  return tail_cps >= 1 && tail_cps <= k_cut_tail_max_cps;
 }
 
 }  // namespace bm::detail

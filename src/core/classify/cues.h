@@ -34,6 +34,9 @@ template <class Text>
 int ad_evidence(const CueSet &cues, bool phone, Text &&text, const Lexicon &lex) {
   return (cues.has(Cue::ad) ? count_cues(text(), lex, Cue::ad) : 0) + (phone ? 1 : 0);
 }
+// A weekday word of the lexicon (星期二, 周二; [date.weekday] entries are
+// "word value").
+bool is_weekday_word(std::string_view tok, const Lexicon &lex);
 // A short line of masthead words only (海宁发布 今海宁客户端, CITY DAILY).
 // `whole_is_edition`, when given, is is_edition_line(text) already known (a
 // line of one word is an edition line or not: not asked twice).

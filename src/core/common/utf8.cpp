@@ -45,6 +45,12 @@ size_t cp_count(std::string_view s) {
   return n;
 }
 
+size_t cps_without_spaces(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) n += !is_space_cp(next_cp(s, i));
+  return n;
+}
+
 int cp_width(char32_t cp) {
   if (cp < 0x80) return 1;
   // CJK Unified Ideographs and Extension A, most of a Chinese page: letters

@@ -64,6 +64,10 @@ inline bool is_space_cp(char32_t cp) {
 // Trims spaces (is_space_cp) at both ends.
 std::string_view trim(std::string_view s);
 
+// Number of code points that are not spaces (is_space_cp): a line's length
+// with justification and letter-spacing taken out.
+size_t cps_without_spaces(std::string_view s);
+
 // Does `s` start (end) with one of `words` (lexicon words; empty ones never match)?
 bool starts_with_any(std::string_view s, const std::vector<std::string> &words);
 bool ends_with_any(std::string_view s, const std::vector<std::string> &words);

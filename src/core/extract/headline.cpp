@@ -18,11 +18,6 @@ constexpr size_t k_subtitle_min_cps = 20;
 // is a phrase, longer than this in every gold page of the project.
 constexpr size_t k_column_label_max_cps = 5;
 
-size_t cps_nospace(const std::string &s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size();) n += !is_space_cp(next_cp(s, i));
-  return n;
-}
 
 }  // namespace
 
@@ -59,7 +54,7 @@ std::vector<std::string> split_headline_line(std::string_view raw, std::vector<s
   // parallel phrases (学一门手艺 交几个朋友 添一份乐趣), set as one
   // kicker or title, not two parts.
   bool parallel = words.size() >= 3;
-  for (const auto &w : words) parallel = parallel && cps_nospace(w) == cps_nospace(words.front());
+  for (const auto &w : words) parallel = parallel && cps_without_spaces(w) == cps_without_spaces(words.front());
   if (parallel) {
     if (ranges) ranges->push_back({where.front().first, where.back().second});
     return {std::string(raw)};
@@ -68,15 +63,15 @@ std::vector<std::string> split_headline_line(std::string_view raw, std::vector<s
   // end) hold at least k_part_min_cps characters.
   std::vector<std::string> parts;
   size_t total = 0;
-  for (const auto &w : words) total += cps_nospace(w);
+  for (const auto &w : words) total += cps_without_spaces(w);
   std::string part;
   size_t part_cps = 0, seen = 0, part_first = 0;
   for (size_t k = 0; k < words.size(); ++k) {
     if (part.empty()) part_first = k;
     if (!part.empty()) part += ' ';
     part += words[k];
-    part_cps += cps_nospace(words[k]);
-    seen += cps_nospace(words[k]);
+    part_cps += cps_without_spaces(words[k]);
+    seen += cps_without_spaces(words[k]);
     const bool last = k + 1 == words.size();
     if (!last && part_cps >= k_part_min_cps && total - seen >= k_part_min_cps) {
       parts.push_back(part);
@@ -105,7 +100,7 @@ bool starts_with_dash(const std::string &s) { return s.rfind("\xE2\x80\x94", 0) 
 // Does line b continue the title that line a starts (one title broken over
 // two lines: a short first line, a second about as long, no clause marks)?
 bool continues_title(const std::string &a, const std::string &b) {
-  const size_t na = cps_nospace(a), nb = cps_nospace(b);
+  const size_t na = cps_without_spaces(a), nb = cps_without_spaces(b);
   return na <= k_broken_title_max_cps && na + 3 >= nb && !has_clause_punct(b) && !starts_with_dash(b);
 }
 
@@ -116,7 +111,7 @@ std::string join_title(const std::string &a, const std::string &b) {
 }  // namespace
 
 bool is_column_label(const std::string &first, const std::string &next) {
-  const size_t n = cps_nospace(first);
+  const size_t n = cps_without_spaces(first);
   if (n < 2 || n > k_column_label_max_cps || continues_title(first, next)) return false;
   for (size_t i = 0; i < first.size();) {
     const char32_t c = next_cp(first, i);
@@ -143,7 +138,7 @@ HeadlineRoles assign_roles(const std::vector<HeadlineLine> &lines) {
     units.push_back(t);
   }
   auto is_subtitle = [](const std::string &s) {
-    return starts_with_dash(s) || has_clause_punct(s) || cps_nospace(s) >= k_subtitle_min_cps;
+    return starts_with_dash(s) || has_clause_punct(s) || cps_without_spaces(s) >= k_subtitle_min_cps;
   };
   if (units.size() == 1) {
     r.title = units[0];
