@@ -344,6 +344,13 @@
 公益广告
 公益/广告
 
+# The word that closes a public-service ad's signature, after its sponsor
+# and a space (市生态环境局 宣, 县文明办 宣制): the last word of such a line.
+[ad.sponsor]
+宣
+宣制
+监制
+
 # Cues of weather boxes. A weather block needs three cue hits.
 [weather]
 天气

@@ -46,6 +46,16 @@ TEST(Byline, CreditsInTheirUsualShapes) {
   EXPECT_EQ(read("■记/者 王一鸣 (A3)"), "reporter:王一鸣 +(A3)");
 }
 
+// A photo credit may name where the photo came from, in brackets after it:
+// the note names nobody. Bare names with a note are no credit.
+TEST(Byline, CreditWithItsSourceNote) {
+  EXPECT_EQ(read("刘一帆摄（新华社发）"), "photographer:刘一帆");
+  EXPECT_EQ(read("顾 晨摄（视觉中国）"), "photographer:顾晨");
+  EXPECT_EQ(read("本报记者 周 静摄(资料图片)"), "photographer:周静");
+  EXPECT_EQ(read("顾晨（视觉中国）", true), "-");
+  EXPECT_EQ(parse_byline_lenient("顾 晨摄（视觉中国）", lexicon()).size(), 1u);
+}
+
 TEST(Byline, BareNamesOnlyWhereAllowed) {
   EXPECT_EQ(read("王一鸣 李小红", true), ":王一鸣 :李小红");
   EXPECT_EQ(read("王一鸣 李小红", false), "-");

@@ -62,6 +62,21 @@ TEST(Cues, FolioLineWithDateAndWeekday) {
     EXPECT_FALSE(is_masthead_line(line, lexicon())) << line;
 }
 
+TEST(Cues, CaptionOpensWithTheDay) {
+  for (const char *line : {"4月3日，游客在湖畔公园赏花。", "2025年12月31日，孩子们在开展新年祝福活动。", "１２月１日,工人在施工。"})
+    EXPECT_TRUE(opens_with_day(line)) << line;
+  for (const char *line : {"4月3日上午，记者来到公园。", "连日来，各地农户抢抓农时。", "13月3日，", "4月32日，", "4月3日", "在4月3日，",
+                           "2025年，全市新开线路十二条。"})
+    EXPECT_FALSE(opens_with_day(line)) << line;
+}
+
+TEST(Cues, SponsorsSignatureOfAPublicServiceAd) {
+  for (const char *line : {"市生态环境局 宣", "县文明办 宣制", "区卫生健康局  监制"})
+    EXPECT_TRUE(is_sponsor_line(line, lexicon())) << line;
+  for (const char *line : {"宣", "市生态环境局宣", "市生态环境局 宣布", "局 宣", "他在会上 宣读"})
+    EXPECT_FALSE(is_sponsor_line(line, lexicon())) << line;
+}
+
 TEST(Cues, HeadlineLineCutByItsColumn) {
   EXPECT_TRUE(finishes_cut_headline("市场监管部门查处假冒“示例”注册商标", "案"));
   EXPECT_TRUE(finishes_cut_headline("城南老旧小区加装电梯惠及三百余", "户家"));

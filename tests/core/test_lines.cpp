@@ -66,6 +66,20 @@ TEST(Pieces, ALineIsCutBeforeAnEmbeddedBylineMark) {
   EXPECT_LE(pieces[0].end, pieces[1].begin);
 }
 
+// A photo credit after the caption's last sentence, with the photo's source
+// in brackets after it, is a piece of its own.
+TEST(Pieces, AnInlineCreditWithItsSourceIsCutOff) {
+  const std::string text = "工人在变电站开展设备巡检。 吴一帆摄（新华社发）\n";
+  TextStore edits;
+  const std::vector<Piece> pieces = pieces_of(text, edits);
+  ASSERT_EQ(pieces.size(), 2u);
+  EXPECT_EQ(pieces[0].text, "工人在变电站开展设备巡检。");
+  EXPECT_EQ(pieces[1].text, "吴一帆摄（新华社发）");
+  // A bracket that is no source note (a sentence) keeps the line whole.
+  const std::string prose = "工人在变电站开展设备巡检。 吴一帆摄（左一为班组长，右为新工人）\n";
+  EXPECT_EQ(pieces_of(prose, edits).size(), 1u);
+}
+
 TEST(Pieces, AMarkOpeningTheLineDoesNotCutIt) {
   const std::string text = "■记者 王强 通讯员 李明\n";
   TextStore edits;

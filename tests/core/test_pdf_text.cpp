@@ -317,6 +317,9 @@ TEST(PdfText, FurnitureLinesAreMastheadWordsEditionsDatesAndPageNumbers) {
   EXPECT_TRUE(is_furniture_line("人民日报 2025年7月17日", lex));
   EXPECT_TRUE(is_furniture_line("第10版", lex));
   EXPECT_TRUE(is_furniture_line("4　人民日报 2026年1月3日 星期六", lex));
+  EXPECT_TRUE(is_furniture_line("6 社会 江南晨报 2026年5月3日 星期日", lex));  // the section's name too
+  EXPECT_FALSE(is_furniture_line("6 社会", lex));                           // without the paper's
+  EXPECT_FALSE(is_furniture_line("江南晨报 社会调查", lex));                // a section name is a whole word
   EXPECT_FALSE(is_furniture_line("2025年7月17日", lex));  // a date alone (a notice's) names no paper
   EXPECT_FALSE(is_furniture_line("BIOZTGEN", lex));        // capitals alone: a brand as likely
   EXPECT_FALSE(is_furniture_line("安徽日报记者 范克龙", lex));  // a byline

@@ -46,6 +46,11 @@ bool editors_only(const PieceClass &c) {
   return true;
 }
 
+// Is one of the pieces a public-service ad's signature (市生态环境局 宣)?
+bool signed_by_sponsor(const std::vector<Piece> &pieces, const std::vector<size_t> &box, const Lexicon &lex) {
+  return std::any_of(box.begin(), box.end(), [&](size_t k) { return is_sponsor_line(pieces[k].text, lex); });
+}
+
 // A box's kind, from the cues of all its lines together.
 Kind box_kind(const std::vector<Piece> &pieces, const std::vector<size_t> &box, const Lexicon &lex) {
   std::string all;
@@ -54,7 +59,8 @@ Kind box_kind(const std::vector<Piece> &pieces, const std::vector<size_t> &box, 
     all += '\n';
   }
   if (weather_box(all, lex)) return Kind::Weather;
-  if (ad_evidence(all, lex) >= 1 || has_cue(all, lex, Cue::ad_strong)) return Kind::Ad;
+  if (ad_evidence(all, lex) >= 1 || has_cue(all, lex, Cue::ad_strong) || signed_by_sponsor(pieces, box, lex))
+    return Kind::Ad;
   return Kind::Other;
 }
 
@@ -75,7 +81,7 @@ class DraftBuilder {
       // A closing headline that is the next item's (leads_next_item) opens a
       // draft of its own, which the next item's first piece continues.
       const bool leads_next = s == State::HeadAfter && leads_next_item(k);
-      if ((opens_item(s) && !continues_carried) || leads_next || !cur_) {
+      if ((opens_item(s) && !continues_carried) || leads_next || !cur_ || dateline_opens_item(k)) {
         close();
         cur_ = Draft{};
         carried_headline_ = leads_next;
@@ -92,7 +98,15 @@ class DraftBuilder {
         case Role::Note: d.notes.push_back(k); break;
         case Role::Body:
         case Role::Caption: d.body.push_back(k); break;
-        case Role::Credit: d.credits.push_back(k); break;
+        case Role::Credit:
+          // A credit names someone: a line with no role word that classify
+          // could not read as names (a short title after a caption) is the
+          // item's closing headline.
+          if (a_.classes[k].type != PieceType::Byline && !lex_.has_role_word(a_.pieces[k].text))
+            d.headline.push_back(k);
+          else
+            d.credits.push_back(k);
+          break;
         case Role::EndNote: d.endnotes.push_back(k); break;
         case Role::Header: break;
       }
@@ -101,6 +115,19 @@ class DraftBuilder {
   }
 
  private:
+  // A dateline opens a story's text: one that the decoder read inside a
+  // story's body, opening a line set off by a blank line after a sentence
+  // ended (本报讯 （记者 X）… under the text of the item beside it, as an
+  // extractor that reads across columns gives it), opens an item.
+  bool dateline_opens_item(size_t k) const {
+    const Piece &p = a_.pieces[k];
+    if (!cur_ || cur_->body.empty() || !cur_->furniture.empty() || role_of(a_.states[k]) != Role::Body ||
+        a_.classes[k].type != PieceType::Dateline || !p.first_in_line || p.blanks_before == 0)
+      return false;
+    const Piece &before = a_.pieces[cur_->body.back()];
+    return cur_->body.back() + 1 == k && before.last_in_line && ends_sentence(before.text);
+  }
+
   // A piece the decoder read as the page's header. The masthead holds names
   // (the paper, its sites, the edition); a byline there lost its story; a
   // longer line (a forecast, a notice) is a box. A piece that lost repeated
@@ -109,7 +136,7 @@ class DraftBuilder {
   void header(size_t k) {
     const Piece &p = a_.pieces[k];
     const bool edition = is_edition_line(p.text, lex_);
-    const bool masthead_words = edition || is_masthead_line(p.text, lex_);
+    const bool masthead_words = edition || is_masthead_line(p.text, lex_) || is_furniture_line(p.text, lex_);
     if (!p.duplicate_cut && a_.classes[k].type == PieceType::Byline && !masthead_words) {
       close();
       cur_ = Draft{};
@@ -200,13 +227,17 @@ class DraftBuilder {
   }
 
   // Boxes that stand one under another read as one box to the decoder;
-  // where a blank-separated block carries its own evidence of another kind
-  // (a QR prompt, then an ad, then a forecast) it is a box of its own.
+  // where a block carries its own evidence of another kind (a QR prompt,
+  // then an ad, then a forecast) it is a box of its own. Blocks are parted
+  // by blank lines, and where an extractor gives none, by the lines that end
+  // or open a box whatever follows: a sponsor's signature closes its ad, the
+  // page's credit line (本版责编：X) stands alone.
   void split_boxes() {
     Draft &d = *cur_;
     std::vector<std::vector<size_t>> blocks;
     for (size_t k : d.furniture) {
-      if (blocks.empty() || a_.pieces[k].blanks_before > 0) blocks.emplace_back();
+      const bool after_signature = !blocks.empty() && is_sponsor_line(a_.pieces[blocks.back().back()].text, lex_);
+      if (blocks.empty() || a_.pieces[k].blanks_before > 0 || after_signature || is_page_credit(k)) blocks.emplace_back();
       blocks.back().push_back(k);
     }
     std::vector<std::optional<Kind>> kinds;
@@ -235,8 +266,14 @@ class DraftBuilder {
     cur_.reset();
   }
 
+  bool is_page_credit(size_t k) const {
+    return starts_with_any(trim(a_.pieces[k].text), lex_.words(Section::other_page_credit));
+  }
+
   // The kind a block shows by itself, or nothing when it shows none.
   std::optional<Kind> evident_kind(const std::vector<size_t> &block) const {
+    if (is_page_credit(block.front())) return Kind::Other;
+    if (signed_by_sponsor(a_.pieces, block, lex_)) return Kind::Ad;
     std::string all;
     for (size_t k : block) {
       all += a_.pieces[k].text;
@@ -258,7 +295,9 @@ class DraftBuilder {
   void close() {
     if (!cur_) return;
     std::optional<Draft> text = cut_running_text();
+    std::optional<Draft> box = cut_box_after_credit();
     close_item();
+    if (box) a_.drafts.push_back(std::move(*box));
     if (text) {
       text->confidence = confidence_of(text->all);
       a_.drafts.push_back(std::move(*text));
@@ -290,6 +329,26 @@ class DraftBuilder {
     d.furniture.resize(start);
     d.all.resize(start);
     return text;
+  }
+
+  // Lines read as a photo's closing title, after its credit, that are signed
+  // by a sponsor are a public-service ad set under the photo (its slogan,
+  // then 市生态环境局 宣): they become a box of their own, after the photo.
+  std::optional<Draft> cut_box_after_credit() {
+    Draft &d = *cur_;
+    if (d.credits.empty() || d.headline.empty() || !d.furniture.empty() || d.headline.front() < d.credits.back() ||
+        !signed_by_sponsor(a_.pieces, d.headline, lex_))
+      return std::nullopt;
+    Draft box;
+    box.furniture = d.headline;
+    box.all = d.headline;
+    box.kind_hint = box_kind(a_.pieces, box.furniture, lex_);
+    box.confidence = confidence_of(box.all);
+    d.all.erase(std::remove_if(d.all.begin(), d.all.end(),
+                               [&](size_t k) { return std::binary_search(box.all.begin(), box.all.end(), k); }),
+                d.all.end());
+    d.headline.clear();
+    return box;
   }
 
   void close_item() {
@@ -472,6 +531,106 @@ size_t take_title_and_byline(Draft &story, std::vector<Draft> &drafts, size_t x,
   return item - x + 1;
 }
 
+// A group of photos under one title: the title, a lead that says what the
+// photos show (`元旦假期，许多行业的劳动者坚守岗位。`), then the captions, each
+// opening with the day it was taken (`1月2日，…`) and closing with its
+// credit. Where the page sets no blank line between them the decoder may read
+// the title, the lead and the first caption as one photo item. The lead is a
+// story of its own, with the title: it is cut off at the first caption that
+// opens a line with a day after a line that ends a sentence (the lead itself
+// opens with no day: a caption under its own title opens with one). Returns
+// the lead's draft, the caption keeps the rest.
+std::optional<Draft> cut_photo_group_lead(Draft &d, const Assembly &a) {
+  if (d.credits.empty() || d.headline.empty() || !headline_leads(d) || !d.bylines.empty() || !d.notes.empty() ||
+      !d.furniture.empty() || d.body.size() < 2 || opens_with_day(a.pieces[d.body.front()].text))
+    return std::nullopt;
+  for (size_t i = 1; i < d.body.size(); ++i) {
+    const Piece &p = a.pieces[d.body[i]], &before = a.pieces[d.body[i - 1]];
+    if (d.body[i] > d.credits.front()) return std::nullopt;  // a caption with its credit already
+    if (!p.first_in_line || !before.last_in_line || !ends_sentence(before.text) || !opens_with_day(p.text)) continue;
+    const size_t cut = d.body[i];
+    Draft lead;
+    lead.headline = d.headline;
+    lead.body.assign(d.body.begin(), d.body.begin() + static_cast<std::ptrdiff_t>(i));
+    for (size_t k : d.all)
+      if (k < cut) lead.all.push_back(k);
+    lead.confidence = d.confidence;
+    d.headline.clear();
+    d.body.erase(d.body.begin(), d.body.begin() + static_cast<std::ptrdiff_t>(i));
+    d.all.erase(d.all.begin(), d.all.begin() + static_cast<std::ptrdiff_t>(lead.all.size()));
+    return lead;
+  }
+  return std::nullopt;
+}
+
+// A headline line standing alone: a whole line, blank lines before it.
+bool lone_head_line(const Piece &p) { return p.first_in_line && p.last_in_line && p.blanks_before > 0; }
+
+// The heads of side-by-side items, read as rows. An extractor that reads a
+// page line by line across its columns (poppler) gives two items set side
+// by side as their titles in a row, then each item's text in turn, then
+// their subtitles in a row: H1, H2, B1, B2, S1, S2. The decoder reads the
+// first item with both titles, and the second with both subtitles at its
+// end. The shape gives the row away: k titles, each a line alone, over the
+// first item's text; then k-1 more items that open with their dateline or
+// byline and no headline; then, closing the last of them, k lines alone
+// that end no sentence (its subtitles) and nothing else read as headline.
+// Each item gets its title and subtitle in row order. `x` is the first
+// item's draft; returns whether the row was dealt.
+bool deal_row_of_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a) {
+  Draft &first = drafts[x];
+  const size_t k = first.headline.size();
+  if (k < 2 || !headline_leads(first) || x + k > drafts.size() || first.kind_hint != Kind::News) return false;
+  for (size_t h : first.headline)
+    if (!lone_head_line(a.pieces[h])) return false;
+  if (first.all.front() != first.headline.front()) return false;
+  // Its text (after `heads` headline pieces) opens with a dateline or a byline.
+  auto opens_with_credit = [&](const Draft &d, size_t heads) {
+    if (d.body.empty() || !d.furniture.empty() || !d.notes.empty() || !d.credits.empty() || d.all.size() <= heads)
+      return false;
+    const size_t open = d.bylines.empty() ? d.body.front() : std::min(d.bylines.front(), d.body.front());
+    const PieceType t = a.classes[open].type;
+    return d.all[heads] == open && (t == PieceType::Dateline || t == PieceType::Byline);
+  };
+  if (!opens_with_credit(first, k)) return false;
+  for (size_t i = 1; i < k; ++i) {
+    const Draft &d = drafts[x + i];
+    if (d.kind_hint != Kind::News || !opens_with_credit(d, 0)) return false;
+    if (!d.headline.empty() && i + 1 < k) return false;
+  }
+  // The last item's closing lines: its subtitles, one per item.
+  Draft &last = drafts[x + k - 1];
+  if (last.all.size() <= k) return false;
+  const std::vector<size_t> subs(last.all.end() - static_cast<std::ptrdiff_t>(k), last.all.end());
+  for (size_t s : subs) {
+    const Piece &p = a.pieces[s];
+    const PieceType t = a.classes[s].type;
+    if (!lone_head_line(p) || ends_sentence(p.text) || (t != PieceType::Body && t != PieceType::Headline)) return false;
+    const bool read_as_head = std::find(last.headline.begin(), last.headline.end(), s) != last.headline.end();
+    const bool read_as_text = std::find(last.body.begin(), last.body.end(), s) != last.body.end();
+    if (!read_as_head && !read_as_text) return false;
+  }
+  for (size_t h : last.headline)
+    if (std::find(subs.begin(), subs.end(), h) == subs.end()) return false;  // a headline of its own
+  const std::vector<size_t> titles = first.headline;
+  auto drop = [](std::vector<size_t> &v, size_t piece) { v.erase(std::remove(v.begin(), v.end(), piece), v.end()); };
+  for (size_t s : subs) {
+    drop(last.body, s);
+    drop(last.headline, s);
+    drop(last.all, s);
+  }
+  drop(first.all, titles[0]);  // put back below, with its subtitle
+  for (size_t i = 1; i < k; ++i) drop(first.all, titles[i]);
+  for (size_t i = 0; i < k; ++i) {
+    Draft &d = drafts[x + i];
+    d.headline = {titles[i], subs[i]};
+    d.all.push_back(titles[i]);
+    d.all.push_back(subs[i]);
+    std::sort(d.all.begin(), d.all.end());
+  }
+  return true;
+}
+
 }  // namespace
 
 void build_drafts(Assembly &a, const Lexicon &lex) {
@@ -498,9 +657,11 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
     drafts.push_back(std::move(d));
   }
   for (size_t x = 1; x < drafts.size(); ++x) rejoin_cut_headline(drafts[x - 1], drafts[x], a);
+  for (size_t x = 0; x < drafts.size(); ++x) deal_row_of_heads(drafts, x, a);
   std::vector<Draft> joined;
   joined.reserve(drafts.size());
   for (size_t x = 0; x < drafts.size();) {
+    if (std::optional<Draft> lead = cut_photo_group_lead(drafts[x], a)) joined.push_back(std::move(*lead));
     joined.push_back(std::move(drafts[x]));
     const size_t taken = take_title_and_byline(joined.back(), drafts, x + 1, a);
     x += 1 + taken;

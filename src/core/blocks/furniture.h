@@ -21,8 +21,8 @@ size_t lift_page_furniture(std::vector<Piece> &pieces, const Lexicon &lex);
 
 // A line of page furniture only: every space-separated part is a masthead
 // word (the lexicon's, or a word in capitals), an edition, a page number, a
-// date or a weekday, and at least one part is a masthead word of the lexicon
-// or an edition.
+// section name, a date or a weekday, and at least one part is a masthead
+// word of the lexicon or an edition (6 社会 江南晨报 2026年5月3日 星期日).
 bool is_furniture_line(std::string_view text, const Lexicon &lex);
 
 }  // namespace bm::detail

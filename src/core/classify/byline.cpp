@@ -4,6 +4,7 @@
 
 #include <unicode/unistr.h>
 
+#include "core/common/punct.h"
 #include "core/common/utf8.h"
 #include "core/lexicon/lexicon.h"
 #include "core/normalize/inline_text.h"
@@ -150,6 +151,13 @@ bool may_be_byline(std::string_view s, const Lexicon &lex) {
   return only_name_chars || lex.has_role_word(joined);
 }
 
+// The one-character role word `c` is (摄, 图, 文), or nullptr.
+const RoleWord *one_character_role(char32_t c, const Lexicon &lex) {
+  for (const RoleWord &rw : lex.roles())
+    if (rw.word32.size() == 1 && rw.word32[0] == c) return &rw;
+  return nullptr;
+}
+
 // The text of `first` and the tokens from `from` on, a space between each
 // two: what is left of a credit that stopped being one.
 std::string leftover_text(std::u32string_view first, const Tokens &t, size_t from) {
@@ -174,6 +182,7 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
       s = trim(s.substr(m.size()));
       break;
     }
+  s = trim(s.substr(0, photo_source_note(s, lex)));  // the photo's source (顾晨摄（视觉中国）) names no one
   std::u32string chars;
   for (size_t i = 0; i < s.size();) {
     const char32_t c = next_cp(s, i);
@@ -234,6 +243,13 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
   return out;
 }
 
+size_t photo_source_note(std::string_view text, const Lexicon &lex) {
+  const size_t note = trailing_bracket_note(text);
+  if (note == text.size() || !ends_with_any(trim(text.substr(0, note)), lex.words(Section::role_photographer)))
+    return text.size();
+  return note;
+}
+
 bool has_role_word(std::string_view text, const Lexicon &lex) { return lex.has_long_role_word(text); }
 
 bool looks_like_name(std::u32string_view s) { return s.size() >= 2 && s.size() <= 4 && all_han(s); }
@@ -250,6 +266,11 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
       break;
     }
   }
+  // A photo credit may name its source after it (张伟摄（新华社发）): the
+  // credit is what stands before the note.
+  const size_t note = photo_source_note(s, lex);
+  const bool noted = note < s.size();
+  s = trim(s.substr(0, note));
   // A byline is a short line (a dozen names at most); longer text is prose.
   if (s.empty() || s.size() > k_byline_max_bytes || !may_be_byline(s, lex)) return std::nullopt;
   // The credit's code points, on the stack (it is at most k_byline_max_bytes
@@ -295,7 +316,9 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
         out.leftover = leftover_text(rest, t, ti + 1);
         break;
       }
-      if (next.size() > 1) {
+      // 顾 晨摄 closing the line: a one-character role glued to the name.
+      if (next.size() == 2 && ti + 2 == t.size()) glued_role = one_character_role(next[1], lex);
+      if (next.size() > 1 && !glued_role) {
         // Is the next token itself a role word glued (张 伟记者)? Rare: ignore.
         out.people.push_back({role, to_utf8(name)});
         out.leftover = leftover_text(next.substr(1), t, ti + 2);
@@ -308,12 +331,8 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
       // X摄 closing the line: a one-character role glued to the last name
       // credits the names since the last role word (新华社记者 张建华摄).
       if (ti + 1 == t.size() && rest.size() >= 3) {
-        for (const RoleWord &rw : lex.roles())
-          if (rw.word32.size() == 1 && rw.word32[0] == rest.back()) {
-            glued_role = &rw;
-            name.pop_back();
-            break;
-          }
+        glued_role = one_character_role(rest.back(), lex);
+        if (glued_role) name.pop_back();
       }
     } else {
       // Not a name: the rest of the piece is leftover text.
@@ -332,7 +351,7 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
     }
   }
   if (!pending.empty()) {
-    if (any_role || !allow_bare || !out.leftover.empty() || pending.size() > 4) return std::nullopt;
+    if (any_role || !allow_bare || noted || !out.leftover.empty() || pending.size() > 4) return std::nullopt;
     for (auto &n : pending) out.people.push_back({BylineRole::None, to_utf8(n)});
     return out;  // bare names: a continuation line
   }

@@ -31,6 +31,11 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
 // neither.
 std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &lex);
 
+// Where the source of a photo credit starts (`张伟摄（新华社发）`: a short
+// bracketed note after a photographer's role word), or text.size() when the
+// text ends in none. The note names nobody; the credit is what precedes it.
+size_t photo_source_note(std::string_view text, const Lexicon &lex);
+
 // Does the text hold a role word of two characters or more (记者, 通讯员)?
 // (One-character roles such as 摄 or 文 stand in ordinary prose.)
 bool has_role_word(std::string_view text, const Lexicon &lex);

@@ -1,5 +1,7 @@
 #include "core/classify/cues.h"
 
+#include <algorithm>
+
 #include <unicode/regex.h>
 #include <unicode/ustring.h>
 
@@ -63,6 +65,7 @@ bool is_folio_date(std::string_view tok) {
   }
   return mark == 3 && i == tok.size();
 }
+
 }  // namespace
 
 bool is_weekday_word(std::string_view tok, const Lexicon &lex) {
@@ -126,6 +129,62 @@ bool finishes_cut_headline(std::string_view line, std::string_view next) {
   for (size_t i = 0; i < next.size(); ++tail_cps)
     if (!is_han(next_cp(next, i))) return false;
   return tail_cps >= 1 && tail_cps <= k_cut_tail_max_cps;
+}
+
+bool is_sponsor_line(std::string_view text, const Lexicon &lex) {
+  const std::string_view t = trim(text);
+  size_t i = t.size();
+  while (i > 0) {  // back to the space before the last word
+    size_t j = i;
+    if (is_space_cp(prev_cp(t, j))) break;
+    i = j;
+  }
+  const std::string_view sponsor = trim(t.substr(0, i)), word = t.substr(i);
+  if (i == 0 || cps_without_spaces(sponsor) < 2) return false;
+  const auto &words = lex.words(Section::ad_sponsor);
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+namespace {
+
+// The value of a run of one to `max_digits` Arabic or full-width digits at
+// text[i] (i moves past it), or -1.
+int read_digits(std::string_view text, size_t &i, int max_digits) {
+  int value = 0, n = 0;
+  while (i < text.size() && n <= max_digits) {
+    size_t j = i;
+    const char32_t c = next_cp(text, j);
+    int d = -1;
+    if (c >= U'0' && c <= U'9') d = static_cast<int>(c - U'0');
+    if (c >= 0xFF10 && c <= 0xFF19) d = static_cast<int>(c - 0xFF10);
+    if (d < 0) break;
+    value = value * 10 + d;
+    ++n;
+    i = j;
+  }
+  return n >= 1 && n <= max_digits ? value : -1;
+}
+
+// Is the code point at text[i] `want` (i moves past it)?
+bool read_cp(std::string_view text, size_t &i, char32_t want) {
+  if (i >= text.size()) return false;
+  size_t j = i;
+  if (next_cp(text, j) != want) return false;
+  i = j;
+  return true;
+}
+
+}  // namespace
+
+bool opens_with_day(std::string_view text) {
+  const std::string_view t = trim(text);
+  size_t i = 0;
+  int n = read_digits(t, i, 4);
+  if (n >= 1000 && read_cp(t, i, U'年')) n = read_digits(t, i, 2);  // a year first
+  if (n < 1 || n > 12 || !read_cp(t, i, U'月')) return false;
+  const int day = read_digits(t, i, 2);
+  if (day < 1 || day > 31 || !read_cp(t, i, U'日')) return false;
+  return read_cp(t, i, 0xFF0C) || read_cp(t, i, U',');
 }
 
 }  // namespace bm::detail

@@ -49,5 +49,12 @@ bool is_edition_line(std::string_view text, const Lexicon &lex);
 // characters: no title or subtitle is that short, and a line wraps only
 // when the one above it is long.
 bool finishes_cut_headline(std::string_view line, std::string_view next);
+// A public-service ad's signature: the sponsor, a space, and an
+// [ad.sponsor] word as the line's last word (市生态环境局 宣).
+bool is_sponsor_line(std::string_view text, const Lexicon &lex);
+// Does the text open with the day of an event and a comma (`1月2日，`,
+// `2025年12月31日，`, in Arabic or full-width digits)? A photo caption opens
+// so: the day it was taken, then where.
+bool opens_with_day(std::string_view text);
 
 }  // namespace bm::detail

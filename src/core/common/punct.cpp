@@ -108,4 +108,25 @@ bool ends_sentence(std::string_view text) {
   return false;
 }
 
+size_t trailing_bracket_note(std::string_view text) {
+  constexpr size_t k_min_cps = 2, k_max_cps = 10;
+  size_t i = text.size();
+  if (i == 0) return text.size();
+  const char32_t close = prev_cp(text, i);
+  if (close != 0xFF09 && close != U')') return text.size();
+  size_t cps = 0;
+  while (i > 0) {
+    const char32_t c = prev_cp(text, i);
+    if (c == (close == U')' ? U'(' : 0xFF08)) {
+      const bool fits = cps >= k_min_cps && !trim(text.substr(0, i)).empty();
+      return fits ? i : text.size();
+    }
+    // Han words only: no space, no mark (a sentence in brackets is no note),
+    // no letters or digits (`(A3)` says where the story goes on).
+    const bool han = (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FFFF);
+    if (++cps > k_max_cps || !han) return text.size();
+  }
+  return text.size();
+}
+
 }  // namespace bm::detail

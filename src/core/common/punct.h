@@ -33,4 +33,10 @@ bool is_separator_line(std::string_view text);
 // them, or a bracketed note after such an end: `…300个。（完）`)?
 bool ends_sentence(std::string_view text);
 
+// Where a short bracketed note closing the text starts (`（新华社发）`,
+// `(资料图片)`: where a photo came from, after its credit `张伟摄（新华社发）`),
+// or text.size() when the text ends in no such note. The note holds 2 to 10
+// Han characters and nothing else, and some text stands before it.
+size_t trailing_bracket_note(std::string_view text);
+
 }  // namespace bm::detail

@@ -98,7 +98,10 @@ std::vector<Byline> take_trailing_credit(std::string_view &para, const Lexicon &
   const char32_t last = prev_cp(t, i);
   std::string_view tail;
   size_t cut = 0;
-  if (last == 0xFF09 || last == U')') {
+  // A bracket that is a photo's source (…作业。 张伟摄（新华社发）) closes an
+  // unbracketed credit: parse_byline reads the credit and its note together.
+  const bool source_note = photo_source_note(t, lex) < t.size();
+  if ((last == 0xFF09 || last == U')') && !source_note) {
     const std::string_view opener = last == U')' ? "(" : "\xEF\xBC\x88";
     const size_t open = t.rfind(opener);
     if (open == std::string_view::npos || t.size() - open > 120) return {};

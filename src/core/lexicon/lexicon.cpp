@@ -14,7 +14,7 @@ const std::vector<std::string> k_no_words;
 const std::vector<std::unique_ptr<icu::RegexPattern>> k_no_patterns;
 
 bool known_section(const std::string &s) {
-  static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "weather",
+  static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "ad.sponsor", "weather",
                                       "weather.strong", "weather.time", "other", "other.page_credit", "masthead", "surname", "end_mark",
                                       "end_note", "date.relative", "date.weekday", "date.week", "date.month",
                                       "date.year", "date.era", "date.lunar_month", "date.lunar", "date.range",
@@ -108,6 +108,7 @@ const char *section_name(Section s) {
     case Section::other_page_credit: return "other.page_credit";
     case Section::masthead: return "masthead";
     case Section::date_weekday: return "date.weekday";
+    case Section::ad_sponsor: return "ad.sponsor";
   }
   return "";
 }

@@ -65,11 +65,13 @@ namespace {
 
 // A photo credit after the caption's last sentence, on its line
 // (`…共120株。 张  伟  李小红摄`): a short run of names that ends in a
-// photographer's role word and holds no punctuation.
+// photographer's role word and holds no punctuation, perhaps with its
+// source in brackets after it (`李小红摄（新华社发）`).
 constexpr size_t k_inline_credit_max_cps = 24;
 
 bool is_inline_credit(std::string_view tail, const Lexicon &lex) {
-  const std::string_view t = trim(tail);
+  std::string_view t = trim(tail);
+  t = trim(t.substr(0, trailing_bracket_note(t)));  // 张伟摄（新华社发）: the credit before its source
   if (t.empty() || cp_count(t) > k_inline_credit_max_cps || !ends_with_any(t, lex.words(Section::role_photographer)))
     return false;
   for (size_t i = 0; i < t.size();) {

@@ -1,0 +1,174 @@
+// Three readings of extractor text that the assemble stage corrects
+// (build_drafts): a photo group's title and lead read with its first
+// caption, a public-service ad under a photo read as the photo's closing
+// title, and the heads of side-by-side items read as a row (titles, texts,
+// subtitles). The decoder's reading is set by hand and the pieces are
+// classified as the parser classifies them, so the rules are tested apart
+// from the model's weights; every case that must stay as read is one
+// condition away from one that must change.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/hand_reading.h"
+
+using namespace bm::detail;
+
+namespace {
+
+constexpr int k_column = 40;  // display cells of the page's column
+
+using Row = bm_test::ReadRow;
+using S = State;
+using Texts = std::vector<std::string>;
+
+Assembly reading(const std::vector<Row> &rows) { return bm_test::hand_reading(rows, k_column, /*classified=*/true); }
+
+// A photo group as a PDF extractor gives it (no blank lines): title, lead,
+// then a caption and its credit, read as one photo item.
+const std::vector<Row> k_photo_group = {
+    {"春日田间农事忙", S::HeadStart, 1, 14},
+    {"连日来，各地农户抢抓晴好天气，田间地头一派繁忙景象。", S::Caption, 0, 40},
+    {"4月3日，在城南镇的育秧工厂，农技人员查看秧苗长势。", S::Caption, 0, 40},
+    {"本报记者 许 林摄", S::Credit, 0, 16},
+};
+
+// A caption and its credit, then an ad's slogan and its sponsor's
+// signature, read as the photo's closing title.
+const std::vector<Row> k_photo_then_ad = {
+    {"4月3日，游客在湖畔公园赏花。", S::CaptionStart, 1, 28},
+    {"周 静摄（新华社发）", S::Credit, 0, 18},
+    {"垃圾分类 从我做起", S::HeadAfter, 1, 17},
+    {"县城市管理局 宣", S::HeadAfter, 0, 15},
+};
+
+// Two items set side by side, read line by line across the page: their
+// titles in a row, each item's text, then their subtitles in a row.
+const std::vector<Row> k_row_of_heads = {
+    {"全省春播进度过半", S::HeadStart, 1, 16},
+    {"城乡公交一体化提速", S::Head, 1, 18},
+    {"本报杭州4月3日电 （记者 林 涛）记者从省农业农村厅获悉，", S::Body, 1, 40},
+    {"全省春播粮食面积已完成过半。", S::Body, 0, 28},
+    {"本报讯 （记者 陈 曦）今年以来，全市新开通城乡公交线路", S::BodyStart, 1, 40},
+    {"十二条，覆盖沿线六十余个行政村。", S::Body, 0, 32},
+    {"早稻育秧面积同比增加", S::Body, 1, 20},
+    {"新开线路十二条", S::HeadAfter, 1, 14},
+};
+
+}  // namespace
+
+TEST(PhotoGroup, TheLeadIsAStoryOfItsOwnAndTheCaptionAPhoto) {
+  const Assembly a = reading(k_photo_group);
+  ASSERT_EQ(a.drafts.size(), 2u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"春日田间农事忙"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body), Texts{"连日来，各地农户抢抓晴好天气，田间地头一派繁忙景象。"});
+  EXPECT_TRUE(a.drafts[0].credits.empty());
+  EXPECT_TRUE(a.drafts[1].headline.empty());
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].body), Texts{"4月3日，在城南镇的育秧工厂，农技人员查看秧苗长势。"});
+  EXPECT_EQ(a.drafts[1].credits.size(), 1u);
+  EXPECT_EQ(a.drafts[0].all.size() + a.drafts[1].all.size(), k_photo_group.size());
+}
+
+TEST(PhotoGroup, OtherwiseOnePhotoItem) {
+  {  // the lead runs on into the next line: one caption of two sentences
+    std::vector<Row> rows = k_photo_group;
+    rows[1].text = "连日来，各地农户抢抓晴好天气，田间地头一派";
+    EXPECT_EQ(reading(rows).drafts.size(), 1u);
+  }
+  {  // the second line opens with no day: the caption goes on
+    std::vector<Row> rows = k_photo_group;
+    rows[2].text = "在城南镇的育秧工厂，农技人员查看秧苗长势。";
+    EXPECT_EQ(reading(rows).drafts.size(), 1u);
+  }
+  {  // the first line opens with a day itself: a caption under its title
+    std::vector<Row> rows = k_photo_group;
+    rows[1].text = "4月2日，各地农户抢抓晴好天气，田间地头一派繁忙景象。";
+    EXPECT_EQ(reading(rows).drafts.size(), 1u);
+  }
+  {  // no title: nothing to give a lead
+    std::vector<Row> rows(k_photo_group.begin() + 1, k_photo_group.end());
+    rows[0].state = S::CaptionStart;
+    EXPECT_EQ(reading(rows).drafts.size(), 1u);
+  }
+}
+
+TEST(AdUnderPhoto, ASponsorsSignatureMakesTheClosingLinesABox) {
+  const Assembly a = reading(k_photo_then_ad);
+  ASSERT_EQ(a.drafts.size(), 2u);
+  EXPECT_TRUE(a.drafts[0].headline.empty());
+  EXPECT_EQ(a.drafts[0].credits.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].furniture), (Texts{"垃圾分类 从我做起", "县城市管理局 宣"}));
+  EXPECT_EQ(a.drafts[1].kind_hint, Kind::Ad);
+}
+
+TEST(AdUnderPhoto, WithoutTheSignatureTheTitleStaysThePhotos) {
+  std::vector<Row> rows = k_photo_then_ad;
+  rows.pop_back();
+  rows.back().text = "湖畔春色";
+  const Assembly a = reading(rows);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"湖畔春色"});
+}
+
+TEST(HeadRow, EachItemGetsItsTitleAndSubtitleInRowOrder) {
+  const Assembly a = reading(k_row_of_heads);
+  ASSERT_EQ(a.drafts.size(), 2u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), (Texts{"全省春播进度过半", "早稻育秧面积同比增加"}));
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].headline), (Texts{"城乡公交一体化提速", "新开线路十二条"}));
+  EXPECT_EQ(a.drafts[0].body.size(), 2u);
+  EXPECT_EQ(a.drafts[1].body.size(), 2u);
+  EXPECT_EQ(a.drafts[0].all.size() + a.drafts[1].all.size(), k_row_of_heads.size());
+}
+
+TEST(HeadRow, OtherwiseAsRead) {
+  auto heads_of_first = [](const std::vector<Row> &rows) {
+    const Assembly a = reading(rows);
+    return bm_test::piece_texts(a, a.drafts[0].headline);
+  };
+  const Texts as_read{"全省春播进度过半", "城乡公交一体化提速"};
+  {  // a kicker and a title over a story, then a brief: no subtitles close the brief
+    std::vector<Row> rows = k_row_of_heads;
+    rows.resize(rows.size() - 2);
+    EXPECT_EQ(heads_of_first(rows), as_read);
+  }
+  {  // one closing line only: the brief's own title after its text
+    std::vector<Row> rows = k_row_of_heads;
+    rows.erase(rows.end() - 2);
+    EXPECT_EQ(heads_of_first(rows), as_read);
+  }
+  {  // a closing line that ends a sentence is text
+    std::vector<Row> rows = k_row_of_heads;
+    rows[6].text = "早稻育秧面积同比增加。";
+    EXPECT_EQ(heads_of_first(rows), as_read);
+  }
+  {  // the second item opens with plain text, not a dateline or a byline
+    std::vector<Row> rows = k_row_of_heads;
+    rows[4].text = "今年以来，全市新开通城乡公交线路";
+    EXPECT_EQ(heads_of_first(rows), as_read);
+  }
+  {  // the titles are not lines alone (no blank line between them)
+    std::vector<Row> rows = k_row_of_heads;
+    rows[1].blanks_before = 0;
+    EXPECT_EQ(heads_of_first(rows), as_read);
+  }
+}
+
+// A line read as a photo credit that names nobody (no role word, no names
+// classify can read) is the item's closing title; one with a role word
+// stays a credit.
+TEST(CreditNamingNobody, IsTheItemsClosingTitle) {
+  const std::vector<Row> rows = {
+      {"连日来，各地农户抢抓晴好天气，田间地头一派繁忙景象。", S::CaptionStart, 1, 40},
+      {"春日田间", S::Credit, 1, 8},
+  };
+  Assembly a = reading(rows);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"春日田间"});
+  EXPECT_TRUE(a.drafts[0].credits.empty());
+  std::vector<Row> credited = rows;
+  credited[1].text = "本报记者摄";
+  a = reading(credited);
+  EXPECT_TRUE(a.drafts[0].headline.empty());
+  EXPECT_EQ(a.drafts[0].credits.size(), 1u);
+}
