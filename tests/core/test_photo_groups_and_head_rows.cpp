@@ -172,3 +172,55 @@ TEST(CreditNamingNobody, IsTheItemsClosingTitle) {
   EXPECT_TRUE(a.drafts[0].headline.empty());
   EXPECT_EQ(a.drafts[0].credits.size(), 1u);
 }
+
+namespace {
+
+// A story, then (a blank line before it) a short item's title straight over
+// one line of text: the story's last block as the decoder read it.
+const std::vector<Row> k_story_then_short_item = {
+    {"城北社区食堂开业", S::HeadStart, 1, 16},
+    {"城北社区食堂昨天正式开业，每天为辖区老人供应午餐和晚餐，", S::Body, 1, 40},
+    {"八十岁以上老人就餐享受半价优惠。食堂由闲置用房改建而成，", S::Body, 0, 40},
+    {"附近的上班族也常来这里吃饭。", S::Body, 0, 28},
+    {"坚守一线", S::Body, 1, 8},
+    {"五一假期，许多劳动者坚守一线，在忙碌中度过假期。", S::Body, 0, 40},
+    {"扫码看视频", S::BoxStart, 1, 10},
+};
+
+}  // namespace
+
+TEST(TrailingItem, AShortTitledBlockAfterTheStorysLastSentenceIsAnItem) {
+  const Assembly a = reading(k_story_then_short_item);
+  ASSERT_EQ(a.drafts.size(), 3u);
+  EXPECT_EQ(a.drafts[0].body.size(), 3u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].headline), Texts{"坚守一线"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].body), Texts{"五一假期，许多劳动者坚守一线，在忙碌中度过假期。"});
+}
+
+// Each case is one condition away from the one above; as read, the page is
+// the story and the box.
+TEST(TrailingItem, OtherwiseTheStorysSection) {
+  auto items = [](const std::vector<Row> &rows) { return reading(rows).drafts.size(); };
+  {  // more text under the subhead: a section at a column's top
+    std::vector<Row> rows = k_story_then_short_item;
+    rows.insert(rows.end() - 1, {{"记者在现场看到，不少居民带着孩子前来参观。", S::Body, 0, 40},
+                                 {"社区工作人员介绍了食堂的运营方式。", S::Body, 0, 34}});
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the story broke off in a sentence before the blank line
+    std::vector<Row> rows = k_story_then_short_item;
+    rows[3].text = "附近的上班族也常来这里吃饭，";
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the line is nearly as wide as the column: a paragraph's first line
+    std::vector<Row> rows = k_story_then_short_item;
+    rows[4].text = "连日来，各地劳动者坚守一线为群众服";
+    rows[4].width = 34;
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // a clause mark inside the line: running text, not a title
+    std::vector<Row> rows = k_story_then_short_item;
+    rows[4].text = "节日里，";
+    EXPECT_EQ(items(rows), 2u);
+  }
+}

@@ -25,9 +25,14 @@ namespace {
 // tells them apart only in a column at least k_min_column_cells wide.
 constexpr int k_full_line_slack_cells = 2;
 constexpr int k_min_column_cells = 20;
-bool full_line(const Piece &p, const LayoutInfo &layout) {
+// A hard-wrapped column wide enough for its line widths to tell a short
+// line (a headline's, a paragraph's last) from a full one.
+bool wide_column(const Piece &p, const LayoutInfo &layout) {
   return layout.layout == Layout::HardWrapped && p.line < layout.column.size() &&
-         layout.column[p.line] >= k_min_column_cells && p.width >= layout.column[p.line] - k_full_line_slack_cells;
+         layout.column[p.line] >= k_min_column_cells;
+}
+bool full_line(const Piece &p, const LayoutInfo &layout) {
+  return wide_column(p, layout) && p.width >= layout.column[p.line] - k_full_line_slack_cells;
 }
 
 // Does the draft open with its headline, every headline line before its
@@ -563,6 +568,49 @@ std::optional<Draft> cut_photo_group_lead(Draft &d, const Assembly &a) {
   return std::nullopt;
 }
 
+// A short item set under a story with only a blank line between, read as
+// the story's last block: a title (a whole line shaped as a headline, ending
+// no sentence, with no box cue) straight over a line or two of text that end
+// a sentence, after the story's text ended one, and nothing after it before
+// the next blank line or item (坚守岗位 / 元旦假期，…。 under a story, as an
+// extractor that reads across columns gives a photo group's lead). A subhead
+// at the top of a column has the rest of its section under it; only at the
+// story's end is the block this short. The title is a short line of a wide
+// column (at most three quarters of it: an indented paragraph's first line
+// is nearly full; in a narrow column any line may be short) with no clause
+// mark inside. Returns the item cut from `story`.
+constexpr size_t k_trailing_item_max_text_lines = 2;
+
+std::optional<Draft> cut_trailing_item(Draft &story, const Assembly &a) {
+  if (story.kind_hint != Kind::News || !story.furniture.empty() || !story.credits.empty() || story.body.size() < 4 ||
+      (!story.headline.empty() && !headline_leads(story)) || story.all.back() != story.body.back())
+    return std::nullopt;
+  size_t j = story.body.size() - 1;
+  while (j > 0 && a.pieces[story.body[j]].blanks_before == 0) --j;
+  const size_t lines = story.body.size() - j - 1;
+  if (j < 2 || lines < 1 || lines > k_trailing_item_max_text_lines) return std::nullopt;
+  const size_t head = story.body[j];
+  const Piece &h = a.pieces[head], &before = a.pieces[story.body[j - 1]];
+  const PieceClass &c = a.classes[head];
+  if (!h.first_in_line || !h.last_in_line || !c.headline_shaped || c.cues.bits != 0 || ends_sentence(h.text) ||
+      !wide_column(h, a.layout) || h.width * 4 > a.layout.column[h.line] * 3 || has_inner_clause_mark(h.text) ||
+      !before.last_in_line || !ends_sentence(before.text) || !ends_sentence(a.pieces[story.body.back()].text))
+    return std::nullopt;
+  for (size_t i = j; i + 1 < story.body.size(); ++i)
+    if (story.body[i + 1] != story.body[i] + 1 || a.pieces[story.body[i + 1]].blanks_before > 0)
+      return std::nullopt;  // the text runs straight under the title
+  const size_t after = story.body.back() + 1;
+  if (after < a.pieces.size() && a.pieces[after].blanks_before == 0) return std::nullopt;
+  Draft item;
+  item.headline = {head};
+  item.body.assign(story.body.begin() + static_cast<std::ptrdiff_t>(j) + 1, story.body.end());
+  item.all.assign(story.body.begin() + static_cast<std::ptrdiff_t>(j), story.body.end());
+  item.confidence = story.confidence;
+  story.body.resize(j);
+  story.all.resize(story.all.size() - item.all.size());
+  return item;
+}
+
 // A headline line standing alone: a whole line, blank lines before it.
 bool lone_head_line(const Piece &p) { return p.first_in_line && p.last_in_line && p.blanks_before > 0; }
 
@@ -662,8 +710,10 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
   joined.reserve(drafts.size());
   for (size_t x = 0; x < drafts.size();) {
     if (std::optional<Draft> lead = cut_photo_group_lead(drafts[x], a)) joined.push_back(std::move(*lead));
+    std::optional<Draft> trailing = cut_trailing_item(drafts[x], a);
     joined.push_back(std::move(drafts[x]));
     const size_t taken = take_title_and_byline(joined.back(), drafts, x + 1, a);
+    if (trailing) joined.push_back(std::move(*trailing));
     x += 1 + taken;
   }
   a.drafts = std::move(joined);
