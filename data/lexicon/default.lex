@@ -47,6 +47,24 @@
 攝
 圖
 
+# Where a photo came from, beside its credit (新华社发（张伟摄）, 张伟摄（视觉中国）):
+# a word of a credit that names nobody.
+[photo.source]
+新华社发
+中新社发
+新华社
+中新社
+人民视觉
+视觉中国
+影像中国
+资料图片
+资料照片
+无人机照片
+新华社發
+中新社發
+資料圖片
+資料照片
+
 [role.editor]
 责任编辑
 执行编辑

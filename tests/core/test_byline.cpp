@@ -56,6 +56,17 @@ TEST(Byline, CreditWithItsSourceNote) {
   EXPECT_EQ(parse_byline_lenient("顾 晨摄（视觉中国）", lexicon()).size(), 1u);
 }
 
+// A photo's source before its credit (新华社发（X摄）) names nobody: a word of
+// the lexicon's [photo.source], skipped by both readings.
+TEST(Byline, PhotoSourceBeforeTheCredit) {
+  EXPECT_EQ(read("新华社发 刘一帆摄"), "photographer:刘一帆");
+  const std::vector<Byline> people = parse_byline_lenient("新华社发（刘一帆摄）", lexicon());
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0].name, "刘一帆");
+  EXPECT_EQ(people[0].role, BylineRole::Photographer);
+  EXPECT_EQ(read("新华社发"), "-");  // a source alone credits no one
+}
+
 TEST(Byline, BareNamesOnlyWhereAllowed) {
   EXPECT_EQ(read("王一鸣 李小红", true), ":王一鸣 :李小红");
   EXPECT_EQ(read("王一鸣 李小红", false), "-");

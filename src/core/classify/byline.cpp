@@ -1,5 +1,6 @@
 #include "core/classify/byline.h"
 
+#include <algorithm>
 #include <array>
 
 #include <unicode/unistr.h>
@@ -151,6 +152,14 @@ bool may_be_byline(std::string_view s, const Lexicon &lex) {
   return only_name_chars || lex.has_role_word(joined);
 }
 
+// Is the token a word of [photo.source] (新华社发, 视觉中国)?
+bool is_photo_source(std::u32string_view tok, const Lexicon &lex) {
+  const auto &words = lex.words(Section::photo_source);
+  if (words.empty()) return false;
+  const std::string w = to_utf8(tok);
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
 // The one-character role word `c` is (摄, 图, 文), or nullptr.
 const RoleWord *one_character_role(char32_t c, const Lexicon &lex) {
   for (const RoleWord &rw : lex.roles())
@@ -196,6 +205,7 @@ std::vector<Byline> parse_byline_lenient(std::string_view text, const Lexicon &l
   for (size_t ti = 0; ti < t.size(); ++ti) {
     const std::u32string_view tok = t[ti];
     if (!all_han(tok)) return {};
+    if (is_photo_source(tok, lex)) continue;  // 新华社发（张伟摄）: where the photo came from
     // A role word that is the token, ends it (江南日报记者, 张伟摄) or starts it (记者张伟).
     const RoleWord *hit = nullptr;
     bool at_end = false;
@@ -304,6 +314,10 @@ std::optional<BylineParse> parse_byline(std::string_view text, const Lexicon &le
     }
     const std::u32string_view tok = t[ti];
     const std::u32string_view rest = tok.substr(ci);
+    if (ci == 0 && is_photo_source(tok, lex)) {  // 新华社发 张伟摄: the photo's source names nobody
+      ++ti;
+      continue;
+    }
     std::u32string name;
     size_t consumed_tokens = 1;
     if (rest.size() == 1 && all_han(rest) && ti + 1 < t.size() && all_han(t[ti + 1].substr(0, 1))) {

@@ -450,7 +450,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const std::vecto
     if (cps.size() >= k_long_cps) edge(EdgeFeature::e_cur_long);
     if (wrapped && p.width < col - k_full_slack_cells && p.width >= col - k_indent_max_cells)
       edge(EdgeFeature::e_cur_indent);
-    out.add(e, conjoined, edges, p.item_break);
+    out.add(e, conjoined, edges, p.item_break, f.dateline);
   }
   out.shrink_to_fit();
   return out;
