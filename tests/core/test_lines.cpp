@@ -80,6 +80,20 @@ TEST(Pieces, AnInlineCreditWithItsSourceIsCutOff) {
   EXPECT_EQ(pieces_of(prose, edits).size(), 1u);
 }
 
+// A credit in brackets straight after the caption's last sentence is a
+// piece of its own; a bracket that credits no photographer stays text.
+TEST(Pieces, ABracketedCreditAfterTheLastSentenceIsCutOff) {
+  TextStore edits;
+  const std::string text = "渔民在滩涂上晾晒紫菜。（本报记者 赵 阳摄）\n";
+  const std::vector<Piece> pieces = pieces_of(text, edits);
+  ASSERT_EQ(pieces.size(), 2u);
+  EXPECT_EQ(pieces[0].text, "渔民在滩涂上晾晒紫菜。");
+  EXPECT_EQ(pieces[1].text, "（本报记者 赵 阳摄）");
+  for (const char *line : {"渔民在滩涂上晾晒紫菜。（完）\n", "渔民在滩涂上晾晒紫菜。（记者 赵阳）\n",
+                           "渔民在滩涂上晾晒紫菜（本报记者 赵 阳摄）\n", "（本报记者 赵 阳摄）渔民在滩涂上晾晒紫菜。\n"})
+    EXPECT_EQ(pieces_of(line, edits).size(), 1u) << line;
+}
+
 TEST(Pieces, AMarkOpeningTheLineDoesNotCutIt) {
   const std::string text = "■记者 王强 通讯员 李明\n";
   TextStore edits;

@@ -82,9 +82,23 @@ bool is_inline_credit(std::string_view tail, const Lexicon &lex) {
   return true;
 }
 
+// A photo credit in brackets closing the caption's line, straight after its
+// last sentence (`…晾晒紫菜。（本报记者 赵 阳摄）`): the bracket holds an inline
+// credit and nothing follows it.
+bool is_bracketed_credit(std::string_view tail, const Lexicon &lex) {
+  const std::string_view t = trim(tail);
+  size_t i = 0, end = t.size();
+  if (t.empty()) return false;
+  const char32_t open = next_cp(t, i);
+  const char32_t close = prev_cp(t, end);
+  if (!((open == 0xFF08 && close == 0xFF09) || (open == U'(' && close == U')')) || end <= i) return false;
+  return is_inline_credit(t.substr(i, end - i), lex);
+}
+
 // Byte offsets where a new piece starts inside `s`: a byline mark that follows
 // a space (or sentence-final punctuation) and is not at the start; a photo
-// credit after sentence-final punctuation and a space.
+// credit after sentence-final punctuation and a space, or in brackets straight
+// after it.
 // Fills cuts (cleared first: one vector serves every line of the page).
 void cut_points(std::string_view s, const Lexicon &lex, std::vector<size_t> &cuts) {
   cuts.clear();
@@ -99,6 +113,10 @@ void cut_points(std::string_view s, const Lexicon &lex, std::vector<size_t> &cut
     if (after_sentence && !is_space_cp(cp) && is_space_cp(prev) && is_inline_credit(s.substr(i), lex)) {
       cuts.push_back(i);
       break;  // the credit runs to the end of the line
+    }
+    if (after_sentence && (cp == 0xFF08 || cp == U'(') && is_bracketed_credit(s.substr(i), lex)) {
+      cuts.push_back(i);
+      break;
     }
     const bool final_punct = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x201D;
     after_sentence = final_punct || (after_sentence && is_space_cp(cp));
