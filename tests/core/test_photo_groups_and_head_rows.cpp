@@ -224,3 +224,54 @@ TEST(TrailingItem, OtherwiseTheStorysSection) {
     EXPECT_EQ(items(rows), 2u);
   }
 }
+
+namespace {
+
+// A story with its credit, then a subhead and its section's text, which the
+// decoder read as a story of its own (one paragraph per line).
+const std::vector<Row> k_story_then_section = {
+    {"城北社区食堂开业", S::HeadStart, 1},
+    {"本报记者 许 林", S::Byline, 1},
+    {"城北社区食堂昨天正式开业，每天为辖区老人供应午餐和晚餐。", S::Body, 1},
+    {"老人吃上了热乎饭", S::HeadStart, 1},
+    {"住在附近的王大爷是食堂的第一位客人。他说，以前一个人做饭总是凑合，现在每天都能吃上两荤一素的热乎饭菜，"
+     "儿女在外地工作也放心了。",
+     S::Body, 1},
+    {"食堂负责人介绍，开业第一周已有三百多位老人办理了就餐卡。", S::Body, 1},
+};
+
+}  // namespace
+
+TEST(StorySection, ASubheadAndTextWithNoCreditJoinTheStoryBefore) {
+  const Assembly a = reading(k_story_then_section);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"城北社区食堂开业"});
+  EXPECT_EQ(a.drafts[0].body.size(), 4u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body)[1], "老人吃上了热乎饭");
+}
+
+// Each case is one condition away from the one above.
+TEST(StorySection, OtherwiseAStoryOfItsOwn) {
+  auto items = [](const std::vector<Row> &rows) { return reading(rows).drafts.size(); };
+  {  // the item has a byline of its own
+    std::vector<Row> rows = k_story_then_section;
+    rows.insert(rows.begin() + 4, {"本报记者 陈 曦", S::Byline, 1});
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the item opens its text with a dateline
+    std::vector<Row> rows = k_story_then_section;
+    rows[4].text = "本报讯 住在附近的王大爷是食堂的第一位客人。他说，现在每天都能吃上热乎饭菜，儿女在外地工作也放心了。";
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the story before has no credit
+    std::vector<Row> rows = k_story_then_section;
+    rows.erase(rows.begin() + 1);
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // one sentence under the title: a photo group's lead, a brief
+    std::vector<Row> rows = k_story_then_section;
+    rows.pop_back();
+    rows.back().text = "五一假期，许多劳动者坚守一线。";
+    EXPECT_EQ(items(rows), 2u);
+  }
+}

@@ -611,6 +611,45 @@ std::optional<Draft> cut_trailing_item(Draft &story, const Assembly &a) {
   return item;
 }
 
+// A story's section read as a story of its own. A story carries its
+// credit (a byline or a dateline) under its headline; a section of one
+// carries none, only its subhead and text. Where an item that opens with
+// one headline line and runs on with text of its own (two sentences at
+// least: a photo group's lead is one) has no byline, dateline, note, credit
+// or closing note (an author's, a commentary's), and follows straight on a story that opened with its headline
+// and its credit and closed with no end note, it is that story's next
+// section: the subhead and text join the story. Returns whether it joined.
+constexpr size_t k_section_min_cps = 80;
+
+bool joins_as_section(Draft &story, const Draft &d, const Assembly &a) {
+  if (story.kind_hint != Kind::News || d.kind_hint != Kind::News || !story.furniture.empty() || !d.furniture.empty() ||
+      !headline_leads(story) || !story.credits.empty() || !story.endnotes.empty() || !story.notes.empty() ||
+      story.all.back() != story.body.back() || d.headline.size() != 1 || !headline_leads(d) || !d.bylines.empty() ||
+      !d.notes.empty() || !d.credits.empty() || !d.endnotes.empty() || d.all.front() != d.headline.front() ||
+      d.all.front() != story.all.back() + 1)
+    return false;
+  const bool credited = !story.bylines.empty() || a.classes[story.body.front()].type == PieceType::Dateline;
+  if (!credited || a.classes[d.body.front()].type == PieceType::Dateline ||
+      !ends_sentence(a.pieces[story.body.back()].text))
+    return false;
+  size_t cps = 0, sentences = 0;
+  for (size_t k : d.body) {
+    cps += cps_without_spaces(a.pieces[k].text);
+    const std::string_view t = a.pieces[k].text;
+    for (size_t i = 0; i < t.size();) {
+      const char32_t c = next_cp(t, i);
+      sentences += c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+    }
+  }
+  if (cps < k_section_min_cps || sentences < 2) return false;
+  story.body.insert(story.body.end(), d.headline.begin(), d.headline.end());
+  story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+  story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
+  story.all.insert(story.all.end(), d.all.begin(), d.all.end());
+  story.confidence = std::min(story.confidence, d.confidence);
+  return true;
+}
+
 // A headline line standing alone: a whole line, blank lines before it.
 bool lone_head_line(const Piece &p) { return p.first_in_line && p.last_in_line && p.blanks_before > 0; }
 
@@ -716,7 +755,11 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
     if (trailing) joined.push_back(std::move(*trailing));
     x += 1 + taken;
   }
-  a.drafts = std::move(joined);
+  std::vector<Draft> stories;
+  stories.reserve(joined.size());
+  for (Draft &d : joined)
+    if (stories.empty() || !joins_as_section(stories.back(), d, a)) stories.push_back(std::move(d));
+  a.drafts = std::move(stories);
 }
 
 namespace {
