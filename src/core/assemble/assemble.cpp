@@ -271,9 +271,7 @@ class DraftBuilder {
     cur_.reset();
   }
 
-  bool is_page_credit(size_t k) const {
-    return starts_with_any(trim(a_.pieces[k].text), lex_.words(Section::other_page_credit));
-  }
+  bool is_page_credit(size_t k) const { return opens_with_page_credit(a_.pieces[k].text, lex_); }
 
   // The kind a block shows by itself, or nothing when it shows none.
   std::optional<Kind> evident_kind(const std::vector<size_t> &block) const {
@@ -446,6 +444,16 @@ bool resumes(const Draft &a, const Draft &c, size_t boxes_between, const Assembl
   const bool mid_sentence = last.last_in_line && full_line(last, as.layout) && !ends_sentence(last.text);
   if (!mid_sentence && !(ends_sentence(last.text) && has_inner_clause_mark(head.text))) return false;
   return as.classes[h].type != PieceType::Dateline && as.classes[b].type != PieceType::Dateline;
+}
+
+// `d`'s headline and text go on as `story`'s text (a story resumed after a
+// box, its next section): its pieces, closing notes and confidence join.
+void append_as_text(Draft &story, const Draft &d) {
+  story.body.insert(story.body.end(), d.headline.begin(), d.headline.end());
+  story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+  story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
+  story.all.insert(story.all.end(), d.all.begin(), d.all.end());
+  story.confidence = std::min(story.confidence, d.confidence);
 }
 
 // A headline line the column's width cut, whose last character or two open
@@ -642,11 +650,7 @@ bool joins_as_section(Draft &story, const Draft &d, const Assembly &a) {
     }
   }
   if (cps < k_section_min_cps || sentences < 2) return false;
-  story.body.insert(story.body.end(), d.headline.begin(), d.headline.end());
-  story.body.insert(story.body.end(), d.body.begin(), d.body.end());
-  story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
-  story.all.insert(story.all.end(), d.all.begin(), d.all.end());
-  story.confidence = std::min(story.confidence, d.confidence);
+  append_as_text(story, d);
   return true;
 }
 
@@ -706,8 +710,7 @@ bool deal_row_of_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a) 
     drop(last.headline, s);
     drop(last.all, s);
   }
-  drop(first.all, titles[0]);  // put back below, with its subtitle
-  for (size_t i = 1; i < k; ++i) drop(first.all, titles[i]);
+  for (size_t t : titles) drop(first.all, t);  // the first's title goes back below, with its subtitle
   for (size_t i = 0; i < k; ++i) {
     Draft &d = drafts[x + i];
     d.headline = {titles[i], subs[i]};
@@ -733,11 +736,7 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
     while (story > 0 && !drafts[story - 1].furniture.empty()) --story;  // back over boxes
     if (story > 0 && resumes(drafts[story - 1], d, drafts.size() - story, a)) {
       Draft &s = drafts[story - 1];
-      s.body.insert(s.body.end(), d.headline.begin(), d.headline.end());
-      s.body.insert(s.body.end(), d.body.begin(), d.body.end());
-      s.endnotes.insert(s.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
-      s.all.insert(s.all.end(), d.all.begin(), d.all.end());
-      s.confidence = std::min(s.confidence, d.confidence);
+      append_as_text(s, d);
       s.box_inside = s.box_inside || story < drafts.size();
       continue;
     }

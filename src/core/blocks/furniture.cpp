@@ -50,12 +50,6 @@ bool is_date_token(std::string_view t) {
   return units_seen >= 2 && digits == 0;
 }
 
-// The page's section as the header prints it (社会, 经济: a [page.section] word).
-bool is_section_name(std::string_view tok, const Lexicon &lex) {
-  const auto &names = lex.words(Section::page_section);
-  return std::find(names.begin(), names.end(), tok) != names.end();
-}
-
 // Is every part of the line furniture (see is_furniture_line)? `named`:
 // whether one names the page.
 bool furniture_parts_only(std::string_view text, const Lexicon &lex, bool &named) {
@@ -88,7 +82,7 @@ bool furniture_parts_only(std::string_view text, const Lexicon &lex, bool &named
     }
     if (is_masthead_line(tok, lex, edition)) continue;  // capitals (the edition is known: no second regex)
     if (all_digits(tok, k_page_number_max_digits) || is_date_token(tok) || is_weekday_word(tok, lex) ||
-        is_section_name(tok, lex))
+        lex.has_word(Section::page_section, tok))  // the page's section (社会, 经济)
       continue;
     return false;
   }

@@ -53,7 +53,7 @@ Classified classify_locally(std::vector<Piece> pieces, const Lexicon &lex, TextS
     const size_t cps = cps_without_spaces(p.text);
     std::optional<Piece> glued;  // text glued after a credit's names
     read_evidence(p.text, lex, c);
-    if (starts_with_any(trim(p.text), lex.words(Section::other_page_credit))) {
+    if (opens_with_page_credit(p.text, lex)) {
       c.type = PieceType::Other;  // 本版责编：X: the page's credit, furniture
     } else if (auto by = parse_byline(p.text, lex, /*allow_bare=*/true)) {
       c.type = PieceType::Byline;

@@ -131,6 +131,10 @@ bool finishes_cut_headline(std::string_view line, std::string_view next) {
   return tail_cps >= 1 && tail_cps <= k_cut_tail_max_cps;
 }
 
+bool opens_with_page_credit(std::string_view text, const Lexicon &lex) {
+  return starts_with_any(trim(text), lex.words(Section::other_page_credit));
+}
+
 bool is_sponsor_line(std::string_view text, const Lexicon &lex) {
   const std::string_view t = trim(text);
   size_t i = t.size();
@@ -141,8 +145,7 @@ bool is_sponsor_line(std::string_view text, const Lexicon &lex) {
   }
   const std::string_view sponsor = trim(t.substr(0, i)), word = t.substr(i);
   if (i == 0 || cps_without_spaces(sponsor) < 2) return false;
-  const auto &words = lex.words(Section::ad_sponsor);
-  return std::find(words.begin(), words.end(), word) != words.end();
+  return lex.has_word(Section::ad_sponsor, word);
 }
 
 namespace {

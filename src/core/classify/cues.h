@@ -49,6 +49,9 @@ bool is_edition_line(std::string_view text, const Lexicon &lex);
 // characters: no title or subtitle is that short, and a line wraps only
 // when the one above it is long.
 bool finishes_cut_headline(std::string_view line, std::string_view next);
+// The page's credit line: it opens with an [other.page_credit] word
+// (本版责编：X  版式设计：Y), furniture though it names people with roles.
+bool opens_with_page_credit(std::string_view text, const Lexicon &lex);
 // A public-service ad's signature: the sponsor, a space, and an
 // [ad.sponsor] word as the line's last word (市生态环境局 宣).
 bool is_sponsor_line(std::string_view text, const Lexicon &lex);

@@ -39,6 +39,11 @@ bool Lexicon::is_regex_section(const std::string &section) {
          section == "page_number";
 }
 
+bool Lexicon::has_word(Section s, std::string_view word) const {
+  const std::vector<std::string> &list = words(s);
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
 const std::vector<std::string> &Lexicon::words(const std::string &section) const {
   auto it = sections_.find(section);
   return it == sections_.end() ? k_no_words : it->second;

@@ -110,6 +110,8 @@ class Lexicon {
   const std::vector<std::string> &words(const std::string &section) const;
   // The same for a section stage code names (after finish()).
   const std::vector<std::string> &words(Section s) const { return named_[static_cast<size_t>(s)]; }
+  // Whether `word` is, whole, one of that section's words (社会 of [page.section]).
+  bool has_word(Section s, std::string_view word) const;
   // How many distinct words of a plain section occur in text (stopping at the
   // first when first_only): one pass over the text, each position looked up
   // by its code point in an index of the words' first code points.
