@@ -145,6 +145,32 @@ TEST(PdfText, MergedColumnsWithLoneLinesAreReadColumnByColumn) {
     if (!l.blank) EXPECT_EQ(l.merged_columns, text.substr(l.begin, l.end - l.begin) != "寻物启事");
 }
 
+TEST(PdfText, FullColumnLinesOfAnyPunctuationStayInTheRun) {
+  // Two columns of 18 characters. The left parts of the merged lines hold
+  // three marks each (33 cells); the lone left line holds none (36 cells),
+  // yet it is as full a column line as they are: the run goes on over it,
+  // and the columns are read whole, one after the other.
+  const std::string text =
+      "食堂开张后，老人、孩子吃饭都方便了， 加装电梯的事，街道和居民一起想办法，\n"
+      "子女也很放心。食堂每天供应十种菜、汤， 已有四十多部电梯投入使用，住在高层的\n"
+      "价格实惠又合口味附近几个小区的老人常\n"
+      "老人出门不再发愁。\n"
+      "来这里吃饭。负责人说，下一步将开通送 街道还将对符合条件的项目给予补助，让\n"
+      "餐服务，让行动不便的老人在家吃上饭。 更多居民早日用上电梯。\n";
+  const std::vector<Line> lines = split_lines(text);
+  EXPECT_EQ(joined(text, lines),
+            "食堂开张后，老人、孩子吃饭都方便了，\n"
+            "子女也很放心。食堂每天供应十种菜、汤，\n"
+            "价格实惠又合口味附近几个小区的老人常\n"
+            "来这里吃饭。负责人说，下一步将开通送\n"
+            "餐服务，让行动不便的老人在家吃上饭。\n"
+            "加装电梯的事，街道和居民一起想办法，\n"
+            "已有四十多部电梯投入使用，住在高层的\n"
+            "老人出门不再发愁。\n"
+            "街道还将对符合条件的项目给予补助，让\n"
+            "更多居民早日用上电梯。\n");
+}
+
 TEST(PdfText, ThreeMergedColumnsAreReadColumnByColumn) {
   const std::string text =
       "一二三四五六七八九十一二三四五六 甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己 春夏秋冬春夏秋冬春夏秋冬春夏秋冬\n"

@@ -1,8 +1,9 @@
-// Three readings of extractor text that the assemble stage corrects
+// Readings of extractor text that the assemble stage corrects
 // (build_drafts): a photo group's title and lead read with its first
 // caption, a public-service ad under a photo read as the photo's closing
-// title, and the heads of side-by-side items read as a row (titles, texts,
-// subtitles). The decoder's reading is set by hand and the pieces are
+// title, the heads of side-by-side items read as a row (titles, texts,
+// subtitles), a story's section read as a story, and the last section of a
+// report credited by role alone, which gives the report's names. The decoder's reading is set by hand and the pieces are
 // classified as the parser classifies them, so the rules are tested apart
 // from the model's weights; every case that must stay as read is one
 // condition away from one that must change.
@@ -272,6 +273,64 @@ TEST(StorySection, OtherwiseAStoryOfItsOwn) {
     std::vector<Row> rows = k_story_then_section;
     rows.pop_back();
     rows.back().text = "五一假期，许多劳动者坚守一线。";
+    EXPECT_EQ(items(rows), 2u);
+  }
+}
+
+namespace {
+
+// A report credited by role alone, in sections under subheads; its last
+// section read as an item of its own (a photo's title printed before the
+// subhead), closing with the names the credit under the headline did not
+// give (one paragraph per line).
+const std::vector<Row> k_report_owing_names = {
+    {"让社区食堂办得更好", S::HeadStart, 1},
+    {"本报记者", S::Byline, 0},
+    {"城北社区食堂昨天正式开业，每天为辖区老人供应午餐和晚餐。", S::Body, 1},
+    {"老人吃上了热乎饭", S::Body, 0},
+    {"住在附近的王大爷是食堂的第一位客人，他说现在每天都能吃上热乎饭菜。", S::Body, 0},
+    {"春到湖畔", S::HeadStart, 1},
+    {"服务跟着需求走", S::Head, 0},
+    {"食堂负责人介绍，下一步将开通送餐服务，让行动不便的老人在家吃上饭。", S::Body, 0},
+    {"（本报记者 许 林、陈 曦）", S::EndNote, 0},
+};
+
+}  // namespace
+
+TEST(OwedNames, TheSectionThatGivesTheReportsNamesJoinsIt) {
+  const Assembly a = reading(k_report_owing_names);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"让社区食堂办得更好"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].endnotes), Texts{"（本报记者 许 林、陈 曦）"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body)[4], "服务跟着需求走");
+}
+
+// Each case is one condition away from the one above.
+TEST(OwedNames, OtherwiseAnItemOfItsOwn) {
+  auto items = [](const std::vector<Row> &rows) { return reading(rows).drafts.size(); };
+  {  // the credit under the headline names its reporter
+    std::vector<Row> rows = k_report_owing_names;
+    rows[1].text = "本报记者 周 敏";
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the report has no subhead: one story, then a brief with its own credit
+    std::vector<Row> rows = k_report_owing_names;
+    rows.erase(rows.begin() + 3);
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the item closes with no names
+    std::vector<Row> rows = k_report_owing_names;
+    rows.pop_back();
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the item has a byline of its own
+    std::vector<Row> rows = k_report_owing_names;
+    rows.insert(rows.begin() + 7, {"本报记者 陈 曦", S::Byline, 0});
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the item opens with a dateline
+    std::vector<Row> rows = k_report_owing_names;
+    rows[7].text = "本报讯 食堂负责人介绍，下一步将开通送餐服务，让行动不便的老人在家吃上饭。";
     EXPECT_EQ(items(rows), 2u);
   }
 }

@@ -9,6 +9,7 @@
 #include "core/classify/cues.h"
 #include "core/segment/decoder.h"
 #include "core/segment/features.h"
+#include "core/classify/byline.h"
 #include "core/classify/classify.h"
 #include "core/common/punct.h"
 #include "core/common/utf8.h"
@@ -654,6 +655,62 @@ bool joins_as_section(Draft &story, const Draft &d, const Assembly &a) {
   return true;
 }
 
+// A report credited by role alone (本报记者 under its headline, no name)
+// gives the names at its end, in brackets under its last section:
+// （本报记者 甲、乙）. Where the decoder reads that last section as an item of
+// its own (its subhead as a headline, often after a photo's title that the
+// extractor printed between), the item opens with no credit of its own and
+// closes with the names the report still owes. All of these hold: the story
+// opens with its headline and a credit that names nobody, and has no
+// closing notes or dateline; its text has a subhead of its own (a report in
+// sections, not a story with one brief under it); the item follows straight
+// on, opens with at most k_owed_heads headline lines and runs on with its
+// text, with no byline, dateline, note or credit, and its first closing note
+// is a credit that names people. Returns whether the item joined.
+constexpr size_t k_owed_heads = 2;
+
+bool credit_names_nobody(const Draft &d, const Assembly &a) {
+  if (d.bylines.empty()) return false;
+  for (size_t k : d.bylines)
+    for (const Byline &b : a.classes[k].people)
+      if (!b.name.empty()) return false;
+  return true;
+}
+
+bool has_subhead(const Draft &d, const Assembly &a) {
+  for (size_t i = 1; i + 1 < d.body.size(); ++i) {
+    const size_t k = d.body[i];
+    if (ends_on_subhead(a.pieces[k], a.classes[k]) && ends_sentence(a.pieces[d.body[i - 1]].text) &&
+        a.pieces[d.body[i - 1]].last_in_line)
+      return true;
+  }
+  return false;
+}
+
+// A closing note in brackets that gives people their role: （本报记者甲、乙）.
+bool names_people(const Piece &p, const Lexicon &lex) {
+  const std::optional<std::string_view> inner = bracketed(trim(p.text));
+  if (!inner || !has_role_word(*inner, lex)) return false;
+  for (const Byline &b : parse_byline_lenient(*inner, lex))
+    if (b.role != BylineRole::None && !b.name.empty()) return true;
+  return false;
+}
+
+bool joins_as_owed_section(Draft &story, const Draft &d, const Assembly &a, const Lexicon &lex) {
+  if (story.kind_hint != Kind::News || d.kind_hint != Kind::News || !story.furniture.empty() || !d.furniture.empty() ||
+      !headline_leads(story) || !credit_names_nobody(story, a) || !story.credits.empty() || !story.endnotes.empty() ||
+      !story.notes.empty() || story.body.empty() || story.all.back() != story.body.back() || d.headline.empty() ||
+      d.headline.size() > k_owed_heads || !headline_leads(d) || !d.bylines.empty() || !d.notes.empty() ||
+      !d.credits.empty() || d.endnotes.empty() || d.all.front() != story.all.back() + 1)
+    return false;
+  if (a.classes[story.body.front()].type == PieceType::Dateline || a.classes[d.body.front()].type == PieceType::Dateline ||
+      !has_subhead(story, a))
+    return false;
+  if (!names_people(a.pieces[d.endnotes.front()], lex)) return false;
+  append_as_text(story, d);
+  return true;
+}
+
 // A headline line standing alone: a whole line, blank lines before it.
 bool lone_head_line(const Piece &p) { return p.first_in_line && p.last_in_line && p.blanks_before > 0; }
 
@@ -757,7 +814,8 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
   std::vector<Draft> stories;
   stories.reserve(joined.size());
   for (Draft &d : joined)
-    if (stories.empty() || !joins_as_section(stories.back(), d, a)) stories.push_back(std::move(d));
+    if (stories.empty() || !(joins_as_section(stories.back(), d, a) || joins_as_owed_section(stories.back(), d, a, lex)))
+      stories.push_back(std::move(d));
   a.drafts = std::move(stories);
 }
 

@@ -129,4 +129,12 @@ size_t trailing_bracket_note(std::string_view text) {
   return text.size();
 }
 
+std::optional<std::string_view> bracketed(std::string_view t) {
+  size_t i = 0, j = t.size();
+  if (t.empty()) return std::nullopt;
+  const char32_t open = next_cp(t, i), close = prev_cp(t, j);
+  if (!((open == 0xFF08 || open == U'(') && (close == 0xFF09 || close == U')')) || j < i) return std::nullopt;
+  return t.substr(i, j - i);
+}
+
 }  // namespace bm::detail

@@ -1,6 +1,7 @@
 // Punctuation facts shared by the stages that cut lines and paragraphs and
 // the decoder's features.
 #pragma once
+#include <optional>
 #include <string_view>
 
 namespace bm::detail {
@@ -38,5 +39,9 @@ bool ends_sentence(std::string_view text);
 // or text.size() when the text ends in no such note. The note holds 2 to 10
 // Han characters and nothing else, and some text stands before it.
 size_t trailing_bracket_note(std::string_view text);
+
+// The text inside brackets that enclose the whole of `t` (（…） or (…)), or
+// nothing.
+std::optional<std::string_view> bracketed(std::string_view t);
 
 }  // namespace bm::detail

@@ -43,16 +43,6 @@ bool gives_a_role(const std::vector<Byline> &people) {
   return false;
 }
 
-// The text inside brackets that enclose the whole of `t` (（…） or (…)), or
-// nothing.
-std::optional<std::string_view> bracketed(std::string_view t) {
-  size_t i = 0, j = t.size();
-  if (t.empty()) return std::nullopt;
-  const char32_t open = next_cp(t, i), close = prev_cp(t, j);
-  if (!((open == 0xFF08 || open == U'(') && (close == 0xFF09 || close == U')')) || j < i) return std::nullopt;
-  return t.substr(i, j - i);
-}
-
 void add_editor_note(Article &art, const std::string &note) {
   art.editor_note = art.editor_note ? *art.editor_note + note : note;
 }

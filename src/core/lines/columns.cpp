@@ -18,7 +18,12 @@ constexpr size_t k_column_run_cps = 10;
 // while a dateline and its text parted by a space (`本报合肥5月12日电
 // 记者从…`) stop wherever the dateline does.
 constexpr size_t k_min_merged_lines = 3;
-constexpr int k_column_width_slack_cells = 2;
+// How far a full column line's width may stray from the column's: layout
+// widths count a closing mark as one cell, and a line holds from none to
+// five of them, so full lines of one column measure some four cells apart
+// (a run read with less slack broke at every line with more punctuation,
+// and the lines of one run were read in column order piecemeal).
+constexpr int k_column_width_slack_cells = 4;
 // ... and as wide as this share (percent) of the median width of the page's
 // other lines.
 constexpr int k_column_share_percent = 80;
