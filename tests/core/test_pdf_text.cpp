@@ -63,6 +63,38 @@ TEST(PdfText, UnindentedColumnsEndAParagraphWhereALineStopsShort) {
   EXPECT_EQ(p[4].rfind("食堂负责人表示", 0), 0u);
 }
 
+TEST(PdfText, ASubheadBetweenASentenceAndTheNextLineIsItsOwnParagraph) {
+  // A story's text in a column of 24 characters whose paragraphs lost their
+  // two-character indent, with no blank lines: the subhead's next line does
+  // not look indented in display cells (the full lines hold more
+  // punctuation), yet the subhead is a paragraph of its own.
+  const std::string text =
+      "让老街区焕发新活力\n"
+      "\n"
+      "本报记者 许 林\n"
+      "\n"
+      "城市更新，一头连着民生，一头连着发展。今年以\n"
+      "来，各地因地制宜推进老旧街区改造，一批老街区重新\n"
+      "热闹起来。\n"
+      "留住烟火气\n"
+      "在城西的青石巷，改造后的老街保留了原有的石板\n"
+      "路和木门窗，沿街开起了茶馆和书店。“房子修好了，\n"
+      "邻居还是老邻居。”住了四十多年的陈阿姨说。\n";
+  const Page page = parser().parse(text, CallOptions{});
+  const Article *a = article_with(page, "留住烟火气");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->paragraphs.size(), 3u);
+  EXPECT_EQ(a->paragraphs[1], "留住烟火气");
+  // After a blank line the same short line opens its paragraph (a page with
+  // blank lines between paragraphs, a column cut inside a first line).
+  std::string blank_before = text;
+  blank_before.insert(blank_before.find("留住烟火气"), "\n");
+  const Page cut = parser().parse(blank_before, CallOptions{});
+  const Article *b = article_with(cut, "留住烟火气");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->paragraphs.back().rfind("留住烟火气在城西", 0), 0u);
+}
+
 TEST(PdfText, IndentedColumnsKeepTheirRule) {
   // The same kind of short unfinished line on a page whose paragraphs open
   // with an indent: the indent, not the short line, starts the paragraph.

@@ -9,6 +9,7 @@
 // condition away from one that must change.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -299,38 +300,47 @@ const std::vector<Row> k_report_owing_names = {
 
 TEST(OwedNames, TheSectionThatGivesTheReportsNamesJoinsIt) {
   const Assembly a = reading(k_report_owing_names);
-  ASSERT_EQ(a.drafts.size(), 1u);
+  ASSERT_EQ(a.drafts.size(), 2u);
   EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"让社区食堂办得更好"});
   EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].endnotes), Texts{"（本报记者 许 林、陈 曦）"});
-  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body)[4], "服务跟着需求走");
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body)[3], "服务跟着需求走");
+  EXPECT_TRUE(a.drafts[0].box_inside);
+  // The photo's title set apart above the subhead: a box of its own.
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].furniture), Texts{"春到湖畔"});
 }
 
 // Each case is one condition away from the one above.
 TEST(OwedNames, OtherwiseAnItemOfItsOwn) {
-  auto items = [](const std::vector<Row> &rows) { return reading(rows).drafts.size(); };
+  // Does the report hold the last section's text (row 7 of the reading)?
+  auto joined = [](const std::vector<Row> &rows, const std::string &text = k_report_owing_names[7].text) {
+    const Assembly a = reading(rows);
+    const Texts body = bm_test::piece_texts(a, a.drafts[0].body);
+    return std::find(body.begin(), body.end(), text) != body.end();
+  };
+  ASSERT_TRUE(joined(k_report_owing_names));
   {  // the credit under the headline names its reporter
     std::vector<Row> rows = k_report_owing_names;
     rows[1].text = "本报记者 周 敏";
-    EXPECT_EQ(items(rows), 2u);
+    EXPECT_FALSE(joined(rows));
   }
   {  // the report has no subhead: one story, then a brief with its own credit
     std::vector<Row> rows = k_report_owing_names;
-    rows.erase(rows.begin() + 3);
-    EXPECT_EQ(items(rows), 2u);
+    rows[3] = {"食堂还设了老人专座。", S::Body, 0};
+    EXPECT_FALSE(joined(rows));
   }
   {  // the item closes with no names
     std::vector<Row> rows = k_report_owing_names;
-    rows.pop_back();
-    EXPECT_EQ(items(rows), 2u);
+    rows.back() = {"（完）", S::EndNote, 0};
+    EXPECT_FALSE(joined(rows));
   }
   {  // the item has a byline of its own
     std::vector<Row> rows = k_report_owing_names;
     rows.insert(rows.begin() + 7, {"本报记者 陈 曦", S::Byline, 0});
-    EXPECT_EQ(items(rows), 2u);
+    EXPECT_FALSE(joined(rows));
   }
   {  // the item opens with a dateline
     std::vector<Row> rows = k_report_owing_names;
     rows[7].text = "本报讯 食堂负责人介绍，下一步将开通送餐服务，让行动不便的老人在家吃上饭。";
-    EXPECT_EQ(items(rows), 2u);
+    EXPECT_FALSE(joined(rows, rows[7].text));
   }
 }

@@ -696,7 +696,7 @@ bool names_people(const Piece &p, const Lexicon &lex) {
   return false;
 }
 
-bool joins_as_owed_section(Draft &story, const Draft &d, const Assembly &a, const Lexicon &lex) {
+bool joins_as_owed_section(Draft &story, Draft &d, const Assembly &a, const Lexicon &lex, std::vector<Draft> &boxes) {
   if (story.kind_hint != Kind::News || d.kind_hint != Kind::News || !story.furniture.empty() || !d.furniture.empty() ||
       !headline_leads(story) || !credit_names_nobody(story, a) || !story.credits.empty() || !story.endnotes.empty() ||
       !story.notes.empty() || story.body.empty() || story.all.back() != story.body.back() || d.headline.empty() ||
@@ -707,6 +707,19 @@ bool joins_as_owed_section(Draft &story, const Draft &d, const Assembly &a, cons
       !has_subhead(story, a))
     return false;
   if (!names_people(a.pieces[d.endnotes.front()], lex)) return false;
+  if (d.headline.size() == 2 && a.pieces[d.headline[0]].blanks_before > 0 && a.pieces[d.headline[1]].blanks_before == 0) {
+    // A section has one subhead: the line set apart above it is something
+    // the extractor printed there (a photo's title), a box of its own.
+    Draft box;
+    box.kind_hint = Kind::Other;
+    box.furniture = {d.headline[0]};
+    box.all = box.furniture;
+    box.confidence = d.confidence;
+    d.all.erase(std::remove(d.all.begin(), d.all.end(), d.headline[0]), d.all.end());
+    d.headline.erase(d.headline.begin());
+    boxes.push_back(std::move(box));
+    story.box_inside = true;
+  }
   append_as_text(story, d);
   return true;
 }
@@ -813,9 +826,18 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
   }
   std::vector<Draft> stories;
   stories.reserve(joined.size());
-  for (Draft &d : joined)
-    if (stories.empty() || !(joins_as_section(stories.back(), d, a) || joins_as_owed_section(stories.back(), d, a, lex)))
+  for (Draft &d : joined) {
+    if (stories.empty()) {
       stories.push_back(std::move(d));
+      continue;
+    }
+    std::vector<Draft> boxes;
+    if (joins_as_section(stories.back(), d, a) || joins_as_owed_section(stories.back(), d, a, lex, boxes)) {
+      for (Draft &b : boxes) stories.push_back(std::move(b));  // inside the story's span, after it (as resumes())
+      continue;
+    }
+    stories.push_back(std::move(d));
+  }
   a.drafts = std::move(stories);
 }
 

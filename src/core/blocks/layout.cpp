@@ -222,6 +222,23 @@ bool paragraph_break(const Piece &a, const Piece &b, const LayoutInfo &layout, S
   return b.width <= col_b - 3;
 }
 
+namespace {
+
+// An in-body subhead in a hard-wrapped column with no blank lines between
+// paragraphs (the text a PDF extractor gives): a line well short of its
+// column, with no punctuation, straight under a line that ends a sentence and
+// straight over the next line. It ends its paragraph though the next line
+// may not look indented: an indent measured in display cells is blurred by
+// the punctuation a full line holds. (After a blank line such a line is no
+// evidence: a page with blank lines between paragraphs opens one with it.)
+bool subhead_between(const Piece &before, const Piece &a, const Piece &b, const LayoutInfo &layout) {
+  return layout.layout == Layout::HardWrapped && a.first_in_line && a.last_in_line && b.first_in_line &&
+         before.last_in_line && a.blanks_before == 0 && b.blanks_before == 0 && looks_like_subhead(a.text) &&
+         a.width < layout.column[a.line] - k_short_line_cells && ends_sentence(before.text);
+}
+
+}  // namespace
+
 std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const LayoutInfo &layout,
                                  Subheads subheads) {
   std::vector<RawParagraph> out;
@@ -237,7 +254,10 @@ std::vector<RawParagraph> reflow(const std::vector<const Piece *> &pieces, const
     parts.clear();
   };
   for (size_t k = 0; k < pieces.size(); ++k) {
-    if (k > 0 && paragraph_break(*pieces[k - 1], *pieces[k], layout, subheads)) flush();
+    if (k > 0 && (paragraph_break(*pieces[k - 1], *pieces[k], layout, subheads) ||
+                  (subheads == Subheads::AreParagraphs && k > 1 &&
+                   subhead_between(*pieces[k - 2], *pieces[k - 1], *pieces[k], layout))))
+      flush();
     if (parts.empty()) first = k;
     parts.push_back(pieces[k]->text);
   }
