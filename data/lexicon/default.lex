@@ -65,6 +65,25 @@
 資料圖片
 資料照片
 
+# Labels that open a sidebar of a story, a line of their own: the reading
+# under it (its title, its text) is the story's, set in its box.
+[story.sidebar]
+延伸阅读
+相关阅读
+相关链接
+新闻链接
+背景链接
+知识链接
+资料链接
+链接
+背景资料
+名词解释
+延伸閱讀
+相關閱讀
+相關鏈接
+新聞鏈接
+背景資料
+
 [role.editor]
 责任编辑
 执行编辑

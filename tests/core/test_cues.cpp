@@ -77,6 +77,14 @@ TEST(Cues, SponsorsSignatureOfAPublicServiceAd) {
     EXPECT_FALSE(is_sponsor_line(line, lexicon())) << line;
 }
 
+TEST(Cues, ALabelThatOpensAStorysSidebar) {
+  for (const char *line : {"相关链接", "■延伸阅读", "【背景资料】", " 知识链接 ", "延伸閱讀"})
+    EXPECT_TRUE(is_sidebar_label(line, lexicon())) << line;
+  // The word inside a longer line is a title or text, not the label.
+  for (const char *line : {"相关链接在文末", "延伸阅读：城市更新", "链接世界的桥梁", "背景", ""})
+    EXPECT_FALSE(is_sidebar_label(line, lexicon())) << line;
+}
+
 TEST(Cues, HeadlineLineCutByItsColumn) {
   EXPECT_TRUE(finishes_cut_headline("市场监管部门查处假冒“示例”注册商标", "案"));
   EXPECT_TRUE(finishes_cut_headline("城南老旧小区加装电梯惠及三百余", "户家"));

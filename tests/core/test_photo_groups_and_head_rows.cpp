@@ -344,3 +344,79 @@ TEST(OwedNames, OtherwiseAnItemOfItsOwn) {
     EXPECT_FALSE(joined(rows, rows[7].text));
   }
 }
+
+namespace {
+
+// A story, then its sidebar: a label, the reading's title and its text
+// (one paragraph per line), read as a new item opening with the label.
+const std::vector<Row> k_story_then_sidebar = {
+    {"老街区改造提速", S::HeadStart, 1},
+    {"本报记者 许 林", S::Byline, 1},
+    {"今年以来，城西老街区改造加快推进，一批老旧小区换了新颜。", S::Body, 1},
+    {"相关链接", S::HeadStart, 1},
+    {"什么是城市更新", S::Head, 1},
+    {"城市更新是对城市中已建成区域的结构和功能进行持续完善和优化调整。", S::Body, 1},
+};
+
+}  // namespace
+
+TEST(Sidebar, TheLabelsReadingIsTheStorysText) {
+  const Assembly a = reading(k_story_then_sidebar);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"老街区改造提速"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body)[1], "相关链接");
+}
+
+TEST(Sidebar, TheLabelReadAsABox) {
+  std::vector<Row> rows = k_story_then_sidebar;
+  rows[3].state = S::BoxStart;
+  rows[4].state = S::HeadStart;
+  const Assembly a = reading(rows);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(a.drafts[0].body.size(), 4u);
+}
+
+TEST(Sidebar, TheLabelReadInTheClosingHeadlineOfAStoryWhoseHeadlineFollowsItsText) {
+  // Byline, text, then the sidebar, then the story's headline: the decoder
+  // closed the story at the label and gave the headline to the reading.
+  const std::vector<Row> rows = {
+      {"本报记者 许 林", S::BylineStart, 0},
+      {"今年以来，城西老街区改造加快推进，一批老旧小区换了新颜。", S::Body, 1},
+      {"相关链接", S::HeadAfter, 1},
+      {"什么是城市更新", S::HeadAfter, 1},
+      {"城市更新是对城市中已建成区域的结构和功能进行持续完善和优化调整。", S::BodyStart, 1},
+      {"老街区改造提速", S::HeadAfter, 1},
+  };
+  const Assembly a = reading(rows);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"老街区改造提速"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body),
+            (Texts{rows[1].text, "相关链接", "什么是城市更新", rows[4].text}));
+}
+
+// Each case is one condition away from one above.
+TEST(Sidebar, OtherwiseAnItemOfItsOwn) {
+  auto items = [](const std::vector<Row> &rows) { return reading(rows).drafts.size(); };
+  {  // no label: a kicker over a story of its own
+    std::vector<Row> rows = k_story_then_sidebar;
+    rows[3].text = "城市观察";
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the label's words in a longer line: a title
+    std::vector<Row> rows = k_story_then_sidebar;
+    rows[3].text = "相关链接在文末";
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the reading has a byline of its own
+    std::vector<Row> rows = k_story_then_sidebar;
+    rows.insert(rows.begin() + 5, {"本报记者 陈 曦", S::Byline, 1});
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the label read as a box, with an ad after it: the box alone joins
+    std::vector<Row> rows = k_story_then_sidebar;
+    rows[3].state = S::BoxStart;
+    rows[4] = {"欢迎订阅本报 电话 12345678", S::BoxStart, 1};
+    rows.pop_back();
+    EXPECT_EQ(items(rows), 2u);
+  }
+}

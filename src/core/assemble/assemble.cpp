@@ -724,6 +724,66 @@ bool joins_as_owed_section(Draft &story, Draft &d, const Assembly &a, const Lexi
   return true;
 }
 
+// A story's sidebar (延伸阅读, 相关链接: a label of [story.sidebar] on a line
+// of its own, then the reading's title and text, set in a box inside the
+// story or under it) is the story's text. The decoder may read the label as
+// a box or as a new item's headline (a story that opens with its headline),
+// or with the title as the story's closing headline and the reading's text
+// as the next item's, the story's own headline closing that (a story whose
+// headline follows its text). `x` is the draft after the last story kept in
+// `stories`; returns how many drafts the story took in (0: none).
+bool sidebar_opens(const Draft &d, const Assembly &a, const Lexicon &lex) {
+  const size_t first = d.all.empty() ? 0 : d.all.front();
+  const bool alone = !d.all.empty() && a.pieces[first].first_in_line && a.pieces[first].last_in_line;
+  if (!alone || !is_sidebar_label(a.pieces[first].text, lex)) return false;
+  if (!d.furniture.empty()) return d.furniture.size() == 1 && d.all.size() == 1;  // the label read as a box
+  return d.kind_hint == Kind::News && !d.headline.empty() && d.headline.front() == first && d.bylines.empty() &&
+         d.credits.empty() && d.notes.empty();
+}
+
+bool plain_reading(const Draft &d, const Assembly &a) {  // a title and text, no credit of its own
+  return d.kind_hint == Kind::News && d.furniture.empty() && d.bylines.empty() && d.credits.empty() &&
+         d.notes.empty() && !d.body.empty() && a.classes[d.body.front()].type != PieceType::Dateline;
+}
+
+size_t takes_sidebar(Draft &story, std::vector<Draft> &drafts, size_t x, const Assembly &a, const Lexicon &lex) {
+  if (story.kind_hint != Kind::News || !story.furniture.empty() || story.body.empty() || x >= drafts.size())
+    return 0;
+  Draft &d = drafts[x];
+  if (d.all.empty() || d.all.front() != story.all.back() + 1) return 0;
+  // The label in the story's closing headline, the reading's text the next
+  // item's, which the story's own headline closes.
+  const auto label = std::find_if(story.headline.begin(), story.headline.end(), [&](size_t h) {
+    return h > story.body.back() && a.pieces[h].first_in_line && a.pieces[h].last_in_line &&
+           is_sidebar_label(a.pieces[h].text, lex);
+  });
+  if (label != story.headline.end()) {
+    if (!plain_reading(d, a) || d.headline.empty() || d.headline.front() < d.body.back()) return 0;
+    story.body.insert(story.body.end(), label, story.headline.end());
+    story.headline.erase(label, story.headline.end());
+    story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+    story.headline.insert(story.headline.end(), d.headline.begin(), d.headline.end());
+    story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
+    story.all.insert(story.all.end(), d.all.begin(), d.all.end());
+    story.confidence = std::min(story.confidence, d.confidence);
+    return 1;
+  }
+  if (!sidebar_opens(d, a, lex)) return 0;
+  if (d.furniture.empty()) {
+    append_as_text(story, d);
+    return 1;
+  }
+  // The label read as a box: it and the reading after it.
+  story.body.push_back(d.furniture.front());
+  story.all.push_back(d.furniture.front());
+  if (x + 1 < drafts.size() && plain_reading(drafts[x + 1], a) && headline_leads(drafts[x + 1]) &&
+      drafts[x + 1].all.front() == d.all.front() + 1) {
+    append_as_text(story, drafts[x + 1]);
+    return 2;
+  }
+  return 1;
+}
+
 // A headline line standing alone: a whole line, blank lines before it.
 bool lone_head_line(const Piece &p) { return p.first_in_line && p.last_in_line && p.blanks_before > 0; }
 
@@ -826,9 +886,14 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
   }
   std::vector<Draft> stories;
   stories.reserve(joined.size());
-  for (Draft &d : joined) {
+  for (size_t x = 0; x < joined.size(); ++x) {
+    Draft &d = joined[x];
     if (stories.empty()) {
       stories.push_back(std::move(d));
+      continue;
+    }
+    if (const size_t taken = takes_sidebar(stories.back(), joined, x, a, lex)) {
+      x += taken - 1;
       continue;
     }
     std::vector<Draft> boxes;

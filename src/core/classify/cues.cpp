@@ -148,6 +148,20 @@ bool is_sponsor_line(std::string_view text, const Lexicon &lex) {
   return lex.has_word(Section::ad_sponsor, word);
 }
 
+bool is_sidebar_label(std::string_view text, const Lexicon &lex) {
+  std::string word;
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const char32_t c = next_cp(text, i);
+    if (is_space_cp(c)) continue;
+    // Ornaments around a label: ■□●◆◇▲★☆ and the lenticular brackets.
+    const bool ornament = (c >= 0x25A0 && c <= 0x25FF) || (c >= 0x2605 && c <= 0x2606) || c == 0x3010 ||
+                          c == 0x3011 || c == U'[' || c == U']';
+    if (!ornament) word.append(text.substr(at, i - at));
+  }
+  return !word.empty() && lex.has_word(Section::story_sidebar, word);
+}
+
 namespace {
 
 // The value of a run of one to `max_digits` Arabic or full-width digits at

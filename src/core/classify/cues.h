@@ -55,6 +55,10 @@ bool opens_with_page_credit(std::string_view text, const Lexicon &lex);
 // A public-service ad's signature: the sponsor, a space, and an
 // [ad.sponsor] word as the line's last word (市生态环境局 宣).
 bool is_sponsor_line(std::string_view text, const Lexicon &lex);
+// A label that opens a sidebar of a story (延伸阅读, 相关链接: a word of
+// [story.sidebar] as the whole line, ornaments such as ■ or 【】 around it
+// allowed): the reading and its title that follow belong to the story.
+bool is_sidebar_label(std::string_view text, const Lexicon &lex);
 // Does the text open with the day of an event and a comma (`1月2日，`,
 // `2025年12月31日，`, in Arabic or full-width digits)? A photo caption opens
 // so: the day it was taken, then where.
