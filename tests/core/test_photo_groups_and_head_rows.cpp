@@ -394,6 +394,17 @@ TEST(Sidebar, TheLabelReadInTheClosingHeadlineOfAStoryWhoseHeadlineFollowsItsTex
             (Texts{rows[1].text, "相关链接", "什么是城市更新", rows[4].text}));
 }
 
+TEST(Sidebar, TheReadingsTitleReadAsAByline) {
+  // A title the decoder read as a byline that classify does not read as one
+  // is no credit: the reading still joins, the title as its text.
+  std::vector<Row> rows = k_story_then_sidebar;
+  rows[4].state = S::Byline;
+  const Assembly a = reading(rows);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body)[2], "什么是城市更新");
+  EXPECT_TRUE(a.drafts[0].bylines.size() == 1u);
+}
+
 // Each case is one condition away from one above.
 TEST(Sidebar, OtherwiseAnItemOfItsOwn) {
   auto items = [](const std::vector<Row> &rows) { return reading(rows).drafts.size(); };
@@ -418,5 +429,65 @@ TEST(Sidebar, OtherwiseAnItemOfItsOwn) {
     rows[4] = {"欢迎订阅本报 电话 12345678", S::BoxStart, 1};
     rows.pop_back();
     EXPECT_EQ(items(rows), 2u);
+  }
+}
+
+namespace {
+
+// A story whose headline follows its text, in sections: its credit, its
+// lead, then each section under its subhead, the story's title last. The
+// decoder read each subhead as the closing headline of the text above it
+// (one paragraph per line).
+const std::vector<Row> k_sections_above_subheads = {
+    {"本报记者 许 林", S::BylineStart, 0},
+    {"城西老街区改造加快推进，一批老旧小区换了新颜。居民说，住得更舒心了。", S::Body, 1},
+    {"留住烟火气", S::HeadAfter, 1},
+    {"改造后的老街保留了原有的石板路和木门窗，沿街开起了茶馆和书店，周末来逛的游客越来越多。住了四十多年的陈阿姨说，"
+     "房子修好了，邻居还是老邻居，街坊们见面还是那样热情地打招呼，日子过得踏实又舒心。",
+     S::BodyStart, 1},
+    {"补齐功能短板", S::HeadAfter, 1},
+    {"老街区的难点在于设施老化，管网、电梯和停车位都是居民反映最多的问题。东城区把加装电梯、改造管网和增设停车位"
+     "一并纳入计划，今年已完成二十个小区的改造，居民出行方便了许多。",
+     S::BodyStart, 1},
+    {"让老街区焕发新活力", S::HeadAfter, 1},
+    {"——城西推进城市更新见闻", S::HeadAfter, 0},
+};
+
+}  // namespace
+
+TEST(SectionsAboveSubheads, EachSubheadAndSectionJoinTheStory) {
+  const Assembly a = reading(k_sections_above_subheads);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), (Texts{"让老街区焕发新活力", "——城西推进城市更新见闻"}));
+  const Texts body = bm_test::piece_texts(a, a.drafts[0].body);
+  ASSERT_EQ(body.size(), 5u);
+  EXPECT_EQ(body[1], "留住烟火气");
+  EXPECT_EQ(body[3], "补齐功能短板");
+}
+
+// Each case is one condition away from the one above.
+TEST(SectionsAboveSubheads, OtherwiseAStoryOfItsOwn) {
+  auto items = [](const std::vector<Row> &rows) { return reading(rows).drafts.size(); };
+  {  // the next item has a credit of its own
+    std::vector<Row> rows = k_sections_above_subheads;
+    rows.insert(rows.begin() + 3, {"本报记者 陈 曦", S::BylineStart, 1});
+    rows[4].state = S::Body;
+    EXPECT_GE(items(rows), 2u);
+  }
+  {  // the story has no credit
+    std::vector<Row> rows = k_sections_above_subheads;
+    rows.erase(rows.begin());
+    rows[0].state = S::BodyStart;
+    EXPECT_GE(items(rows), 2u);
+  }
+  {  // the next item is one sentence: a brief
+    std::vector<Row> rows = k_sections_above_subheads;
+    rows[5].text = "东城区今年已完成二十个小区的改造。";
+    EXPECT_EQ(items(rows), 2u);
+  }
+  {  // the story closes with two headline lines: its title and subtitle
+    std::vector<Row> rows = k_sections_above_subheads;
+    rows.insert(rows.begin() + 3, {"城西见闻", S::HeadAfter, 0});
+    EXPECT_GE(items(rows), 2u);
   }
 }

@@ -620,16 +620,32 @@ std::optional<Draft> cut_trailing_item(Draft &story, const Assembly &a) {
   return item;
 }
 
+constexpr size_t k_section_min_cps = 80;
+
+// Does an item hold a section's text: two sentences (k_section_min_cps
+// characters) at least? A photo group's lead or a brief holds one.
+bool cps_and_sentences_of_section(const Draft &d, const Assembly &a) {
+  size_t cps = 0, sentences = 0;
+  for (size_t k : d.body) {
+    cps += cps_without_spaces(a.pieces[k].text);
+    const std::string_view t = a.pieces[k].text;
+    for (size_t i = 0; i < t.size();) {
+      const char32_t c = next_cp(t, i);
+      sentences += c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+    }
+  }
+  return cps >= k_section_min_cps && sentences >= 2;
+}
+
 // A story's section read as a story of its own. A story carries its
 // credit (a byline or a dateline) under its headline; a section of one
 // carries none, only its subhead and text. Where an item that opens with
 // one headline line and runs on with text of its own (two sentences at
 // least: a photo group's lead is one) has no byline, dateline, note, credit
-// or closing note (an author's, a commentary's), and follows straight on a story that opened with its headline
-// and its credit and closed with no end note, it is that story's next
-// section: the subhead and text join the story. Returns whether it joined.
-constexpr size_t k_section_min_cps = 80;
-
+// or closing note (an author's, a commentary's), and follows straight on a
+// story that opened with its headline and its credit and closed with no end
+// note, it is that story's next section: the subhead and text join the
+// story. Returns whether it joined.
 bool joins_as_section(Draft &story, const Draft &d, const Assembly &a) {
   if (story.kind_hint != Kind::News || d.kind_hint != Kind::News || !story.furniture.empty() || !d.furniture.empty() ||
       !headline_leads(story) || !story.credits.empty() || !story.endnotes.empty() || !story.notes.empty() ||
@@ -641,17 +657,41 @@ bool joins_as_section(Draft &story, const Draft &d, const Assembly &a) {
   if (!credited || a.classes[d.body.front()].type == PieceType::Dateline ||
       !ends_sentence(a.pieces[story.body.back()].text))
     return false;
-  size_t cps = 0, sentences = 0;
-  for (size_t k : d.body) {
-    cps += cps_without_spaces(a.pieces[k].text);
-    const std::string_view t = a.pieces[k].text;
-    for (size_t i = 0; i < t.size();) {
-      const char32_t c = next_cp(t, i);
-      sentences += c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
-    }
-  }
-  if (cps < k_section_min_cps || sentences < 2) return false;
+  if (!cps_and_sentences_of_section(d, a)) return false;
   append_as_text(story, d);
+  return true;
+}
+
+// The same on a page whose headlines follow their text: a story opens with
+// its credit (a byline, a dateline) and its sections each end above the
+// next one's subhead, so the decoder reads each subhead as the closing
+// headline of the text above it, and each section as an item of its own
+// whose headline is the next subhead (the last one's, the story's title).
+// Where an item with no credit of any kind, two sentences (80 characters)
+// of text at least and a closing headline follows straight on a credited
+// story closed by one headline line, that line is the story's subhead and
+// the item its next section: its text and closing headline join.
+bool closed_by_headline(const Draft &d) {
+  return !d.headline.empty() && !d.body.empty() && d.headline.front() > d.body.back() && d.all.back() == d.headline.back();
+}
+
+bool joins_as_section_above_subhead(Draft &story, const Draft &d, const Assembly &a) {
+  if (story.kind_hint != Kind::News || d.kind_hint != Kind::News || !story.furniture.empty() || !d.furniture.empty() ||
+      !closed_by_headline(story) || story.headline.size() != 1 || !story.credits.empty() || !story.notes.empty() ||
+      !story.endnotes.empty() || !closed_by_headline(d) || !d.bylines.empty() || !d.credits.empty() ||
+      !d.notes.empty() || !d.endnotes.empty() || d.all.front() != story.all.back() + 1)
+    return false;
+  const bool credited = (!story.bylines.empty() && story.bylines.front() < story.body.front()) ||
+                        a.classes[story.body.front()].type == PieceType::Dateline;
+  const size_t sub = story.headline.front();
+  if (!credited || a.classes[d.body.front()].type == PieceType::Dateline || !a.pieces[sub].first_in_line ||
+      !a.pieces[sub].last_in_line || !cps_and_sentences_of_section(d, a))
+    return false;
+  story.body.push_back(sub);
+  story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+  story.headline = d.headline;
+  story.all.insert(story.all.end(), d.all.begin(), d.all.end());
+  story.confidence = std::min(story.confidence, d.confidence);
   return true;
 }
 
@@ -737,8 +777,12 @@ bool sidebar_opens(const Draft &d, const Assembly &a, const Lexicon &lex) {
   const bool alone = !d.all.empty() && a.pieces[first].first_in_line && a.pieces[first].last_in_line;
   if (!alone || !is_sidebar_label(a.pieces[first].text, lex)) return false;
   if (!d.furniture.empty()) return d.furniture.size() == 1 && d.all.size() == 1;  // the label read as a box
-  return d.kind_hint == Kind::News && !d.headline.empty() && d.headline.front() == first && d.bylines.empty() &&
-         d.credits.empty() && d.notes.empty();
+  // A line the decoder read as a byline that classify could not read as one
+  // (the reading's title) is no credit.
+  for (size_t b : d.bylines)
+    if (a.classes[b].type == PieceType::Byline) return false;
+  return d.kind_hint == Kind::News && !d.headline.empty() && d.headline.front() == first && d.credits.empty() &&
+         d.notes.empty();
 }
 
 bool plain_reading(const Draft &d, const Assembly &a) {  // a title and text, no credit of its own
@@ -770,7 +814,10 @@ size_t takes_sidebar(Draft &story, std::vector<Draft> &drafts, size_t x, const A
   }
   if (!sidebar_opens(d, a, lex)) return 0;
   if (d.furniture.empty()) {
-    append_as_text(story, d);
+    Draft reading = d;  // its lines read as a byline are text too, in page order
+    reading.body.insert(reading.body.end(), reading.bylines.begin(), reading.bylines.end());
+    std::sort(reading.body.begin(), reading.body.end());
+    append_as_text(story, reading);
     return 1;
   }
   // The label read as a box: it and the reading after it.
@@ -783,6 +830,7 @@ size_t takes_sidebar(Draft &story, std::vector<Draft> &drafts, size_t x, const A
   }
   return 1;
 }
+
 
 // A headline line standing alone: a whole line, blank lines before it.
 bool lone_head_line(const Piece &p) { return p.first_in_line && p.last_in_line && p.blanks_before > 0; }
@@ -897,7 +945,8 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
       continue;
     }
     std::vector<Draft> boxes;
-    if (joins_as_section(stories.back(), d, a) || joins_as_owed_section(stories.back(), d, a, lex, boxes)) {
+    if (joins_as_section(stories.back(), d, a) || joins_as_section_above_subhead(stories.back(), d, a) ||
+        joins_as_owed_section(stories.back(), d, a, lex, boxes)) {
       for (Draft &b : boxes) stories.push_back(std::move(b));  // inside the story's span, after it (as resumes())
       continue;
     }
