@@ -95,6 +95,25 @@ TEST(PdfText, ASubheadBetweenASentenceAndTheNextLineIsItsOwnParagraph) {
   EXPECT_EQ(b->paragraphs.back().rfind("留住烟火气在城西", 0), 0u);
 }
 
+TEST(PdfText, ASectionsKickerEndingInADashIsAParagraph) {
+  // One paragraph per line, a blank line between: a section's kicker that
+  // ends in a dash stands over its subhead. A line that ends a sentence
+  // nowhere is a column break in running text, but a kicker is no running
+  // text: it and the subhead are paragraphs of their own.
+  const std::string text =
+      "老街区里的新生活\n\n本报记者 许 林\n\n"
+      "今年以来，多地推进老街区改造，留住烟火气，也补齐了功能短板。\n\n"
+      "杭州——\n\n"
+      "小巷里开出书店\n\n"
+      "在杭州的一条老巷里，居民把闲置多年的老屋改成了社区书店，周末来看书的孩子越来越多。\n";
+  const Page page = parser().parse(text, CallOptions{});
+  const Article *a = article_with(page, "在杭州的一条老巷里");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->paragraphs.size(), 4u);
+  EXPECT_EQ(a->paragraphs[1], "杭州——");
+  EXPECT_EQ(a->paragraphs[2], "小巷里开出书店");
+}
+
 TEST(PdfText, IndentedColumnsKeepTheirRule) {
   // The same kind of short unfinished line on a page whose paragraphs open
   // with an indent: the indent, not the short line, starts the paragraph.

@@ -491,3 +491,57 @@ TEST(SectionsAboveSubheads, OtherwiseAStoryOfItsOwn) {
     EXPECT_GE(items(rows), 2u);
   }
 }
+
+namespace {
+
+// A kicker that ends in a dash over its title, read as an item of its own;
+// then the story, whose sections open with a kicker of the same kind over
+// their subhead, the kicker read as the story's last text line and the
+// subhead as a new item's headline (one paragraph per line).
+const std::vector<Row> k_dash_kickers = {
+    {"三座城市——", S::BodyStart, 3},
+    {"老街区里的新生活", S::HeadStart, 1},
+    {"本报记者 许 林", S::Byline, 1},
+    {"今年以来，多地推进老街区改造，留住烟火气，也补齐了功能短板。", S::Body, 1},
+    {"杭州——", S::Body, 1},
+    {"小巷里开出书店", S::HeadStart, 1},
+    {"在杭州的一条老巷里，居民把闲置多年的老屋改成了社区书店，周末来看书、写作业的孩子越来越多。书店还定期"
+     "举办读书会，邀请作家和住了几十年的老街坊一起，讲讲老街过去的故事和这些年的变化。",
+     S::Body, 1},
+};
+
+}  // namespace
+
+TEST(DashKicker, TheLineLeadsIntoTheHeadlineUnderIt) {
+  const Assembly a = reading(k_dash_kickers);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), (Texts{"三座城市——", "老街区里的新生活"}));
+  const Texts body = bm_test::piece_texts(a, a.drafts[0].body);
+  ASSERT_EQ(body.size(), 4u);
+  EXPECT_EQ(body[1], "杭州——");
+  EXPECT_EQ(body[2], "小巷里开出书店");
+}
+
+// Each case is one condition away from the one above.
+TEST(DashKicker, OtherwiseTheLineStaysWhereItWasRead) {
+  {  // no dash: the first line is a brief's text of its own
+    std::vector<Row> rows = k_dash_kickers;
+    rows[0].text = "三座城市";
+    const Assembly a = reading(rows);
+    EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{});
+  }
+  {  // a long line that breaks off at a dash is running text
+    std::vector<Row> rows = k_dash_kickers;
+    rows[4].text = "居民们说，这些年老街最大的变化，是大家又愿意坐在门口聊天了，就像当年一样——";
+    const Assembly a = reading(rows);
+    ASSERT_GE(a.drafts.size(), 2u);
+    EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].headline), Texts{"小巷里开出书店"});
+  }
+  {  // the item under the section's kicker opens with its text: no headline to lead into
+    std::vector<Row> rows = k_dash_kickers;
+    rows[5].state = S::BodyStart;
+    const Assembly a = reading(rows);
+    for (const Draft &d : a.drafts) EXPECT_NE(bm_test::piece_texts(a, d.headline).size(), 3u);
+    EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body)[1], "杭州——");
+  }
+}

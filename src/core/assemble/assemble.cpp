@@ -475,6 +475,38 @@ void rejoin_cut_headline(Draft &prev, Draft &next, const Assembly &a) {
   next.all.insert(next.all.begin(), k);
 }
 
+// A line that ends in a dash (巴西、保加利亚——) leads into the line under it:
+// a kicker into its title, a section's kicker into its subhead. Where the
+// decoder closed an item with it (as its last text line or headline line,
+// or as an item of its own) and the next item opens with its headline
+// straight under it, the line is that headline's first. Returns whether the
+// line moved; `prev` may be left empty.
+bool ends_in_dash(std::string_view text) {
+  const std::string_view t = trim(text);
+  size_t end = t.size();
+  return !t.empty() && prev_cp(t, end) == 0x2014;
+}
+
+// A kicker line is short: running text that breaks off at a dash is longer.
+constexpr size_t k_dash_kicker_max_cps = 30;
+
+bool lead_into_next_headline(Draft &prev, Draft &next, const Assembly &a) {
+  if (prev.all.empty() || next.all.empty() || next.headline.empty() || !prev.furniture.empty()) return false;
+  const size_t k = prev.all.back();
+  const Piece &p = a.pieces[k];
+  if (next.all.front() != k + 1 || next.headline.front() != k + 1 || !p.first_in_line || !p.last_in_line ||
+      !a.pieces[k + 1].first_in_line || !ends_in_dash(p.text) || cps_without_spaces(p.text) > k_dash_kicker_max_cps)
+    return false;
+  auto drop = [k](std::vector<size_t> &v) { v.erase(std::remove(v.begin(), v.end(), k), v.end()); };
+  drop(prev.headline);
+  drop(prev.body);
+  drop(prev.endnotes);
+  prev.all.pop_back();
+  next.headline.insert(next.headline.begin(), k);
+  next.all.insert(next.all.begin(), k);
+  return true;
+}
+
 bool ends_on_subhead(const Piece &p, const PieceClass &c) {
   return p.first_in_line && p.last_in_line && p.blanks_before == 0 && c.headline_shaped && !ends_sentence(p.text) &&
          c.cues.bits == 0;
@@ -646,10 +678,15 @@ bool cps_and_sentences_of_section(const Draft &d, const Assembly &a) {
 // story that opened with its headline and its credit and closed with no end
 // note, it is that story's next section: the subhead and text join the
 // story. Returns whether it joined.
+// A section's head: its subhead, or a kicker that ends in a dash over it.
+bool section_heads(const Draft &d, const Assembly &a) {
+  return d.headline.size() == 1 || (d.headline.size() == 2 && ends_in_dash(a.pieces[d.headline[0]].text));
+}
+
 bool joins_as_section(Draft &story, const Draft &d, const Assembly &a) {
   if (story.kind_hint != Kind::News || d.kind_hint != Kind::News || !story.furniture.empty() || !d.furniture.empty() ||
       !headline_leads(story) || !story.credits.empty() || !story.endnotes.empty() || !story.notes.empty() ||
-      story.all.back() != story.body.back() || d.headline.size() != 1 || !headline_leads(d) || !d.bylines.empty() ||
+      story.all.back() != story.body.back() || !section_heads(d, a) || !headline_leads(d) || !d.bylines.empty() ||
       !d.notes.empty() || !d.credits.empty() || !d.endnotes.empty() || d.all.front() != d.headline.front() ||
       d.all.front() != story.all.back() + 1)
     return false;
@@ -921,6 +958,11 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
     drafts.push_back(std::move(d));
   }
   for (size_t x = 1; x < drafts.size(); ++x) rejoin_cut_headline(drafts[x - 1], drafts[x], a);
+  for (size_t x = 1; x < drafts.size(); ++x)
+    if (lead_into_next_headline(drafts[x - 1], drafts[x], a) && drafts[x - 1].all.empty()) {
+      drafts.erase(drafts.begin() + static_cast<std::ptrdiff_t>(x - 1));
+      --x;
+    }
   for (size_t x = 0; x < drafts.size(); ++x) deal_row_of_heads(drafts, x, a);
   std::vector<Draft> joined;
   joined.reserve(drafts.size());

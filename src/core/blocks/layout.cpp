@@ -150,10 +150,17 @@ LayoutInfo detect_layout(const std::vector<LayoutLine> &lines, size_t line_count
 
 namespace {
 
-// A subhead: a short line with no punctuation at all (quotes aside).
+// A subhead: a short line with no punctuation at all (quotes aside, and a
+// dash at its end: a section's kicker leading into its subhead, 巴西——).
 bool looks_like_subhead(std::string_view text) {
   std::string_view t = trim(text);
   size_t cps = 0;
+  while (!t.empty()) {  // the kicker's dash counts as characters, not as punctuation
+    size_t end = t.size();
+    if (prev_cp(t, end) != 0x2014) break;
+    t = t.substr(0, end);
+    ++cps;
+  }
   for (size_t i = 0; i < t.size();) {
     const char32_t c = next_cp(t, i);
     if (is_space_cp(c)) continue;
