@@ -395,6 +395,7 @@ TEST(PdfText, FurnitureLinesAreMastheadWordsEditionsDatesAndPageNumbers) {
   EXPECT_TRUE(is_furniture_line("第10版", lex));
   EXPECT_TRUE(is_furniture_line("4　人民日报 2026年1月3日 星期六", lex));
   EXPECT_TRUE(is_furniture_line("6 社会 江南晨报 2026年5月3日 星期日", lex));  // the section's name too
+  EXPECT_TRUE(is_furniture_line("04 民生 华东晨报 2026年5月20日 星期三", lex));
   EXPECT_FALSE(is_furniture_line("6 社会", lex));                           // without the paper's
   EXPECT_FALSE(is_furniture_line("江南晨报 社会调查", lex));                // a section name is a whole word
   EXPECT_FALSE(is_furniture_line("2025年7月17日", lex));  // a date alone (a notice's) names no paper

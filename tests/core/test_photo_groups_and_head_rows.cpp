@@ -545,3 +545,71 @@ TEST(DashKicker, OtherwiseTheLineStaysWhereItWasRead) {
     EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body)[1], "杭州——");
   }
 }
+
+TEST(SectionsAboveSubheads, AKickerEndingInADashOverTheSubhead) {
+  // 杭州—— over 留住烟火气: the section's head is two lines.
+  std::vector<Row> rows = k_sections_above_subheads;
+  rows.insert(rows.begin() + 2, {"城西——", S::HeadAfter, 1});
+  const Assembly a = reading(rows);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  const Texts body = bm_test::piece_texts(a, a.drafts[0].body);
+  ASSERT_EQ(body.size(), 6u);
+  EXPECT_EQ(body[1], "城西——");
+  EXPECT_EQ(body[2], "留住烟火气");
+}
+
+namespace {
+
+constexpr int k_wide = 40;  // display cells of a hard-wrapped column
+
+// A hard-wrapped column: a story's lead, its section's subhead, and the
+// section's first line (a full line that ends no sentence) read as a new
+// item's headline with nothing under it; the section's other lines as the
+// next item's text.
+const std::vector<Row> k_line_read_as_headline = {
+    {"本报记者 许 林", S::BylineStart, 0, 14},
+    {"城西老街区改造加快推进，一批老旧小区换了", S::Body, 1, 40},
+    {"新颜。", S::Body, 0, 6},
+    {"留住烟火气", S::HeadAfter, 1, 10},
+    {"改造后的老街保留了原有的石板路和木门窗，", S::HeadStart, 1, 40},
+    {"沿街开起了茶馆和书店，周末来逛的游客越来", S::BodyStart, 0, 40},
+    {"越多。", S::Body, 0, 6},
+};
+
+}  // namespace
+
+TEST(LoneLine, AFullLineOverTheNextItemsTextIsItsFirstLine) {
+  const std::vector<Row> &rows = k_line_read_as_headline;
+  const Assembly a = bm_test::hand_reading(rows, k_wide, /*classified=*/true);
+  bool first_line = false;
+  for (const Draft &d : a.drafts) {
+    const Texts body = bm_test::piece_texts(a, d.body);
+    first_line = first_line || (body.size() >= 2 && body[0] == rows[4].text && body[1] == rows[5].text);
+  }
+  EXPECT_TRUE(first_line);
+}
+
+// Each case is one condition away from the one above.
+TEST(LoneLine, OtherwiseItStaysAHeadline) {
+  auto headline_alone = [](const std::vector<Row> &rows) {
+    const Assembly a = bm_test::hand_reading(rows, k_wide, /*classified=*/true);
+    for (const Draft &d : a.drafts)
+      if (bm_test::piece_texts(a, d.headline) == Texts{rows[4].text}) return true;
+    return false;
+  };
+  {  // a blank line between it and the text under it
+    std::vector<Row> rows = k_line_read_as_headline;
+    rows[5].blanks_before = 1;
+    EXPECT_TRUE(headline_alone(rows));
+  }
+  {  // a short line: a title
+    std::vector<Row> rows = k_line_read_as_headline;
+    rows[4] = {"老街保留了石板路", S::HeadStart, 1, 16};
+    EXPECT_TRUE(headline_alone(rows));
+  }
+  {  // it ends a sentence
+    std::vector<Row> rows = k_line_read_as_headline;
+    rows[4] = {"改造后的老街保留了原有的石板路和木门窗。", S::HeadStart, 1, 40};
+    EXPECT_TRUE(headline_alone(rows));
+  }
+}

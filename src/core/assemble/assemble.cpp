@@ -507,6 +507,35 @@ bool lead_into_next_headline(Draft &prev, Draft &next, const Assembly &a) {
   return true;
 }
 
+// A full line of a hard-wrapped column that ends no sentence, read as an
+// item of its own (a headline with nothing under it, or a box with no box
+// cue in it that is no page furniture: a folio line runs the column's width
+// too), straight over the next item's first text line (no blank line
+// between): it is that text's first line (a section's first line under its
+// subhead, which the decoder took for something between two items).
+// Returns whether the line moved; `lone` is left empty.
+bool lone_line_runs_on(Draft &lone, Draft &next, const Assembly &a, const Lexicon &lex) {
+  if (lone.all.size() != 1 || next.body.empty() || !next.furniture.empty()) return false;
+  const bool as_box = lone.furniture.size() == 1 && lone.kind_hint == Kind::Other &&
+                      (a.states[lone.all.front()] == State::BoxStart || a.states[lone.all.front()] == State::HeadStart) &&
+                      !is_furniture_line(a.pieces[lone.all.front()].text, lex) &&
+                      !is_masthead_line(a.pieces[lone.all.front()].text, lex);
+  const bool as_headline = lone.furniture.empty() && lone.headline.size() == 1;
+  if (!as_box && !as_headline) return false;
+  const size_t k = lone.all.front();
+  const Piece &p = a.pieces[k];
+  if (next.all.front() != k + 1 || next.body.front() != k + 1 || a.pieces[k + 1].blanks_before > 0 ||
+      !p.last_in_line || !full_line(p, a.layout) || ends_sentence(p.text) || a.classes[k].cues.bits != 0 ||
+      (a.classes[k].type != PieceType::Body && a.classes[k].type != PieceType::Headline))
+    return false;
+  lone.furniture.clear();
+  lone.headline.clear();
+  lone.all.clear();
+  next.body.insert(next.body.begin(), k);
+  next.all.insert(next.all.begin(), k);
+  return true;
+}
+
 bool ends_on_subhead(const Piece &p, const PieceClass &c) {
   return p.first_in_line && p.last_in_line && p.blanks_before == 0 && c.headline_shaped && !ends_sentence(p.text) &&
          c.cues.bits == 0;
@@ -706,25 +735,26 @@ bool joins_as_section(Draft &story, const Draft &d, const Assembly &a) {
 // whose headline is the next subhead (the last one's, the story's title).
 // Where an item with no credit of any kind, two sentences (80 characters)
 // of text at least and a closing headline follows straight on a credited
-// story closed by one headline line, that line is the story's subhead and
-// the item its next section: its text and closing headline join.
+// story closed by one headline line (or a kicker that ends in a dash over
+// it), that line is the story's subhead and the item its next section: its
+// text and closing headline join.
 bool closed_by_headline(const Draft &d) {
   return !d.headline.empty() && !d.body.empty() && d.headline.front() > d.body.back() && d.all.back() == d.headline.back();
 }
 
 bool joins_as_section_above_subhead(Draft &story, const Draft &d, const Assembly &a) {
   if (story.kind_hint != Kind::News || d.kind_hint != Kind::News || !story.furniture.empty() || !d.furniture.empty() ||
-      !closed_by_headline(story) || story.headline.size() != 1 || !story.credits.empty() || !story.notes.empty() ||
+      !closed_by_headline(story) || !section_heads(story, a) || !story.credits.empty() || !story.notes.empty() ||
       !story.endnotes.empty() || !closed_by_headline(d) || !d.bylines.empty() || !d.credits.empty() ||
       !d.notes.empty() || !d.endnotes.empty() || d.all.front() != story.all.back() + 1)
     return false;
   const bool credited = (!story.bylines.empty() && story.bylines.front() < story.body.front()) ||
                         a.classes[story.body.front()].type == PieceType::Dateline;
-  const size_t sub = story.headline.front();
-  if (!credited || a.classes[d.body.front()].type == PieceType::Dateline || !a.pieces[sub].first_in_line ||
-      !a.pieces[sub].last_in_line || !cps_and_sentences_of_section(d, a))
+  for (size_t sub : story.headline)
+    if (!a.pieces[sub].first_in_line || !a.pieces[sub].last_in_line) return false;
+  if (!credited || a.classes[d.body.front()].type == PieceType::Dateline || !cps_and_sentences_of_section(d, a))
     return false;
-  story.body.push_back(sub);
+  story.body.insert(story.body.end(), story.headline.begin(), story.headline.end());
   story.body.insert(story.body.end(), d.body.begin(), d.body.end());
   story.headline = d.headline;
   story.all.insert(story.all.end(), d.all.begin(), d.all.end());
@@ -959,7 +989,8 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
   }
   for (size_t x = 1; x < drafts.size(); ++x) rejoin_cut_headline(drafts[x - 1], drafts[x], a);
   for (size_t x = 1; x < drafts.size(); ++x)
-    if (lead_into_next_headline(drafts[x - 1], drafts[x], a) && drafts[x - 1].all.empty()) {
+    if ((lead_into_next_headline(drafts[x - 1], drafts[x], a) || lone_line_runs_on(drafts[x - 1], drafts[x], a, lex)) &&
+        drafts[x - 1].all.empty()) {
       drafts.erase(drafts.begin() + static_cast<std::ptrdiff_t>(x - 1));
       --x;
     }
