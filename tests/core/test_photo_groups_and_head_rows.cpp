@@ -613,3 +613,33 @@ TEST(LoneLine, OtherwiseItStaysAHeadline) {
     EXPECT_TRUE(headline_alone(rows));
   }
 }
+
+namespace {
+
+// A story's last paragraph and the page's editor line read as a photo: a
+// caption over a credit (one paragraph per line).
+const std::vector<Row> k_text_over_editors_line = {
+    {"多地出台措施稳就业", S::HeadStart, 1},
+    {"本报讯 今年以来，多地出台措施稳定和扩大就业。", S::Body, 1},
+    {"有关负责人表示，将继续加大就业帮扶力度。", S::CaptionStart, 1},
+    {"责任编辑 赵 丽", S::Credit, 1},
+};
+
+}  // namespace
+
+TEST(EditorsLine, TextOverItIsTheStorysAndTheLineStandsAlone) {
+  const Assembly a = reading(k_text_over_editors_line);
+  ASSERT_EQ(a.drafts.size(), 2u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body).back(), k_text_over_editors_line[2].text);
+  EXPECT_EQ(a.drafts[1].kind_hint, Kind::Other);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].bylines), Texts{"责任编辑 赵 丽"});
+}
+
+TEST(EditorsLine, APhotographersCreditKeepsThePhoto) {
+  std::vector<Row> rows = k_text_over_editors_line;
+  rows[3].text = "本报记者 赵 丽摄";
+  const Assembly a = reading(rows);
+  ASSERT_EQ(a.drafts.size(), 2u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].body), Texts{rows[2].text});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].credits), Texts{rows[3].text});
+}

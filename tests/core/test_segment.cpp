@@ -115,8 +115,8 @@ TEST(Decoder, FindsTheBestGrammaticalReading) {
   }
 }
 
-// A piece a dateline opens is never read as a headline line, however much
-// its scores favour one: it opens the text of the next item instead.
+// A piece a dateline opens is never read as a headline line or a box line,
+// however much its scores favour one: it opens the text of the next item.
 TEST(Decoder, ADatelinePieceIsNeverAHeadline) {
   SegmentModel m = SegmentModel::parse(
       "emit head_start headline_shaped 3\nemit body len_81_up 3\nemit head_after len_36_50 6\n"
@@ -139,6 +139,29 @@ TEST(Decoder, ADatelinePieceIsNeverAHeadline) {
   EXPECT_TRUE(grammatical(r.states));
   EXPECT_EQ(r.states[2], State::BodyStart);
   EXPECT_GT(r.probability[2], 0.0);
+}
+
+TEST(Decoder, ADatelinePieceIsNeverABox) {
+  SegmentModel m = SegmentModel::parse(
+      "emit head_start headline_shaped 3\nemit body len_81_up 3\nemit box_start len_36_50 6\n"
+      "emit body_start len_36_50 1\n",
+      "t");
+  auto page = [](bool dateline) {
+    PageFeatures out;
+    const uint32_t edges = uint32_t{1} << static_cast<unsigned>(EdgeFeature::e_bias);
+    const std::vector<std::vector<EmitFeature>> emits = {
+        {EmitFeature::headline_shaped}, {EmitFeature::len_81_up}, {EmitFeature::len_36_50}};
+    for (size_t k = 0; k < emits.size(); ++k) {
+      std::vector<uint16_t> emit{static_cast<uint16_t>(EmitFeature::bias)};
+      for (EmitFeature f : emits[k]) emit.push_back(static_cast<uint16_t>(f));
+      out.add(emit, 0, edges, false, dateline && k == 2);
+    }
+    return out;
+  };
+  EXPECT_EQ(decode_page(page(false), m).states[2], State::BoxStart);  // as its scores say
+  const Reading r = decode_page(page(true), m);
+  EXPECT_TRUE(grammatical(r.states));
+  EXPECT_EQ(r.states[2], State::BodyStart);
 }
 
 TEST(Decoder, AllZeroModelStillGivesAGrammaticalReading) {

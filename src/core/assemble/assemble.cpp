@@ -899,6 +899,31 @@ size_t takes_sidebar(Draft &story, std::vector<Draft> &drafts, size_t x, const A
 }
 
 
+// Text read as a photo's caption over a credit that names editors only
+// (责任编辑 X: the page's editor line) is no photo: a photo's credit names its
+// photographer. Where such an item has no headline and follows straight on
+// a story's text, its lines are the story's last paragraphs, and the editor
+// line stands alone, as the page's. Returns the editor line's item when the
+// text joined the story.
+std::optional<Draft> editors_line_under_text(Draft &story, Draft &d, const Assembly &a) {
+  if (story.kind_hint != Kind::News || !story.furniture.empty() || story.body.empty() ||
+      story.all.back() != story.body.back() || d.kind_hint != Kind::News || !d.headline.empty() || d.credits.empty() ||
+      d.body.empty() || !d.bylines.empty() || !d.notes.empty() || !d.furniture.empty() || !d.endnotes.empty() ||
+      d.all.front() != story.all.back() + 1 || d.credits.front() < d.body.back())
+    return std::nullopt;
+  for (size_t k : d.credits)
+    if (!editors_only(a.classes[k])) return std::nullopt;
+  story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+  story.all.insert(story.all.end(), d.body.begin(), d.body.end());
+  story.confidence = std::min(story.confidence, d.confidence);
+  Draft editors;
+  editors.kind_hint = Kind::Other;
+  editors.bylines = d.credits;
+  editors.all = d.credits;
+  editors.confidence = d.confidence;
+  return editors;
+}
+
 // A headline line standing alone: a whole line, blank lines before it.
 bool lone_head_line(const Piece &p) { return p.first_in_line && p.last_in_line && p.blanks_before > 0; }
 
@@ -1015,6 +1040,10 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
     }
     if (const size_t taken = takes_sidebar(stories.back(), joined, x, a, lex)) {
       x += taken - 1;
+      continue;
+    }
+    if (std::optional<Draft> editors = editors_line_under_text(stories.back(), d, a)) {
+      stories.push_back(std::move(*editors));
       continue;
     }
     std::vector<Draft> boxes;

@@ -250,16 +250,17 @@ Reading decode_page(const PageFeatures &features, const SegmentModel &model) {
   // states (each state's sum in the order of the piece's features): one
   // contiguous row of weights per feature. Computed when needed, not kept
   // for the page.
-  // A piece that is never a headline line (a dateline opens it) gets no
-  // headline state, whatever its scores.
+  // A piece a dateline opens (本报讯 …) opens a story's text: it gets no
+  // headline state and no box state, whatever its scores.
   auto emission = [&](size_t k) {
     std::array<double, S> v{};
     features.for_each_emit(k, [&](uint16_t f) {
       const float *w = model.emit_row(f);
       for (size_t s = 0; s < S; ++s) v[s] += w[s];
     });
-    if (features[k].never_headline)
-      for (State h : {State::HeadStart, State::Head, State::HeadAfter}) v[static_cast<size_t>(h)] = k_none;
+    if (features[k].opens_text)
+      for (State h : {State::HeadStart, State::Head, State::HeadAfter, State::BoxStart, State::Box})
+        v[static_cast<size_t>(h)] = k_none;
     return v;
   };
   // Transition scores depend on the piece only through its edge features:

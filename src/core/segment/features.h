@@ -96,8 +96,8 @@ struct PieceFeatures {
   bool opens_item = false; // not a feature but a fact of the page's geometry (a
                            // frame's edge, a picture, a headline set apart: lay_out.h)
                            // so the decoder reads only item-opening states here
-  bool never_headline = false;  // a fact of its text: a dateline opens it (本报讯 …),
-                                // which opens a story's text, never a headline
+  bool opens_text = false;  // a fact of its text: a dateline opens it (本报讯 …),
+                            // which opens a story's text, never a headline's or a box's
 };
 static_assert(k_edge_feature_count <= 32, "edge features are bits of PieceFeatures::edges");
 
@@ -109,9 +109,9 @@ class PageFeatures {
 
   // Appends the next piece's features.
   void add(const std::vector<uint16_t> &emit, uint8_t conjoined, uint32_t edges, bool opens_item,
-           bool never_headline = false) {
+           bool opens_text = false) {
     PieceFeatures f;
-    f.never_headline = never_headline;
+    f.opens_text = opens_text;
     f.emit_begin = static_cast<uint32_t>(ids_.size());
     ids_.insert(ids_.end(), emit.begin(), emit.end());
     f.emit_end = static_cast<uint32_t>(ids_.size());
