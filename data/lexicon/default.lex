@@ -84,6 +84,19 @@
 新聞鏈接
 背景資料
 
+# Words that open a caption printed inside a story's text (图为村民在…):
+# the photo is the story's, its credit the story's photographer.
+[photo.in_story]
+图为
+上图
+下图
+左图
+右图
+中图
+圖為
+上圖
+下圖
+
 [role.editor]
 责任编辑
 执行编辑

@@ -85,6 +85,13 @@ TEST(Cues, ALabelThatOpensAStorysSidebar) {
     EXPECT_FALSE(is_sidebar_label(line, lexicon())) << line;
 }
 
+TEST(Cues, ACaptionPrintedInsideAStory) {
+  for (const char *line : {"图为村民在文化礼堂写春联。", "上图：新建成的社区食堂。", " 下图为施工现场。"})
+    EXPECT_TRUE(opens_story_caption(line, lexicon())) << line;
+  for (const char *line : {"2月1日，村民在文化礼堂写春联。", "图书馆新馆开放", ""})
+    EXPECT_FALSE(opens_story_caption(line, lexicon())) << line;
+}
+
 TEST(Cues, HeadlineLineCutByItsColumn) {
   EXPECT_TRUE(finishes_cut_headline("市场监管部门查处假冒“示例”注册商标", "案"));
   EXPECT_TRUE(finishes_cut_headline("城南老旧小区加装电梯惠及三百余", "户家"));

@@ -643,3 +643,30 @@ TEST(EditorsLine, APhotographersCreditKeepsThePhoto) {
   EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].body), Texts{rows[2].text});
   EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].credits), Texts{rows[3].text});
 }
+
+namespace {
+
+// A story, then a caption printed inside its text (图为…) with its credit,
+// read as a photo item of its own (one paragraph per line).
+const std::vector<Row> k_caption_in_story = {
+    {"文化礼堂里的新年味", S::HeadStart, 1},
+    {"本报记者 李 娜", S::Byline, 1},
+    {"本报讯 春节将至，各地文化礼堂年味渐浓。", S::Body, 1},
+    {"图为村民在文化礼堂写春联。", S::CaptionStart, 1},
+    {"王 强摄", S::Credit, 0},
+};
+
+}  // namespace
+
+TEST(StoryPhoto, ACaptionThatOpensWithTuWeiIsTheStorys) {
+  const Assembly a = reading(k_caption_in_story);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body).back(), "图为村民在文化礼堂写春联。");
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].credits), Texts{"王 强摄"});
+}
+
+TEST(StoryPhoto, AnyOtherCaptionIsAPhotoOfItsOwn) {
+  std::vector<Row> rows = k_caption_in_story;
+  rows[3].text = "2月1日，村民在文化礼堂写春联。";
+  EXPECT_EQ(reading(rows).drafts.size(), 2u);
+}

@@ -924,6 +924,25 @@ std::optional<Draft> editors_line_under_text(Draft &story, Draft &d, const Assem
   return editors;
 }
 
+// A caption printed inside a story's text (图为村民在文化礼堂写春联。 王强 摄)
+// read as a photo item of its own: a caption with no headline that opens
+// with a word of [photo.in_story], straight after the story's text, is the
+// story's, and its credit names the story's photographer. Returns whether
+// it joined.
+bool joins_as_story_photo(Draft &story, const Draft &d, const Assembly &a, const Lexicon &lex) {
+  if (story.kind_hint != Kind::News || !story.furniture.empty() || story.body.empty() ||
+      story.all.back() != story.body.back() || d.kind_hint != Kind::News || !d.headline.empty() || d.credits.empty() ||
+      d.body.empty() || !d.bylines.empty() || !d.notes.empty() || !d.furniture.empty() ||
+      d.all.front() != story.all.back() + 1 || !opens_story_caption(a.pieces[d.body.front()].text, lex))
+    return false;
+  story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+  story.credits.insert(story.credits.end(), d.credits.begin(), d.credits.end());
+  story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
+  story.all.insert(story.all.end(), d.all.begin(), d.all.end());
+  story.confidence = std::min(story.confidence, d.confidence);
+  return true;
+}
+
 // A headline line standing alone: a whole line, blank lines before it.
 bool lone_head_line(const Piece &p) { return p.first_in_line && p.last_in_line && p.blanks_before > 0; }
 
@@ -1048,7 +1067,7 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
     }
     std::vector<Draft> boxes;
     if (joins_as_section(stories.back(), d, a) || joins_as_section_above_subhead(stories.back(), d, a) ||
-        joins_as_owed_section(stories.back(), d, a, lex, boxes)) {
+        joins_as_owed_section(stories.back(), d, a, lex, boxes) || joins_as_story_photo(stories.back(), d, a, lex)) {
       for (Draft &b : boxes) stories.push_back(std::move(b));  // inside the story's span, after it (as resumes())
       continue;
     }

@@ -148,6 +148,10 @@ bool is_sponsor_line(std::string_view text, const Lexicon &lex) {
   return lex.has_word(Section::ad_sponsor, word);
 }
 
+bool opens_story_caption(std::string_view text, const Lexicon &lex) {
+  return starts_with_any(trim(text), lex.words(Section::photo_in_story));
+}
+
 bool is_sidebar_label(std::string_view text, const Lexicon &lex) {
   std::string word;
   for (size_t i = 0; i < text.size();) {

@@ -59,6 +59,9 @@ bool is_sponsor_line(std::string_view text, const Lexicon &lex);
 // [story.sidebar] as the whole line, ornaments such as ■ or 【】 around it
 // allowed): the reading and its title that follow belong to the story.
 bool is_sidebar_label(std::string_view text, const Lexicon &lex);
+// A caption printed inside a story's text: it opens with a word of
+// [photo.in_story] (图为…, 上图：…).
+bool opens_story_caption(std::string_view text, const Lexicon &lex);
 // Does the text open with the day of an event and a comma (`1月2日，`,
 // `2025年12月31日，`, in Arabic or full-width digits)? A photo caption opens
 // so: the day it was taken, then where.

@@ -14,7 +14,7 @@ const std::vector<std::string> k_no_words;
 const std::vector<std::unique_ptr<icu::RegexPattern>> k_no_patterns;
 
 bool known_section(const std::string &s) {
-  static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "ad.sponsor", "photo.source", "story.sidebar", "weather",
+  static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "ad.sponsor", "photo.source", "story.sidebar", "photo.in_story", "weather",
                                       "weather.strong", "weather.time", "other", "other.page_credit", "masthead", "surname", "end_mark",
                                       "end_note", "date.relative", "date.weekday", "date.week", "date.month",
                                       "date.year", "date.era", "date.lunar_month", "date.lunar", "date.range",
@@ -116,6 +116,7 @@ const char *section_name(Section s) {
     case Section::ad_sponsor: return "ad.sponsor";
     case Section::photo_source: return "photo.source";
     case Section::story_sidebar: return "story.sidebar";
+    case Section::photo_in_story: return "photo.in_story";
   }
   return "";
 }

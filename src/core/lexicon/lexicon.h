@@ -89,9 +89,9 @@ struct CueSet {
 // named by an enum, looked up once in finish(), not by a string per call.
 enum class Section : uint8_t {
   byline_marker, editor_note, end_mark, role_photographer, page_section, other_page_credit, masthead, date_weekday,
-  ad_sponsor, photo_source, story_sidebar
+  ad_sponsor, photo_source, story_sidebar, photo_in_story
 };
-constexpr size_t k_section_count = 11;
+constexpr size_t k_section_count = 12;
 // The lexicon section of a Section ("role.photographer" for Section::role_photographer).
 const char *section_name(Section s);
 
