@@ -670,3 +670,43 @@ TEST(StoryPhoto, AnyOtherCaptionIsAPhotoOfItsOwn) {
   rows[3].text = "2月1日，村民在文化礼堂写春联。";
   EXPECT_EQ(reading(rows).drafts.size(), 2u);
 }
+
+TEST(HeaderByline, AByLineReadAsThePagesHeaderOpensTheItemUnderIt) {
+  // A page printed byline -> text -> headline: the decoder read the first
+  // byline (a surname the list may not know) as the page's header.
+  const std::vector<Row> rows = {
+      {"本报记者 亓玉昆", S::Header, 0},
+      {"3月17日上午，学习贯彻实施代表法座谈会在北京召开。", S::BodyStart, 1},
+      {"在法治轨道上推动人大代表工作高质量发展", S::HeadAfter, 1},
+  };
+  const Assembly a = reading(rows);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].bylines), Texts{"本报记者 亓玉昆"});
+  EXPECT_TRUE(a.masthead.empty());
+  // Over a headline (not text) the line is no such byline: it stays where it was read.
+  std::vector<Row> over_headline = rows;
+  over_headline[1].state = S::HeadStart;
+  const Assembly b = reading(over_headline);
+  EXPECT_TRUE(bm_test::piece_texts(b, b.drafts[0].bylines).empty());
+}
+
+TEST(LoneLine, TheFirstTextLineReadAsAnOpeningHeadlineOfAnItemClosedByItsHeadline) {
+  // The section's first line read as the headline of an item whose own
+  // headline closes it: the line is text. A weather word in it (级) is no
+  // box's.
+  const std::vector<Row> rows = {
+      {"修改后的代表法明确县级以上的各级人大常委", S::HeadStart, 1, 40},
+      {"会设立代表工作委员会，对制定年度工作计划", S::Body, 0, 40},
+      {"作出具体规定。", S::Body, 0, 14},
+      {"支持和保障代表更好依法履职", S::HeadAfter, 1, 26},
+  };
+  const Assembly a = bm_test::hand_reading(rows, k_wide, /*classified=*/true);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"支持和保障代表更好依法履职"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body).front(), rows[0].text);
+  // A short line is a title, not a text line.
+  std::vector<Row> titled = rows;
+  titled[0] = {"代表工作委员会", S::HeadStart, 1, 14};
+  const Assembly b = bm_test::hand_reading(titled, k_wide, /*classified=*/true);
+  EXPECT_EQ(bm_test::piece_texts(b, b.drafts[0].headline).front(), "代表工作委员会");
+}

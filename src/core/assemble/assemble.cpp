@@ -70,6 +70,14 @@ Kind box_kind(const std::vector<Piece> &pieces, const std::vector<size_t> &box, 
   return Kind::Other;
 }
 
+// Does a lenient reading of the text give someone a role and a name
+// (本报记者 亓玉昆, a surname the list may not know)?
+bool names_with_role(std::string_view text, const Lexicon &lex) {
+  for (const Byline &b : parse_byline_lenient(text, lex))
+    if (b.role != BylineRole::None && b.role != BylineRole::Editor && !b.name.empty()) return true;
+  return false;
+}
+
 class DraftBuilder {
  public:
   DraftBuilder(Assembly &a, const Lexicon &lex) : a_(a), lex_(lex) {}
@@ -135,14 +143,29 @@ class DraftBuilder {
   }
 
   // A piece the decoder read as the page's header. The masthead holds names
-  // (the paper, its sites, the edition); a byline there lost its story; a
-  // longer line (a forecast, a notice) is a box. A piece that lost repeated
+  // (the paper, its sites, the edition); a byline there opens the item under
+  // it or lost its story; a longer line (a forecast, a notice) is a box. A piece that lost repeated
   // text after it is never a masthead name: its item must carry the
   // duplicate_text_removed flag.
   void header(size_t k) {
     const Piece &p = a_.pieces[k];
     const bool edition = is_edition_line(p.text, lex_);
     const bool masthead_words = edition || is_masthead_line(p.text, lex_) || is_furniture_line(p.text, lex_);
+    // A byline straight over an item that opens with its text opens that
+    // item (a page printed byline -> text -> headline); names the surname
+    // list may not know are read leniently, and must come with a role.
+    const bool byline = !p.duplicate_cut && !masthead_words &&
+                        (a_.classes[k].type == PieceType::Byline ||
+                         (lex_.has_long_role_word(p.text) && names_with_role(p.text, lex_)));
+    if (byline && k + 1 < a_.states.size() && a_.states[k + 1] == State::BodyStart && !editors_only(a_.classes[k]) &&
+        !opens_with_page_credit(p.text, lex_)) {
+      close();
+      cur_ = Draft{};
+      cur_->all.push_back(k);
+      cur_->bylines.push_back(k);
+      carried_headline_ = true;
+      return;
+    }
     if (!p.duplicate_cut && a_.classes[k].type == PieceType::Byline && !masthead_words) {
       close();
       cur_ = Draft{};
@@ -380,7 +403,7 @@ class DraftBuilder {
   std::optional<Draft> cur_;
   size_t head_after_items_ = 0;   // count_headline_orders()
   size_t head_before_items_ = 0;
-  bool carried_headline_ = false;  // cur_ is a headline that the next item's first piece continues
+  bool carried_headline_ = false;  // cur_ is a headline (or a byline) that the next item's first piece continues
 };
 
 }  // namespace
@@ -507,6 +530,10 @@ bool lead_into_next_headline(Draft &prev, Draft &next, const Assembly &a) {
   return true;
 }
 
+// Words that make a line a box's (an ad's, a notice's): a weather word
+// (级, 以上) stands in running text as well.
+bool box_words(CueSet cues) { return cues.has(Cue::ad) || cues.has(Cue::ad_strong) || cues.has(Cue::other); }
+
 // A full line of a hard-wrapped column that ends no sentence, read as an
 // item of its own (a headline with nothing under it, or a box with no box
 // cue in it that is no page furniture: a folio line runs the column's width
@@ -525,7 +552,7 @@ bool lone_line_runs_on(Draft &lone, Draft &next, const Assembly &a, const Lexico
   const size_t k = lone.all.front();
   const Piece &p = a.pieces[k];
   if (next.all.front() != k + 1 || next.body.front() != k + 1 || a.pieces[k + 1].blanks_before > 0 ||
-      !p.last_in_line || !full_line(p, a.layout) || ends_sentence(p.text) || a.classes[k].cues.bits != 0 ||
+      !p.last_in_line || !full_line(p, a.layout) || ends_sentence(p.text) || box_words(a.classes[k].cues) ||
       (a.classes[k].type != PieceType::Body && a.classes[k].type != PieceType::Headline))
     return false;
   lone.furniture.clear();
@@ -533,6 +560,24 @@ bool lone_line_runs_on(Draft &lone, Draft &next, const Assembly &a, const Lexico
   lone.all.clear();
   next.body.insert(next.body.begin(), k);
   next.all.insert(next.all.begin(), k);
+  return true;
+}
+
+// The same inside an item whose headline closes it: its first text line, a
+// full line that ends no sentence, read as an opening headline over the
+// rest of its text (no blank line between). The line is text. Returns
+// whether it moved.
+bool first_line_read_as_headline(Draft &d, const Assembly &a) {
+  if (d.headline.size() < 2 || d.body.empty() || d.headline.front() != d.all.front() ||
+      d.headline.back() < d.body.back())
+    return false;
+  const size_t k = d.headline.front();
+  const Piece &p = a.pieces[k];
+  if (d.headline[1] < d.body.front() || d.body.front() != k + 1 || a.pieces[k + 1].blanks_before > 0 ||
+      !p.last_in_line || !full_line(p, a.layout) || ends_sentence(p.text) || box_words(a.classes[k].cues))
+    return false;
+  d.headline.erase(d.headline.begin());
+  d.body.insert(d.body.begin(), k);
   return true;
 }
 
@@ -1032,6 +1077,7 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
     drafts.push_back(std::move(d));
   }
   for (size_t x = 1; x < drafts.size(); ++x) rejoin_cut_headline(drafts[x - 1], drafts[x], a);
+  for (Draft &d : drafts) first_line_read_as_headline(d, a);
   for (size_t x = 1; x < drafts.size(); ++x)
     if ((lead_into_next_headline(drafts[x - 1], drafts[x], a) || lone_line_runs_on(drafts[x - 1], drafts[x], a, lex)) &&
         drafts[x - 1].all.empty()) {
