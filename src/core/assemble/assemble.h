@@ -1,7 +1,10 @@
 // Stage 6: the decoded page -> draft articles. The decoder (segment/) has
 // given every piece a grammar state; an item starts at every state that opens
-// one, and each piece goes to the part of its draft that its state names.
-// Nothing here decides a boundary: the grammar and the model did.
+// one, and each piece goes to the part of its draft that its state names
+// (assemble.cpp). Then the readings a decoder gets wrong in ways the layout
+// gives away are mended, each by a rule of its own: lines given to the wrong
+// one of two neighbouring items (rereads.h), and items that are part of the
+// story before them (joins.h).
 #pragma once
 #include <string_view>
 #include <vector>

@@ -1,0 +1,275 @@
+#include "core/assemble/rereads.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/blocks/furniture.h"
+#include "core/classify/byline.h"
+#include "core/classify/classify.h"
+#include "core/classify/cues.h"
+#include "core/common/punct.h"
+#include "core/common/utf8.h"
+#include "core/lexicon/lexicon.h"
+#include "core/assemble/draft_shape.h"
+
+namespace bm::detail {
+
+namespace {
+
+// Words that make a line a box's (an ad's, a notice's): a weather word
+// (级, 以上) stands in running text as well.
+bool box_words(CueSet cues) { return cues.has(Cue::ad) || cues.has(Cue::ad_strong) || cues.has(Cue::other); }
+
+// A headline line standing alone: a whole line, blank lines before it.
+bool lone_head_line(const Piece &p) { return p.first_in_line && p.last_in_line && p.blanks_before > 0; }
+
+}  // namespace
+
+bool resumes(const Draft &a, const Draft &c, size_t boxes_between, const Assembly &as) {
+  if (a.kind_hint != Kind::News || !a.furniture.empty() || a.body.empty() || !c.furniture.empty()) return false;
+  if (!a.headline.empty() && !headline_leads(a)) return false;  // closed by its headline
+  const bool box_as_notes = !a.endnotes.empty() && a.endnotes.front() > a.body.back();
+  if (boxes_between == 0 && !box_as_notes) return false;
+  if (c.headline.size() > 1 || c.body.empty() || !c.bylines.empty() || !c.notes.empty() || !c.credits.empty())
+    return false;
+  const size_t b = c.body.front(), h = c.headline.empty() ? b : c.headline.front();
+  const Piece &head = as.pieces[h];
+  if (h != b && (h > b || b != h + 1 || as.pieces[b].blanks_before > 0)) return false;
+  if (!full_line(head, as.layout) || ends_sentence(head.text)) return false;
+  // The story broke off in a sentence (its last line full), or between two
+  // of its paragraphs, and then the line after the box is plainly running
+  // text (a clause mark inside it).
+  const Piece &last = as.pieces[a.body.back()];
+  const bool mid_sentence = last.last_in_line && full_line(last, as.layout) && !ends_sentence(last.text);
+  if (!mid_sentence && !(ends_sentence(last.text) && has_inner_clause_mark(head.text))) return false;
+  return as.classes[h].type != PieceType::Dateline && as.classes[b].type != PieceType::Dateline;
+}
+
+void rejoin_cut_headline(Draft &prev, Draft &next, const Assembly &a) {
+  if (prev.headline.empty() || next.headline.empty() || prev.all.size() < 2 || next.all.empty()) return;
+  const size_t k = prev.all.back();
+  if (prev.headline.back() != k || a.states[k] != State::HeadAfter || next.headline.front() != k + 1 ||
+      next.all.front() != k + 1 || a.pieces[k + 1].blanks_before > 0 ||
+      !finishes_cut_headline(a.pieces[k].text, a.pieces[k + 1].text))
+    return;
+  prev.headline.pop_back();
+  prev.all.pop_back();
+  next.headline.insert(next.headline.begin(), k);
+  next.all.insert(next.all.begin(), k);
+}
+
+// A kicker line is short: running text that breaks off at a dash is longer.
+constexpr size_t k_dash_kicker_max_cps = 30;
+bool lead_into_next_headline(Draft &prev, Draft &next, const Assembly &a) {
+  if (prev.all.empty() || next.all.empty() || next.headline.empty() || !prev.furniture.empty()) return false;
+  const size_t k = prev.all.back();
+  const Piece &p = a.pieces[k];
+  if (next.all.front() != k + 1 || next.headline.front() != k + 1 || !p.first_in_line || !p.last_in_line ||
+      !a.pieces[k + 1].first_in_line || !ends_in_dash(p.text) || cps_without_spaces(p.text) > k_dash_kicker_max_cps)
+    return false;
+  auto drop = [k](std::vector<size_t> &v) { v.erase(std::remove(v.begin(), v.end(), k), v.end()); };
+  drop(prev.headline);
+  drop(prev.body);
+  drop(prev.endnotes);
+  prev.all.pop_back();
+  next.headline.insert(next.headline.begin(), k);
+  next.all.insert(next.all.begin(), k);
+  return true;
+}
+
+bool lone_line_runs_on(Draft &lone, Draft &next, const Assembly &a, const Lexicon &lex) {
+  if (lone.all.size() != 1 || next.body.empty() || !next.furniture.empty()) return false;
+  const bool as_box = lone.furniture.size() == 1 && lone.kind_hint == Kind::Other &&
+                      (a.states[lone.all.front()] == State::BoxStart ||
+                       a.states[lone.all.front()] == State::HeadStart) &&
+                      !is_furniture_line(a.pieces[lone.all.front()].text, lex) &&
+                      !is_masthead_line(a.pieces[lone.all.front()].text, lex);
+  const bool as_headline = lone.furniture.empty() && lone.headline.size() == 1;
+  if (!as_box && !as_headline) return false;
+  const size_t k = lone.all.front();
+  const Piece &p = a.pieces[k];
+  if (next.all.front() != k + 1 || next.body.front() != k + 1 || a.pieces[k + 1].blanks_before > 0 ||
+      !p.last_in_line || !full_line(p, a.layout) || ends_sentence(p.text) || box_words(a.classes[k].cues) ||
+      (a.classes[k].type != PieceType::Body && a.classes[k].type != PieceType::Headline))
+    return false;
+  lone.furniture.clear();
+  lone.headline.clear();
+  lone.all.clear();
+  next.body.insert(next.body.begin(), k);
+  next.all.insert(next.all.begin(), k);
+  return true;
+}
+
+bool first_line_read_as_headline(Draft &d, const Assembly &a) {
+  if (d.headline.size() < 2 || d.body.empty() || d.headline.front() != d.all.front() ||
+      d.headline.back() < d.body.back())
+    return false;
+  const size_t k = d.headline.front();
+  const Piece &p = a.pieces[k];
+  if (d.headline[1] < d.body.front() || d.body.front() != k + 1 || a.pieces[k + 1].blanks_before > 0 ||
+      !p.last_in_line || !full_line(p, a.layout) || ends_sentence(p.text) || box_words(a.classes[k].cues))
+    return false;
+  d.headline.erase(d.headline.begin());
+  d.body.insert(d.body.begin(), k);
+  return true;
+}
+
+size_t take_title_and_byline(Draft &story, std::vector<Draft> &drafts, size_t x, const Assembly &a) {
+  if (story.kind_hint != Kind::News || !story.furniture.empty() || story.headline.empty() ||
+      !story.bylines.empty() || story.body.empty() || x >= drafts.size())
+    return 0;
+  // The subhead may also have been read as a closing headline of the story
+  // that opened with its own.
+  const size_t last = story.all.back();
+  const size_t heads = story.headline.size();
+  const bool closing_subhead = heads >= 2 && story.headline.back() == last && a.states[last] == State::HeadAfter &&
+                               story.headline[heads - 2] < story.body.front();
+  if (closing_subhead ? !ends_on_subhead(a.pieces[last], a.classes[last]) : !headline_leads(story)) return 0;
+  size_t item = x;
+  std::vector<size_t> subhead;
+  const Draft &box = drafts[x];
+  if (closing_subhead) {
+    subhead.push_back(last);
+  } else if (!box.furniture.empty()) {  // a subhead read as a box of its own
+    if (box.furniture.size() != 1 || box.all.size() != 1 ||
+        !ends_on_subhead(a.pieces[box.furniture[0]], a.classes[box.furniture[0]]))
+      return 0;
+    subhead = box.furniture;
+    ++item;
+  } else if (!ends_on_subhead(a.pieces[story.body.back()], a.classes[story.body.back()])) {
+    return 0;
+  }
+  if (item >= drafts.size()) return 0;
+  const Draft &d = drafts[item];
+  if (d.kind_hint != Kind::News || !d.furniture.empty() || d.headline.size() != 1 || d.bylines.empty() ||
+      d.body.empty() || !d.notes.empty() || !d.credits.empty() || d.all.front() != d.headline.front() ||
+      d.bylines.front() != d.headline.front() + 1)
+    return 0;
+  for (size_t k : d.bylines) {
+    const PieceClass &c = a.classes[k];
+    if (c.type != PieceType::Byline || c.credit || c.bare || c.people.empty()) return 0;  // bare: names, no role
+  }
+  if (closing_subhead) {
+    story.headline.pop_back();
+    story.all.pop_back();  // back below, with the body
+  }
+  story.body.insert(story.body.end(), subhead.begin(), subhead.end());
+  story.headline.push_back(d.headline.front());
+  story.bylines.insert(story.bylines.end(), d.bylines.begin(), d.bylines.end());
+  story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+  story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
+  story.all.insert(story.all.end(), subhead.begin(), subhead.end());
+  story.all.insert(story.all.end(), d.all.begin(), d.all.end());
+  story.confidence = std::min(story.confidence, d.confidence);
+  return item - x + 1;
+}
+
+std::optional<Draft> cut_photo_group_lead(Draft &d, const Assembly &a) {
+  if (d.credits.empty() || d.headline.empty() || !headline_leads(d) || !d.bylines.empty() || !d.notes.empty() ||
+      !d.furniture.empty() || d.body.size() < 2 || opens_with_day(a.pieces[d.body.front()].text))
+    return std::nullopt;
+  for (size_t i = 1; i < d.body.size(); ++i) {
+    const Piece &p = a.pieces[d.body[i]], &before = a.pieces[d.body[i - 1]];
+    if (d.body[i] > d.credits.front()) return std::nullopt;  // a caption with its credit already
+    if (!p.first_in_line || !before.last_in_line || !ends_sentence(before.text) || !opens_with_day(p.text)) continue;
+    const size_t cut = d.body[i];
+    Draft lead;
+    lead.headline = d.headline;
+    lead.body.assign(d.body.begin(), d.body.begin() + static_cast<std::ptrdiff_t>(i));
+    for (size_t k : d.all)
+      if (k < cut) lead.all.push_back(k);
+    lead.confidence = d.confidence;
+    d.headline.clear();
+    d.body.erase(d.body.begin(), d.body.begin() + static_cast<std::ptrdiff_t>(i));
+    d.all.erase(d.all.begin(), d.all.begin() + static_cast<std::ptrdiff_t>(lead.all.size()));
+    return lead;
+  }
+  return std::nullopt;
+}
+
+// Lines of text under the short item's title, at most.
+constexpr size_t k_trailing_item_max_text_lines = 2;
+std::optional<Draft> cut_trailing_item(Draft &story, const Assembly &a) {
+  if (story.kind_hint != Kind::News || !story.furniture.empty() || !story.credits.empty() || story.body.size() < 4 ||
+      (!story.headline.empty() && !headline_leads(story)) || story.all.back() != story.body.back())
+    return std::nullopt;
+  size_t j = story.body.size() - 1;
+  while (j > 0 && a.pieces[story.body[j]].blanks_before == 0) --j;
+  const size_t lines = story.body.size() - j - 1;
+  if (j < 2 || lines < 1 || lines > k_trailing_item_max_text_lines) return std::nullopt;
+  const size_t head = story.body[j];
+  const Piece &h = a.pieces[head], &before = a.pieces[story.body[j - 1]];
+  const PieceClass &c = a.classes[head];
+  if (!h.first_in_line || !h.last_in_line || !c.headline_shaped || c.cues.bits != 0 || ends_sentence(h.text) ||
+      !wide_column(h, a.layout) || h.width * 4 > a.layout.column[h.line] * 3 || has_inner_clause_mark(h.text) ||
+      !before.last_in_line || !ends_sentence(before.text) || !ends_sentence(a.pieces[story.body.back()].text))
+    return std::nullopt;
+  for (size_t i = j; i + 1 < story.body.size(); ++i)
+    if (story.body[i + 1] != story.body[i] + 1 || a.pieces[story.body[i + 1]].blanks_before > 0)
+      return std::nullopt;  // the text runs straight under the title
+  const size_t after = story.body.back() + 1;
+  if (after < a.pieces.size() && a.pieces[after].blanks_before == 0) return std::nullopt;
+  Draft item;
+  item.headline = {head};
+  item.body.assign(story.body.begin() + static_cast<std::ptrdiff_t>(j) + 1, story.body.end());
+  item.all.assign(story.body.begin() + static_cast<std::ptrdiff_t>(j), story.body.end());
+  item.confidence = story.confidence;
+  story.body.resize(j);
+  story.all.resize(story.all.size() - item.all.size());
+  return item;
+}
+
+bool deal_row_of_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a) {
+  Draft &first = drafts[x];
+  const size_t k = first.headline.size();
+  if (k < 2 || !headline_leads(first) || x + k > drafts.size() || first.kind_hint != Kind::News) return false;
+  for (size_t h : first.headline)
+    if (!lone_head_line(a.pieces[h])) return false;
+  if (first.all.front() != first.headline.front()) return false;
+  // Its text (after `heads` headline pieces) opens with a dateline or a byline.
+  auto opens_with_credit = [&](const Draft &d, size_t heads) {
+    if (d.body.empty() || !d.furniture.empty() || !d.notes.empty() || !d.credits.empty() || d.all.size() <= heads)
+      return false;
+    const size_t open = d.bylines.empty() ? d.body.front() : std::min(d.bylines.front(), d.body.front());
+    const PieceType t = a.classes[open].type;
+    return d.all[heads] == open && (t == PieceType::Dateline || t == PieceType::Byline);
+  };
+  if (!opens_with_credit(first, k)) return false;
+  for (size_t i = 1; i < k; ++i) {
+    const Draft &d = drafts[x + i];
+    if (d.kind_hint != Kind::News || !opens_with_credit(d, 0)) return false;
+    if (!d.headline.empty() && i + 1 < k) return false;
+  }
+  // The last item's closing lines: its subtitles, one per item.
+  Draft &last = drafts[x + k - 1];
+  if (last.all.size() <= k) return false;
+  const std::vector<size_t> subs(last.all.end() - static_cast<std::ptrdiff_t>(k), last.all.end());
+  for (size_t s : subs) {
+    const Piece &p = a.pieces[s];
+    const PieceType t = a.classes[s].type;
+    if (!lone_head_line(p) || ends_sentence(p.text) || (t != PieceType::Body && t != PieceType::Headline)) return false;
+    const bool read_as_head = std::find(last.headline.begin(), last.headline.end(), s) != last.headline.end();
+    const bool read_as_text = std::find(last.body.begin(), last.body.end(), s) != last.body.end();
+    if (!read_as_head && !read_as_text) return false;
+  }
+  for (size_t h : last.headline)
+    if (std::find(subs.begin(), subs.end(), h) == subs.end()) return false;  // a headline of its own
+  const std::vector<size_t> titles = first.headline;
+  auto drop = [](std::vector<size_t> &v, size_t piece) { v.erase(std::remove(v.begin(), v.end(), piece), v.end()); };
+  for (size_t s : subs) {
+    drop(last.body, s);
+    drop(last.headline, s);
+    drop(last.all, s);
+  }
+  for (size_t t : titles) drop(first.all, t);  // the first's title goes back below, with its subtitle
+  for (size_t i = 0; i < k; ++i) {
+    Draft &d = drafts[x + i];
+    d.headline = {titles[i], subs[i]};
+    d.all.push_back(titles[i]);
+    d.all.push_back(subs[i]);
+    std::sort(d.all.begin(), d.all.end());
+  }
+  return true;
+}
+
+}  // namespace bm::detail
