@@ -115,53 +115,39 @@ TEST(Decoder, FindsTheBestGrammaticalReading) {
   }
 }
 
-// A piece a dateline opens is never read as a headline line or a box line,
-// however much its scores favour one: it opens the text of the next item.
-TEST(Decoder, ADatelinePieceIsNeverAHeadline) {
-  SegmentModel m = SegmentModel::parse(
-      "emit head_start headline_shaped 3\nemit body len_81_up 3\nemit head_after len_36_50 6\n"
-      "emit body_start len_36_50 1\n",
-      "t");
-  auto page = [](bool dateline) {
-    PageFeatures out;
-    const uint32_t edges = uint32_t{1} << static_cast<unsigned>(EdgeFeature::e_bias);
-    const std::vector<std::vector<EmitFeature>> emits = {
-        {EmitFeature::headline_shaped}, {EmitFeature::len_81_up}, {EmitFeature::len_36_50}};
-    for (size_t k = 0; k < emits.size(); ++k) {
-      std::vector<uint16_t> emit{static_cast<uint16_t>(EmitFeature::bias)};
-      for (EmitFeature f : emits[k]) emit.push_back(static_cast<uint16_t>(f));
-      out.add(emit, 0, edges, false, dateline && k == 2);
-    }
-    return out;
-  };
-  EXPECT_EQ(decode_page(page(false), m).states[2], State::HeadAfter);  // as its scores say
-  const Reading r = decode_page(page(true), m);
-  EXPECT_TRUE(grammatical(r.states));
-  EXPECT_EQ(r.states[2], State::BodyStart);
-  EXPECT_GT(r.probability[2], 0.0);
+namespace {
+
+// A page of three pieces: a headline-shaped line, a long line, and a line of
+// 36-50 characters that a dateline opens when `dateline` is set.
+PageFeatures three_pieces(bool dateline) {
+  PageFeatures out;
+  const uint32_t edges = uint32_t{1} << static_cast<unsigned>(EdgeFeature::e_bias);
+  const std::vector<std::vector<EmitFeature>> emits = {
+      {EmitFeature::headline_shaped}, {EmitFeature::len_81_up}, {EmitFeature::len_36_50}};
+  for (size_t k = 0; k < emits.size(); ++k) {
+    std::vector<uint16_t> emit{static_cast<uint16_t>(EmitFeature::bias)};
+    for (EmitFeature f : emits[k]) emit.push_back(static_cast<uint16_t>(f));
+    out.add(emit, 0, edges, false, dateline && k == 2);
+  }
+  return out;
 }
 
-TEST(Decoder, ADatelinePieceIsNeverABox) {
-  SegmentModel m = SegmentModel::parse(
-      "emit head_start headline_shaped 3\nemit body len_81_up 3\nemit box_start len_36_50 6\n"
-      "emit body_start len_36_50 1\n",
-      "t");
-  auto page = [](bool dateline) {
-    PageFeatures out;
-    const uint32_t edges = uint32_t{1} << static_cast<unsigned>(EdgeFeature::e_bias);
-    const std::vector<std::vector<EmitFeature>> emits = {
-        {EmitFeature::headline_shaped}, {EmitFeature::len_81_up}, {EmitFeature::len_36_50}};
-    for (size_t k = 0; k < emits.size(); ++k) {
-      std::vector<uint16_t> emit{static_cast<uint16_t>(EmitFeature::bias)};
-      for (EmitFeature f : emits[k]) emit.push_back(static_cast<uint16_t>(f));
-      out.add(emit, 0, edges, false, dateline && k == 2);
-    }
-    return out;
-  };
-  EXPECT_EQ(decode_page(page(false), m).states[2], State::BoxStart);  // as its scores say
-  const Reading r = decode_page(page(true), m);
-  EXPECT_TRUE(grammatical(r.states));
-  EXPECT_EQ(r.states[2], State::BodyStart);
+}  // namespace
+
+// A piece a dateline opens is never read as a headline line or a box line,
+// however much its scores favour one: it opens the text of the next item.
+TEST(Decoder, ADatelinePieceIsNeverAHeadlineOrABox) {
+  for (const auto &[name, state] : {std::pair<std::string, State>{"head_after", State::HeadAfter},
+                                    std::pair<std::string, State>{"box_start", State::BoxStart}}) {
+    SegmentModel m = SegmentModel::parse("emit head_start headline_shaped 3\nemit body len_81_up 3\nemit " + name +
+                                             " len_36_50 6\nemit body_start len_36_50 1\n",
+                                         "t");
+    EXPECT_EQ(decode_page(three_pieces(false), m).states[2], state) << name;  // as its scores say
+    const Reading r = decode_page(three_pieces(true), m);
+    EXPECT_TRUE(grammatical(r.states)) << name;
+    EXPECT_EQ(r.states[2], State::BodyStart) << name;
+    EXPECT_GT(r.probability[2], 0.0) << name;
+  }
 }
 
 TEST(Decoder, AllZeroModelStillGivesAGrammaticalReading) {
