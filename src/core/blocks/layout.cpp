@@ -161,6 +161,7 @@ bool looks_like_subhead(std::string_view text) {
     t = t.substr(0, end);
     ++cps;
   }
+  if (t.empty()) return false;  // dashes alone: a rule, no kicker
   for (size_t i = 0; i < t.size();) {
     const char32_t c = next_cp(t, i);
     if (is_space_cp(c)) continue;
