@@ -86,9 +86,9 @@ TEST(Cues, ALabelThatOpensAStorysSidebar) {
 }
 
 TEST(Cues, ACaptionPrintedInsideAStory) {
-  for (const char *line : {"图为村民在文化礼堂写春联。", "上图：新建成的社区食堂。", " 下图为施工现场。"})
+  for (const char *line : {"图为孩子们在社区书屋读绘本。", "上图：新建成的社区食堂。", " 下图为施工现场。"})
     EXPECT_TRUE(opens_story_caption(line, lexicon())) << line;
-  for (const char *line : {"2月1日，村民在文化礼堂写春联。", "图书馆新馆开放", ""})
+  for (const char *line : {"7月2日，孩子们在社区书屋读绘本。", "图书馆新馆开放", ""})
     EXPECT_FALSE(opens_story_caption(line, lexicon())) << line;
 }
 

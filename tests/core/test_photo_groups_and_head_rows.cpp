@@ -619,10 +619,10 @@ namespace {
 // A story's last paragraph and the page's editor line read as a photo: a
 // caption over a credit (one paragraph per line).
 const std::vector<Row> k_text_over_editors_line = {
-    {"多地出台措施稳就业", S::HeadStart, 1},
-    {"本报讯 今年以来，多地出台措施稳定和扩大就业。", S::Body, 1},
-    {"有关负责人表示，将继续加大就业帮扶力度。", S::CaptionStart, 1},
-    {"责任编辑 赵 丽", S::Credit, 1},
+    {"城东新开三条公交线路", S::HeadStart, 1},
+    {"本报讯 今年以来，城东新开通三条公交线路，方便居民出行。", S::Body, 1},
+    {"有关负责人表示，下一步将优化线路站点设置。", S::CaptionStart, 1},
+    {"责任编辑 钱 悦", S::Credit, 1},
 };
 
 }  // namespace
@@ -632,12 +632,12 @@ TEST(EditorsLine, TextOverItIsTheStorysAndTheLineStandsAlone) {
   ASSERT_EQ(a.drafts.size(), 2u);
   EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body).back(), k_text_over_editors_line[2].text);
   EXPECT_EQ(a.drafts[1].kind_hint, Kind::Other);
-  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].bylines), Texts{"责任编辑 赵 丽"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].bylines), Texts{"责任编辑 钱 悦"});
 }
 
 TEST(EditorsLine, APhotographersCreditKeepsThePhoto) {
   std::vector<Row> rows = k_text_over_editors_line;
-  rows[3].text = "本报记者 赵 丽摄";
+  rows[3].text = "本报记者 钱 悦摄";
   const Assembly a = reading(rows);
   ASSERT_EQ(a.drafts.size(), 2u);
   EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].body), Texts{rows[2].text});
@@ -649,11 +649,11 @@ namespace {
 // A story, then a caption printed inside its text (图为…) with its credit,
 // read as a photo item of its own (one paragraph per line).
 const std::vector<Row> k_caption_in_story = {
-    {"文化礼堂里的新年味", S::HeadStart, 1},
+    {"社区书屋迎来小读者", S::HeadStart, 1},
     {"本报记者 李 娜", S::Byline, 1},
-    {"本报讯 春节将至，各地文化礼堂年味渐浓。", S::Body, 1},
-    {"图为村民在文化礼堂写春联。", S::CaptionStart, 1},
-    {"王 强摄", S::Credit, 0},
+    {"本报讯 暑假开始，社区书屋里来了不少小读者。", S::Body, 1},
+    {"图为孩子们在社区书屋读绘本。", S::CaptionStart, 1},
+    {"周 航摄", S::Credit, 0},
 };
 
 }  // namespace
@@ -661,13 +661,13 @@ const std::vector<Row> k_caption_in_story = {
 TEST(StoryPhoto, ACaptionThatOpensWithTuWeiIsTheStorys) {
   const Assembly a = reading(k_caption_in_story);
   ASSERT_EQ(a.drafts.size(), 1u);
-  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body).back(), "图为村民在文化礼堂写春联。");
-  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].credits), Texts{"王 强摄"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body).back(), "图为孩子们在社区书屋读绘本。");
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].credits), Texts{"周 航摄"});
 }
 
 TEST(StoryPhoto, AnyOtherCaptionIsAPhotoOfItsOwn) {
   std::vector<Row> rows = k_caption_in_story;
-  rows[3].text = "2月1日，村民在文化礼堂写春联。";
+  rows[3].text = "7月2日，孩子们在社区书屋读绘本。";
   EXPECT_EQ(reading(rows).drafts.size(), 2u);
 }
 
@@ -675,13 +675,13 @@ TEST(HeaderByline, AByLineReadAsThePagesHeaderOpensTheItemUnderIt) {
   // A page printed byline -> text -> headline: the decoder read the first
   // byline (a surname the list may not know) as the page's header.
   const std::vector<Row> rows = {
-      {"本报记者 亓玉昆", S::Header, 0},
-      {"3月17日上午，学习贯彻实施代表法座谈会在北京召开。", S::BodyStart, 1},
-      {"在法治轨道上推动人大代表工作高质量发展", S::HeadAfter, 1},
+      {"本报记者 禚晓川", S::Header, 0},
+      {"6月2日上午，全市老旧小区改造推进会在市行政中心召开。", S::BodyStart, 1},
+      {"老旧小区改造提速扩面", S::HeadAfter, 1},
   };
   const Assembly a = reading(rows);
   ASSERT_EQ(a.drafts.size(), 1u);
-  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].bylines), Texts{"本报记者 亓玉昆"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].bylines), Texts{"本报记者 禚晓川"});
   EXPECT_TRUE(a.masthead.empty());
   // Over a headline (not text) the line is no such byline: it stays where it was read.
   std::vector<Row> over_headline = rows;
@@ -695,18 +695,18 @@ TEST(LoneLine, TheFirstTextLineReadAsAnOpeningHeadlineOfAnItemClosedByItsHeadlin
   // headline closes it: the line is text. A weather word in it (级) is no
   // box's.
   const std::vector<Row> rows = {
-      {"修改后的代表法明确县级以上的各级人大常委", S::HeadStart, 1, 40},
-      {"会设立代表工作委员会，对制定年度工作计划", S::Body, 0, 40},
-      {"作出具体规定。", S::Body, 0, 14},
-      {"支持和保障代表更好依法履职", S::HeadAfter, 1, 26},
+      {"今年全市各级老旧小区改造都将同步加装电梯", S::HeadStart, 1, 40},
+      {"各街道要在月底前报送计划，对进度慢的小区", S::Body, 0, 40},
+      {"作出提醒。", S::Body, 0, 9},
+      {"加装电梯惠及更多居民", S::HeadAfter, 1, 20},
   };
   const Assembly a = bm_test::hand_reading(rows, k_wide, /*classified=*/true);
   ASSERT_EQ(a.drafts.size(), 1u);
-  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"支持和保障代表更好依法履职"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline), Texts{"加装电梯惠及更多居民"});
   EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].body).front(), rows[0].text);
   // A short line is a title, not a text line.
   std::vector<Row> titled = rows;
-  titled[0] = {"代表工作委员会", S::HeadStart, 1, 14};
+  titled[0] = {"改造任务清单", S::HeadStart, 1, 12};
   const Assembly b = bm_test::hand_reading(titled, k_wide, /*classified=*/true);
-  EXPECT_EQ(bm_test::piece_texts(b, b.drafts[0].headline).front(), "代表工作委员会");
+  EXPECT_EQ(bm_test::piece_texts(b, b.drafts[0].headline).front(), "改造任务清单");
 }

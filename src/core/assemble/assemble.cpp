@@ -45,7 +45,7 @@ Kind box_kind(const std::vector<Piece> &pieces, const std::vector<size_t> &box, 
 }
 
 // Does a lenient reading of the text give someone a role and a name
-// (本报记者 亓玉昆, a surname the list may not know)?
+// (本报记者 禚晓川, a surname the list may not know)?
 bool names_with_role(std::string_view text, const Lexicon &lex) {
   for (const Byline &b : parse_byline_lenient(text, lex))
     if (b.role != BylineRole::None && b.role != BylineRole::Editor && !b.name.empty()) return true;

@@ -34,7 +34,7 @@ bool editors_only(const PieceClass &c);
 // box, its next section): its pieces, closing notes and confidence join.
 void append_as_text(Draft &story, const Draft &d);
 
-// Does the line end in a dash (巴西、保加利亚——): a kicker leading into the line
+// Does the line end in a dash (三座城市——): a kicker leading into the line
 // under it?
 bool ends_in_dash(std::string_view text);
 

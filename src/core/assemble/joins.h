@@ -68,7 +68,7 @@ size_t takes_sidebar(Draft &story, std::vector<Draft> &drafts, size_t x, const A
 // text joined the story.
 std::optional<Draft> editors_line_under_text(Draft &story, Draft &d, const Assembly &a);
 
-// A caption printed inside a story's text (图为村民在文化礼堂写春联。 王强 摄)
+// A caption printed inside a story's text (图为孩子们在社区书屋读绘本。 周 航摄)
 // read as a photo item of its own: a caption with no headline that opens
 // with a word of [photo.in_story], straight after the story's text, is the
 // story's, and its credit names the story's photographer. Returns whether

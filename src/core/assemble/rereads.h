@@ -41,7 +41,7 @@ bool resumes(const Draft &a, const Draft &c, size_t boxes_between, const Assembl
 // Moves the line from `prev` to `next` when so.
 void rejoin_cut_headline(Draft &prev, Draft &next, const Assembly &a);
 
-// A line that ends in a dash (巴西、保加利亚——) leads into the line under it:
+// A line that ends in a dash (三座城市——) leads into the line under it:
 // a kicker into its title, a section's kicker into its subhead. Where the
 // decoder closed an item with it (as its last text line or headline line,
 // or as an item of its own) and the next item opens with its headline

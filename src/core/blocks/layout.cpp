@@ -151,7 +151,7 @@ LayoutInfo detect_layout(const std::vector<LayoutLine> &lines, size_t line_count
 namespace {
 
 // A subhead: a short line with no punctuation at all (quotes aside, and a
-// dash at its end: a section's kicker leading into its subhead, 巴西——).
+// dash at its end: a section's kicker leading into its subhead, 城东——).
 bool looks_like_subhead(std::string_view text) {
   std::string_view t = trim(text);
   size_t cps = 0;
