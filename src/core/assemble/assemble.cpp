@@ -128,24 +128,20 @@ class DraftBuilder {
     // A byline straight over an item that opens with its text opens that
     // item (a page printed byline -> text -> headline); names the surname
     // list may not know are read leniently, and must come with a role.
-    const bool byline = !p.duplicate_cut && !masthead_words &&
-                        (a_.classes[k].type == PieceType::Byline ||
-                         (lex_.has_long_role_word(p.text) && names_with_role(p.text, lex_)));
-    if (byline && k + 1 < a_.states.size() && a_.states[k + 1] == State::BodyStart && !editors_only(a_.classes[k]) &&
-        !opens_with_page_credit(p.text, lex_)) {
+    const bool classified = !p.duplicate_cut && !masthead_words && a_.classes[k].type == PieceType::Byline;
+    const bool opens_next = !p.duplicate_cut && !masthead_words &&
+                            (classified || (lex_.has_long_role_word(p.text) && names_with_role(p.text, lex_))) &&
+                            k + 1 < a_.states.size() && a_.states[k + 1] == State::BodyStart &&
+                            !editors_only(a_.classes[k]) && !opens_with_page_credit(p.text, lex_);
+    if (classified || opens_next) {
       close();
       cur_ = Draft{};
       cur_->all.push_back(k);
       cur_->bylines.push_back(k);
-      carried_headline_ = true;
-      return;
-    }
-    if (!p.duplicate_cut && a_.classes[k].type == PieceType::Byline && !masthead_words) {
-      close();
-      cur_ = Draft{};
-      cur_->all.push_back(k);
-      cur_->bylines.push_back(k);
-      close();
+      if (opens_next)
+        carried_headline_ = true;  // the next item's first piece continues this draft
+      else
+        close();  // a byline with no text under it lost its story
       return;
     }
     if (!p.duplicate_cut && (masthead_words || cp_count(p.text) <= k_masthead_item_max_cps)) {

@@ -35,12 +35,20 @@ bool editors_only(const PieceClass &c) {
   return true;
 }
 
-void append_as_text(Draft &story, const Draft &d) {
-  story.body.insert(story.body.end(), d.headline.begin(), d.headline.end());
+void absorb_text(Draft &story, const Draft &d) {
   story.body.insert(story.body.end(), d.body.begin(), d.body.end());
   story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
   story.all.insert(story.all.end(), d.all.begin(), d.all.end());
   story.confidence = std::min(story.confidence, d.confidence);
+}
+
+void append_as_text(Draft &story, const Draft &d) {
+  story.body.insert(story.body.end(), d.headline.begin(), d.headline.end());
+  absorb_text(story, d);
+}
+
+bool breaks_off(const Piece &p, const LayoutInfo &layout) {
+  return p.last_in_line && full_line(p, layout) && !ends_sentence(p.text);
 }
 
 bool ends_in_dash(std::string_view text) {

@@ -30,6 +30,14 @@ bool headline_leads(const Draft &d);
 // Does a byline piece name editors only (责任编辑 X: the page's editor line)?
 bool editors_only(const PieceClass &c);
 
+// `d`'s text, closing notes, pieces and confidence join `story` (its
+// headline is the caller's to place).
+void absorb_text(Draft &story, const Draft &d);
+
+// A whole line that runs to its column's edge and ends no sentence: its
+// sentence goes on on the next line.
+bool breaks_off(const Piece &p, const LayoutInfo &layout);
+
 // `d`'s headline and text go on as `story`'s text (a story resumed after a
 // box, its next section): its pieces, closing notes and confidence join.
 void append_as_text(Draft &story, const Draft &d);

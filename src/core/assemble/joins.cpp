@@ -75,9 +75,10 @@ bool names_people(const Piece &p, const Lexicon &lex) {
 // Does the draft open with a sidebar's label, read as a box of its own or
 // as the headline of an item with no credit?
 bool sidebar_opens(const Draft &d, const Assembly &a, const Lexicon &lex) {
-  const size_t first = d.all.empty() ? 0 : d.all.front();
-  const bool alone = !d.all.empty() && a.pieces[first].first_in_line && a.pieces[first].last_in_line;
-  if (!alone || !is_sidebar_label(a.pieces[first].text, lex)) return false;
+  if (d.all.empty()) return false;
+  const size_t first = d.all.front();
+  const Piece &label = a.pieces[first];
+  if (!label.first_in_line || !label.last_in_line || !is_sidebar_label(label.text, lex)) return false;
   if (!d.furniture.empty()) return d.furniture.size() == 1 && d.all.size() == 1;  // the label read as a box
   // A line the decoder read as a byline that classify could not read as one
   // (the reading's title) is no credit.
@@ -89,7 +90,7 @@ bool sidebar_opens(const Draft &d, const Assembly &a, const Lexicon &lex) {
 
 // A reading with its text and no credit of its own (a byline the decoder
 // read that classify does not is none).
-bool plain_reading(const Draft &d, const Assembly &a) {  // a title and text, no credit of its own
+bool plain_reading(const Draft &d, const Assembly &a) {
   return d.kind_hint == Kind::News && d.furniture.empty() && d.bylines.empty() && d.credits.empty() &&
          d.notes.empty() && !d.body.empty() && a.classes[d.body.front()].type != PieceType::Dateline;
 }
@@ -125,10 +126,8 @@ bool joins_as_section_above_subhead(Draft &story, const Draft &d, const Assembly
   if (!credited || a.classes[d.body.front()].type == PieceType::Dateline || !cps_and_sentences_of_section(d, a))
     return false;
   story.body.insert(story.body.end(), story.headline.begin(), story.headline.end());
-  story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+  absorb_text(story, d);
   story.headline = d.headline;
-  story.all.insert(story.all.end(), d.all.begin(), d.all.end());
-  story.confidence = std::min(story.confidence, d.confidence);
   return true;
 }
 
@@ -137,8 +136,8 @@ bool joins_as_owed_section(Draft &story, Draft &d, const Assembly &a, const Lexi
                            std::vector<Draft> &boxes) {
   if (story.kind_hint != Kind::News || d.kind_hint != Kind::News || !story.furniture.empty() || !d.furniture.empty() ||
       !headline_leads(story) || !credit_names_nobody(story, a) || !story.credits.empty() || !story.endnotes.empty() ||
-      !story.notes.empty() || story.body.empty() || story.all.back() != story.body.back() || d.headline.empty() ||
-      d.headline.size() > k_owed_heads || !headline_leads(d) || !d.bylines.empty() || !d.notes.empty() ||
+      !story.notes.empty() || story.all.back() != story.body.back() || d.headline.size() > k_owed_heads ||
+      !headline_leads(d) || !d.bylines.empty() || !d.notes.empty() ||
       !d.credits.empty() || d.endnotes.empty() || d.all.front() != story.all.back() + 1)
     return false;
   if (a.classes[story.body.front()].type == PieceType::Dateline ||
@@ -179,11 +178,8 @@ size_t takes_sidebar(Draft &story, std::vector<Draft> &drafts, size_t x, const A
     if (!plain_reading(d, a) || d.headline.empty() || d.headline.front() < d.body.back()) return 0;
     story.body.insert(story.body.end(), label, story.headline.end());
     story.headline.erase(label, story.headline.end());
-    story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+    absorb_text(story, d);
     story.headline.insert(story.headline.end(), d.headline.begin(), d.headline.end());
-    story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
-    story.all.insert(story.all.end(), d.all.begin(), d.all.end());
-    story.confidence = std::min(story.confidence, d.confidence);
     return 1;
   }
   if (!sidebar_opens(d, a, lex)) return 0;
@@ -230,11 +226,8 @@ bool joins_as_story_photo(Draft &story, const Draft &d, const Assembly &a, const
       d.body.empty() || !d.bylines.empty() || !d.notes.empty() || !d.furniture.empty() ||
       d.all.front() != story.all.back() + 1 || !opens_story_caption(a.pieces[d.body.front()].text, lex))
     return false;
-  story.body.insert(story.body.end(), d.body.begin(), d.body.end());
+  absorb_text(story, d);
   story.credits.insert(story.credits.end(), d.credits.begin(), d.credits.end());
-  story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());
-  story.all.insert(story.all.end(), d.all.begin(), d.all.end());
-  story.confidence = std::min(story.confidence, d.confidence);
   return true;
 }
 

@@ -23,6 +23,14 @@ bool box_words(CueSet cues) { return cues.has(Cue::ad) || cues.has(Cue::ad_stron
 // A headline line standing alone: a whole line, blank lines before it.
 bool lone_head_line(const Piece &p) { return p.first_in_line && p.last_in_line && p.blanks_before > 0; }
 
+// Piece `k` reads as text that runs on into the piece after it: a line that
+// breaks off at its column's edge, no box word in it, and the next line
+// straight under it (no blank line between).
+bool runs_on_as_text(size_t k, const Assembly &a) {
+  return k + 1 < a.pieces.size() && breaks_off(a.pieces[k], a.layout) && !box_words(a.classes[k].cues) &&
+         a.pieces[k + 1].blanks_before == 0;
+}
+
 }  // namespace
 
 bool resumes(const Draft &a, const Draft &c, size_t boxes_between, const Assembly &as) {
@@ -40,7 +48,7 @@ bool resumes(const Draft &a, const Draft &c, size_t boxes_between, const Assembl
   // of its paragraphs, and then the line after the box is plainly running
   // text (a clause mark inside it).
   const Piece &last = as.pieces[a.body.back()];
-  const bool mid_sentence = last.last_in_line && full_line(last, as.layout) && !ends_sentence(last.text);
+  const bool mid_sentence = breaks_off(last, as.layout);
   if (!mid_sentence && !(ends_sentence(last.text) && has_inner_clause_mark(head.text))) return false;
   return as.classes[h].type != PieceType::Dateline && as.classes[b].type != PieceType::Dateline;
 }
@@ -79,17 +87,14 @@ bool lead_into_next_headline(Draft &prev, Draft &next, const Assembly &a) {
 
 bool lone_line_runs_on(Draft &lone, Draft &next, const Assembly &a, const Lexicon &lex) {
   if (lone.all.size() != 1 || next.body.empty() || !next.furniture.empty()) return false;
+  const size_t k = lone.all.front();
+  const std::string_view text = a.pieces[k].text;
   const bool as_box = lone.furniture.size() == 1 && lone.kind_hint == Kind::Other &&
-                      (a.states[lone.all.front()] == State::BoxStart ||
-                       a.states[lone.all.front()] == State::HeadStart) &&
-                      !is_furniture_line(a.pieces[lone.all.front()].text, lex) &&
-                      !is_masthead_line(a.pieces[lone.all.front()].text, lex);
+                      (a.states[k] == State::BoxStart || a.states[k] == State::HeadStart) &&
+                      !is_furniture_line(text, lex) && !is_masthead_line(text, lex);
   const bool as_headline = lone.furniture.empty() && lone.headline.size() == 1;
   if (!as_box && !as_headline) return false;
-  const size_t k = lone.all.front();
-  const Piece &p = a.pieces[k];
-  if (next.all.front() != k + 1 || next.body.front() != k + 1 || a.pieces[k + 1].blanks_before > 0 ||
-      !p.last_in_line || !full_line(p, a.layout) || ends_sentence(p.text) || box_words(a.classes[k].cues) ||
+  if (next.all.front() != k + 1 || next.body.front() != k + 1 || !runs_on_as_text(k, a) ||
       (a.classes[k].type != PieceType::Body && a.classes[k].type != PieceType::Headline))
     return false;
   lone.furniture.clear();
@@ -105,10 +110,7 @@ bool first_line_read_as_headline(Draft &d, const Assembly &a) {
       d.headline.back() < d.body.back())
     return false;
   const size_t k = d.headline.front();
-  const Piece &p = a.pieces[k];
-  if (d.headline[1] < d.body.front() || d.body.front() != k + 1 || a.pieces[k + 1].blanks_before > 0 ||
-      !p.last_in_line || !full_line(p, a.layout) || ends_sentence(p.text) || box_words(a.classes[k].cues))
-    return false;
+  if (d.headline[1] < d.body.front() || d.body.front() != k + 1 || !runs_on_as_text(k, a)) return false;
   d.headline.erase(d.headline.begin());
   d.body.insert(d.body.begin(), k);
   return true;
