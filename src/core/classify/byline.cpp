@@ -154,7 +154,7 @@ bool may_be_byline(std::string_view s, const Lexicon &lex) {
 
 // Is the token a word of [photo.source] (新华社发, 视觉中国)?
 bool is_photo_source(std::u32string_view tok, const Lexicon &lex) {
-  return !lex.words(Section::photo_source).empty() && lex.has_word(Section::photo_source, to_utf8(tok));
+  return lex.has_word(Section::photo_source, to_utf8(tok));
 }
 
 // The one-character role word `c` is (摄, 图, 文), or nullptr.

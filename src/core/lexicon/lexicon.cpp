@@ -14,7 +14,8 @@ const std::vector<std::string> k_no_words;
 const std::vector<std::unique_ptr<icu::RegexPattern>> k_no_patterns;
 
 bool known_section(const std::string &s) {
-  static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "ad.sponsor", "photo.source", "story.sidebar", "photo.in_story", "weather",
+  static const char *const plain[] = {"byline_marker", "editor_note", "ad", "ad.strong", "ad.sponsor", "photo.source",
+                                      "story.sidebar", "photo.in_story", "weather",
                                       "weather.strong", "weather.time", "other", "other.page_credit", "masthead", "surname", "end_mark",
                                       "end_note", "date.relative", "date.weekday", "date.week", "date.month",
                                       "date.year", "date.era", "date.lunar_month", "date.lunar", "date.range",
