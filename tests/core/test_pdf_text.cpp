@@ -235,6 +235,79 @@ TEST(PdfText, ThreeMergedColumnsAreReadColumnByColumn) {
             "春夏秋冬春夏秋冬春夏秋冬春夏秋冬\n夏秋冬春夏秋冬春夏秋冬春夏秋冬春\n秋冬春夏秋冬春夏秋冬春夏秋冬春夏\n");
 }
 
+TEST(PdfText, ThreeMergedColumnsWhoseRowsShiftAreReadByTheirText) {
+  // Three columns of 17 characters. After three level rows the left column
+  // ends a paragraph and sets a subhead half a line lower: its lines come
+  // alone, after the other two columns' pairs. Dealt left to right, the pair
+  // would go to the first two columns and the subhead to the third; read by
+  // the text, the pair is the middle and right columns' (each of their last
+  // lines was cut mid-word: 改|造, 下一|步) and the subhead the left one's.
+  // Lines after the last pair are the left column's, which runs on alone.
+  const std::string text =
+      "城东的老街改造已近尾声，沿街的商铺 施工队伍入场后，先对地下管网进行了 据介绍，老街改造采取政府引导、居民\n"
+      "陆续开门迎客，不少市民专程赶来游览 全面更新，又对临街建筑的外立面逐一 参与的方式，广泛听取各方意见，确保\n"
+      "拍照，街区一下子热闹起来。 修缮，沿街的老旧门窗也一并进行了改 改造方案切合实际、顺应民意。下一\n"
+      "造。一位在老街住了几十年的居民说， 步，当地还将引入文化创意企业，让老\n"
+      "街区焕新颜\n"
+      "过去最怕下雨，如今出门再也不用发愁。 街在保留烟火气的同时焕发新的活力。\n"
+      "改造前，这里的房屋年久失修，路面坑\n"
+      "洼不平，雨天更是积水难行。\n";
+  const std::vector<Line> lines = split_lines(text);
+  EXPECT_EQ(joined(text, lines),
+            "城东的老街改造已近尾声，沿街的商铺\n陆续开门迎客，不少市民专程赶来游览\n拍照，街区一下子热闹起来。\n"
+            "街区焕新颜\n改造前，这里的房屋年久失修，路面坑\n洼不平，雨天更是积水难行。\n"
+            "施工队伍入场后，先对地下管网进行了\n全面更新，又对临街建筑的外立面逐一\n修缮，沿街的老旧门窗也一并进行了改\n"
+            "造。一位在老街住了几十年的居民说，\n过去最怕下雨，如今出门再也不用发愁。\n"
+            "据介绍，老街改造采取政府引导、居民\n参与的方式，广泛听取各方意见，确保\n改造方案切合实际、顺应民意。下一\n"
+            "步，当地还将引入文化创意企业，让老\n街在保留烟火气的同时焕发新的活力。\n");
+}
+
+TEST(PdfText, AMergedLineWhoseLeftPartIsShortStaysInTheRun) {
+  // The left column's last line of a paragraph (short) beside a full line of
+  // the right column: wider than a column, so not a lone line, yet its left
+  // part is no column wide. It is cut at its gap and the run goes on.
+  const std::string text =
+      "社区食堂开张以来，老人吃饭方便了许多， 加装电梯的事情，街道和居民一起想办法，\n"
+      "子女也放心。食堂每天供应十多种菜品， 已有四十多部电梯投入使用，住在高层的\n"
+      "价格实惠。 老人出门不再发愁。街道还将对符合条件\n"
+      "负责人说，下一步将开通送餐上门服务， 的项目给予补助，让更多居民用上电梯。\n"
+      "让行动不便的老人在家就能吃上热饭，\n"
+      "吃得放心又舒心。\n";
+  const std::vector<Line> lines = split_lines(text);
+  EXPECT_EQ(joined(text, lines),
+            "社区食堂开张以来，老人吃饭方便了许多，\n子女也放心。食堂每天供应十多种菜品，\n价格实惠。\n"
+            "负责人说，下一步将开通送餐上门服务，\n让行动不便的老人在家就能吃上热饭，\n吃得放心又舒心。\n"
+            "加装电梯的事情，街道和居民一起想办法，\n已有四十多部电梯投入使用，住在高层的\n"
+            "老人出门不再发愁。街道还将对符合条件\n的项目给予补助，让更多居民用上电梯。\n");
+}
+
+TEST(PdfText, TextAfterBalancedColumnsOpensAnItem) {
+  // Two merged columns that end level (the bottom of a story set in
+  // balanced columns), a blank line, then text of one column: poppler's
+  // next block, another story (its headline printed elsewhere). Its first
+  // line opens an item; after columns that do not end level it does not.
+  auto lines_of = [](const std::string &last_row) {
+    const std::string text =
+        "社区食堂开张以来，老人吃饭方便了许多， 加装电梯的事情，街道和居民一起想办法，\n"
+        "子女也放心。食堂每天供应十多种菜品， 已有四十多部电梯投入使用，住在高层的\n"
+        "负责人说，下一步将开通送餐上门服务， 老人出门不再发愁。街道还将对符合条件\n" +
+        last_row +
+        "\n"
+        "春耕时节，田间地头一派繁忙景象。\n";
+    return std::make_pair(text, split_lines(text));
+  };
+  const auto [level, level_lines] = lines_of("让行动不便的老人在家就能吃上热饭。 的项目给予补助，让更多居民用上电梯。\n");
+  const auto [ragged, ragged_lines] = lines_of("让行动不便的老人在家就能吃上热饭。\n");
+  auto opens = [](const std::string &text, const std::vector<Line> &lines) {
+    for (const Line &l : lines)
+      if (!l.blank && text.compare(l.begin, l.end - l.begin, "春耕时节，田间地头一派繁忙景象。") == 0) return l.item_break;
+    ADD_FAILURE() << "line not found";
+    return false;
+  };
+  EXPECT_TRUE(opens(level, level_lines));
+  EXPECT_FALSE(opens(ragged, ragged_lines));
+}
+
 TEST(PdfText, OneGapLineIsNotAMergedPage) {
   const std::string text =
       "五月上旬，全市春季植树活动在城北林场启动。参加 负责人介绍，今年计划新增造林面积三千亩左右\n"

@@ -5,6 +5,7 @@
 
 #include "core/common/punct.h"
 #include "core/common/utf8.h"
+#include "core/lines/column_order.h"
 
 namespace bm::detail {
 
@@ -200,25 +201,63 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
     add(t.substr(from));
     return parts;
   };
-  auto column_line = [&](const Line &l) { return !l.blank && l.width <= column + k_column_width_slack_cells; };
+  // Inside a run, a line wider than a column whose left part is short (a
+  // paragraph's last line, a lone line cut short) beside a full one: cut at
+  // every gap between CJK text, when that makes no more parts than a run
+  // may have.
+  auto parts_at_gaps = [&](const Line &l) {
+    std::vector<Part> parts;
+    const std::string_view t = text.substr(l.begin, l.end - l.begin);
+    size_t start = 0;
+    char32_t last = 0;
+    for (size_t i = 0; i < t.size();) {
+      const size_t here = i;
+      const char32_t c = next_cp(t, i);
+      if (!is_space_cp(c)) {
+        last = c;
+        continue;
+      }
+      size_t j = i;
+      char32_t after = 0;
+      while (j < t.size()) {
+        size_t k = j;
+        after = next_cp(t, k);
+        if (!is_space_cp(after)) break;
+        j = k;
+      }
+      if (j < t.size() && is_cjk(last) && is_cjk(after)) {
+        parts.push_back({static_cast<uint32_t>(l.begin + start), static_cast<uint32_t>(l.begin + here)});
+        start = j;
+      }
+      i = j;
+    }
+    parts.push_back({static_cast<uint32_t>(l.begin + start), l.end});
+    if (parts.size() > k_max_columns) return std::vector<Part>{{l.begin, l.end}};
+    return parts;
+  };
+  auto column_line = [&](const Line &l) { return !l.blank && l.width <= column + 2 * k_column_width_slack_cells; };
 
   std::vector<Line> out;
   out.reserve(lines.size());
   auto full_column_line = [&](const Line &l) {
     return column_line(l) && l.width >= column - k_part_short_cells;
   };
+  bool story_ended = false;
   for (size_t i = 0; i < lines.size();) {
     std::vector<Part> first = lines[i].blank ? std::vector<Part>{} : parts_of(lines[i]);
     if (first.size() < 2) {
       out.push_back(lines[i++]);
+      if (story_ended && !out.back().blank) out.back().item_break = true, story_ended = false;
       continue;
     }
+    story_ended = false;
     // A run: from this merged line over the column lines and merged lines
     // after it, up to a blank line or a wider line.
     std::vector<std::vector<Part>> run{first};
     size_t last_merged = 0, columns = first.size();
     for (size_t j = i + 1; j < lines.size() && !lines[j].blank; ++j) {
       std::vector<Part> p = parts_of(lines[j]);
+      if (p.size() < 2 && !column_line(lines[j])) p = parts_at_gaps(lines[j]);
       if (p.size() < 2 && !column_line(lines[j])) break;
       if (p.size() >= 2) last_merged = run.size(), columns = std::max(columns, p.size());
       run.push_back(std::move(p));
@@ -231,31 +270,28 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
     for (size_t k = out.size() - head; k < out.size(); ++k) rows.push_back({{out[k].begin, out[k].end}});
     out.resize(out.size() - head);
     for (std::vector<Part> &p : run) rows.push_back(std::move(p));
-    // Each part to a column, row by row: a row is read left to right, and
-    // the next part opens a new row when it cannot follow the last one in
-    // this row (a lone line goes to the next column, a merged line's parts
-    // to the columns after it). The lone lines after the last merged line
-    // are one column's: the one that runs on below the others (the first,
-    // in a column layout filled from the left), as long as they read as its
-    // text: a line that follows an unfinished line, or a full line (a new
-    // paragraph). A short line after a finished one is something else (a
-    // headline with no blank line before it) and ends the run.
+    // Each part to a column (column_order.h) over the rows up to the last
+    // merged line. The lone lines after it are one column's: the one that
+    // runs on below the others (the first, in a column layout filled from
+    // the left), as long as they read as its text: a line that follows an
+    // unfinished line, or a full line (a new paragraph). A short line after
+    // a finished one is something else (a headline with no blank line
+    // before it) and ends the run.
     std::vector<std::vector<Part>> by_column(columns);
     const size_t tail = head + last_merged + 1;
-    int last = -1;
-    size_t r = 0;
-    for (; r < rows.size(); ++r) {
-      const std::vector<Part> &parts = rows[r];
-      const int n = static_cast<int>(parts.size());
-      if (r >= tail) {
-        const Part &before = by_column[0].back();
-        const int width = layout_width(text.substr(parts[0].begin, parts[0].end - parts[0].begin));
-        if (ends_sentence(text.substr(before.begin, before.end - before.begin)) && width < column - k_part_short_cells)
-          break;
-      }
-      const int start = r < tail && last + n <= static_cast<int>(columns) - 1 ? last + 1 : 0;
-      for (int k = 0; k < n; ++k) by_column[static_cast<size_t>(start + k)].push_back(parts[static_cast<size_t>(k)]);
-      last = start + n - 1;
+    std::vector<RowParts> texts(tail);
+    for (size_t r = 0; r < tail; ++r)
+      for (const Part &p : rows[r]) texts[r].push_back(text.substr(p.begin, p.end - p.begin));
+    const std::vector<std::vector<uint8_t>> column_of = assign_columns(texts, columns, column);
+    for (size_t r = 0; r < tail; ++r)
+      for (size_t k = 0; k < rows[r].size(); ++k) by_column[column_of[r][k]].push_back(rows[r][k]);
+    size_t r = tail;
+    for (; r < rows.size() && !by_column[0].empty(); ++r) {
+      const Part &before = by_column[0].back();
+      const int width = layout_width(text.substr(rows[r][0].begin, rows[r][0].end - rows[r][0].begin));
+      if (ends_sentence(text.substr(before.begin, before.end - before.begin)) && width < column - k_part_short_cells)
+        break;
+      for (const Part &p : rows[r]) by_column[0].push_back(p);
     }
     const size_t end = i + (r - head);
     for (const std::vector<Part> &col : by_column)
@@ -268,6 +304,11 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
         l.merged_columns = true;
         out.push_back(l);
       }
+    // Columns set level to the last row: the bottom of a story set in
+    // balanced columns. poppler prints the next block after a blank line;
+    // text there that is no merged run opens another item (a story whose
+    // headline the extractor printed elsewhere).
+    story_ended = end < lines.size() && lines[end].blank && r == rows.size() && rows.back().size() == columns;
     i = end;
   }
   lines = std::move(out);
