@@ -432,6 +432,7 @@ void build_drafts(Assembly &a, const Lexicon &lex) {
       drafts.erase(drafts.begin() + static_cast<std::ptrdiff_t>(x - 1));
       --x;
     }
+  for (size_t x = 0; x < drafts.size(); ++x) x += deal_stacked_heads(drafts, x, a, lex) ? 1 : 0;
   for (size_t x = 0; x < drafts.size(); ++x) deal_row_of_heads(drafts, x, a);
   std::vector<Draft> joined;
   joined.reserve(drafts.size());

@@ -221,6 +221,76 @@ std::optional<Draft> cut_trailing_item(Draft &story, const Assembly &a) {
   return item;
 }
 
+namespace {
+// A title has at most this many code points; a name line at most this many.
+constexpr size_t k_stacked_title_max_cps = 30;
+constexpr size_t k_stacked_name_max_cps = 6;
+// Each of the two texts holds at least this many pieces (lines): a short
+// item's text stays where the decoder put it.
+constexpr size_t k_stacked_text_min_pieces = 8;
+
+// A lone line shaped as a title: no sentence end, no comma or full stop
+// inside (a title may hold 、 or a dash).
+bool title_line(const Piece &p) {
+  if (!lone_head_line(p) || ends_sentence(p.text) || cp_count(p.text) > k_stacked_title_max_cps) return false;
+  for (size_t i = 0; i < p.text.size();) {
+    const char32_t c = next_cp(p.text, i);
+    if (c == U'，' || c == U'。' || c == U',' || c == U'；') return false;
+  }
+  return true;
+}
+}  // namespace
+
+bool deal_stacked_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a, const Lexicon &lex) {
+  if (x + 1 >= drafts.size()) return false;
+  Draft &first = drafts[x];
+  Draft &second = drafts[x + 1];
+  if (first.kind_hint != Kind::News || second.kind_hint != Kind::News) return false;
+  if (first.body.size() != 1 || !first.credits.empty() || !first.notes.empty() || !first.furniture.empty()) return false;
+  const size_t title = first.body.front();
+  if (!title_line(a.pieces[title]) || !wide_column(a.pieces[title], a.layout)) return false;
+  // At most one name line under the title (read as its byline or as a
+  // closing note), nothing else.
+  std::vector<size_t> names = first.bylines;
+  names.insert(names.end(), first.endnotes.begin(), first.endnotes.end());
+  if (names.size() > 1) return false;
+  for (size_t n : names)
+    if (n < title || a.pieces[n].blanks_before > 0 || cp_count(a.pieces[n].text) > k_stacked_name_max_cps ||
+        parse_byline_lenient(a.pieces[n].text, lex).empty())
+      return false;
+  if (std::any_of(first.headline.begin(), first.headline.end(), [&](size_t h) { return h > title; })) return false;
+  if (!headline_leads(second) || !second.bylines.empty() || second.body.size() < 2 * k_stacked_text_min_pieces)
+    return false;
+  if (second.headline.front() < (names.empty() ? title : names.back())) return false;
+  // The first blank line in the second's text after a finished sentence
+  // (poppler leaves blank lines inside a text too, where a sentence runs
+  // on), with long text on both sides.
+  size_t cut = 0;
+  for (size_t i = 1; i < second.body.size() && !cut; ++i)
+    if (a.pieces[second.body[i]].blanks_before > 0 && ends_sentence(a.pieces[second.body[i - 1]].text)) cut = i;
+  if (cut < k_stacked_text_min_pieces || second.body.size() - cut < k_stacked_text_min_pieces) return false;
+
+  Draft furniture;
+  furniture.kind_hint = Kind::Other;
+  furniture.furniture = first.headline;
+  furniture.all = first.headline;
+  furniture.confidence = first.confidence;
+  std::vector<size_t> text(second.body.begin(), second.body.begin() + static_cast<std::ptrdiff_t>(cut));
+  second.body.erase(second.body.begin(), second.body.begin() + static_cast<std::ptrdiff_t>(cut));
+  auto drop = [](std::vector<size_t> &v, size_t piece) { v.erase(std::remove(v.begin(), v.end(), piece), v.end()); };
+  for (size_t t : text) drop(second.all, t);
+  first.headline = {title};
+  first.bylines = names;
+  first.endnotes.clear();
+  first.body = text;
+  first.all = {title};
+  first.all.insert(first.all.end(), names.begin(), names.end());
+  first.all.insert(first.all.end(), text.begin(), text.end());
+  std::sort(first.all.begin(), first.all.end());
+  if (!furniture.furniture.empty()) drafts.insert(drafts.begin() + static_cast<std::ptrdiff_t>(x), std::move(furniture));
+  return true;
+}
+
 bool deal_row_of_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a) {
   Draft &first = drafts[x];
   const size_t k = first.headline.size();

@@ -105,6 +105,21 @@ std::optional<Draft> cut_photo_group_lead(Draft &d, const Assembly &a);
 // mark inside. Returns the item cut from `story`.
 std::optional<Draft> cut_trailing_item(Draft &story, const Assembly &a);
 
+// Two items' heads printed one under the other before both texts (an
+// extractor reading a row of items across: title 1 and its author, title 2
+// and its subtitle, then text 1, a blank line, text 2). The decoder reads
+// the first title as text (of whatever heads the page's top: a series
+// banner, a column's name) and both texts under the second. The shape: an
+// item whose only text is one lone line shaped as a title (no sentence in
+// it) and at most a name (a byline read without the surname list), in a column wide enough
+// to tell a title from text, straight over an item whose headline leads and
+// whose text holds, after a finished sentence, a blank line with long text
+// on both sides. The text before that blank line is the first title's;
+// the heads over the title become an item of their own (page furniture).
+// `x` is the first item's draft; returns whether the heads were dealt (a
+// furniture draft is then inserted at `x`).
+bool deal_stacked_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a, const Lexicon &lex);
+
 // The heads of side-by-side items, read as rows. An extractor that reads a
 // page line by line across its columns (poppler) gives two items set side
 // by side as their titles in a row, then each item's text in turn, then

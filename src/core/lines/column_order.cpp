@@ -23,6 +23,8 @@ constexpr double k_subhead_continues = 3.0;    // a subhead after a line cut mid
 constexpr double k_word_spans_bonus = 2.0;     // a word runs across the join of two lines
 constexpr double k_column_ends_cost = 2.0;     // a column stops giving lines
 constexpr double k_column_resumes_cost = 6.0;  // ... and gives one again after all
+constexpr double k_quote_continues = 1.0;      // a line cut mid-sentence continued by one
+                                               // that opens a quote (more often a paragraph's start)
 // A line narrower than this (percent of the column) with no clause or
 // sentence mark is a subhead (`成就非凡振奋人心`).
 constexpr int k_subhead_share_percent = 80;
@@ -33,6 +35,7 @@ constexpr int k_full_line_slack_cells = 8;
 struct Facts {
   bool unfinished = false;  // a full line that ends no sentence: its column's next line continues it
   bool subhead = false;
+  bool opens_quote = false;  // “ ‘ 「 『
 };
 
 Facts facts_of(std::string_view t, int column_width) {
@@ -45,6 +48,9 @@ Facts facts_of(std::string_view t, int column_width) {
   }
   f.subhead = !marks && w * 100 < column_width * k_subhead_share_percent;
   f.unfinished = w >= column_width - k_full_line_slack_cells && !ends_sentence(t) && !f.subhead;
+  size_t i = 0;
+  const char32_t first = t.empty() ? 0 : next_cp(t, i);
+  f.opens_quote = first == U'“' || first == U'‘' || first == U'「' || first == U'『';
   return f;
 }
 
@@ -139,13 +145,17 @@ std::vector<std::vector<uint8_t>> assign_columns(const std::vector<RowParts> &ro
             const int32_t q = from.last_part[c];
             if (q >= 0 && facts[size_t(q)].unfinished) {
               if (facts[p].subhead) to.cost += k_subhead_continues;
+              if (facts[p].opens_quote) to.cost += k_quote_continues;
               if (word_spans(q, p)) to.cost -= k_word_spans_bonus;
             }
             // Lapped: a running column not in this row whose last line came
-            // before this column's last line.
-            for (size_t d = 0; d < columns; ++d)
-              if (d != c && !((mask >> d) & 1) && !((to.ended >> d) & 1) && from.last_row[d] < from.last_row[c])
-                to.cost += k_lap_cost;
+            // before this column's last line. A column whose last line is a
+            // subhead is not: a subhead takes the room of two lines or more.
+            for (size_t d = 0; d < columns; ++d) {
+              if (d == c || (mask >> d) & 1 || (to.ended >> d) & 1 || from.last_row[d] >= from.last_row[c]) continue;
+              if (from.last_part[d] >= 0 && facts[size_t(from.last_part[d])].subhead) continue;
+              to.cost += k_lap_cost;
+            }
           }
           for (size_t c = 0, kk = 0; c < columns; ++c)
             if ((mask >> c) & 1) {

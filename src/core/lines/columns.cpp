@@ -162,7 +162,7 @@ std::vector<size_t> column_cuts(std::string_view t, int column) {
     size_t best = gaps.size();
     for (size_t h = g; h < gaps.size(); ++h) {
       const int w = gaps[h].before - part_start;
-      if (w > column + k_column_width_slack_cells) break;
+      if (w > column + 2 * k_column_width_slack_cells) break;
       if (w >= column - k_part_short_cells &&
           (best == gaps.size() || std::abs(w - column) < std::abs(gaps[best].before - part_start - column)))
         best = h;
