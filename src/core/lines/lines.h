@@ -28,7 +28,8 @@ struct Line {
   bool blank = true;
   bool merged_columns = false;  // in a run of merged columns put in column order (columns.h)
   Face face = Face::Unknown;    // from the geometry, when there is one
-  bool item_break = false;     // the page geometry says an item opens here (lay_out.h)
+  bool item_break = false;     // an item opens here: the page geometry says so (lay_out.h),
+                               // or text follows columns that ended level (columns.h)
 };
 
 // The line records of the text; merged columns read apart (columns.h).

@@ -94,7 +94,8 @@ struct PieceFeatures {
                            // context c (id + c * k_emit_feature_count; c = 1 wrapped,
                            // 2 text first, 3 no period, 4 narrow)
   bool opens_item = false; // not a feature but a fact of the page's geometry (a
-                           // frame's edge, a picture, a headline set apart: lay_out.h)
+                           // frame's edge, a picture, a headline set apart: lay_out.h;
+                           // text after merged columns that ended level: columns.h)
                            // so the decoder reads only item-opening states here
   bool opens_text = false;  // a fact of its text: a dateline opens it (本报讯 …),
                             // which opens a story's text, never a headline's or a box's
