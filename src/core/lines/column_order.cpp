@@ -25,6 +25,11 @@ constexpr double k_column_ends_cost = 2.0;     // a column stops giving lines
 constexpr double k_column_resumes_cost = 6.0;  // ... and gives one again after all
 constexpr double k_quote_continues = 1.0;      // a line cut mid-sentence continued by one
                                                // that opens a quote (more often a paragraph's start)
+constexpr double k_recent_cost = 0.1;          // per running column whose last line came
+                                               // before this column's (a tie goes to the
+                                               // column silent longest, as the rhythm has it)
+constexpr double k_particle_opens = 2.0;       // a paragraph or subhead followed by a line
+                                               // that opens with a particle (is_closing_particle)
 // A line narrower than this (percent of the column) with no clause or
 // sentence mark is a subhead (`成就非凡振奋人心`).
 constexpr int k_subhead_share_percent = 80;
@@ -35,8 +40,21 @@ constexpr int k_full_line_slack_cells = 8;
 struct Facts {
   bool unfinished = false;  // a full line that ends no sentence: its column's next line continues it
   bool subhead = false;
-  bool opens_quote = false;  // “ ‘ 「 『
+  bool opens_quote = false;     // “ ‘ 「 『
+  bool opens_particle = false;  // a particle that never opens a sentence: the line continues one
+  bool ends_paragraph = false;  // a line short of the column's edge that ends a sentence
 };
+
+// Particles that close a word or a clause and never open a sentence
+// (的 了 们 吗 呢 吧): a line that opens with one is the rest of a line
+// cut at the column's edge.
+bool is_closing_particle(char32_t c) {
+  return c == U'的' || c == U'了' || c == U'们' || c == U'吗' || c == U'呢' || c == U'吧';
+}
+
+// Space may follow the line (a subhead's, a paragraph's end): its column's
+// next line may come late.
+bool breathes(const Facts &f) { return f.subhead || f.ends_paragraph; }
 
 Facts facts_of(std::string_view t, int column_width) {
   Facts f;
@@ -48,9 +66,11 @@ Facts facts_of(std::string_view t, int column_width) {
   }
   f.subhead = !marks && w * 100 < column_width * k_subhead_share_percent;
   f.unfinished = w >= column_width - k_full_line_slack_cells && !ends_sentence(t) && !f.subhead;
+  f.ends_paragraph = w < column_width - k_full_line_slack_cells && ends_sentence(t);
   size_t i = 0;
   const char32_t first = t.empty() ? 0 : next_cp(t, i);
   f.opens_quote = first == U'“' || first == U'‘' || first == U'「' || first == U'『';
+  f.opens_particle = is_closing_particle(first);
   return f;
 }
 
@@ -147,13 +167,16 @@ std::vector<std::vector<uint8_t>> assign_columns(const std::vector<RowParts> &ro
               if (facts[p].subhead) to.cost += k_subhead_continues;
               if (facts[p].opens_quote) to.cost += k_quote_continues;
               if (word_spans(q, p)) to.cost -= k_word_spans_bonus;
+            } else if (q >= 0 && facts[p].opens_particle) {
+              to.cost += k_particle_opens;
             }
             // Lapped: a running column not in this row whose last line came
             // before this column's last line. A column whose last line is a
-            // subhead is not: a subhead takes the room of two lines or more.
+            // subhead or ends a paragraph is not: space may follow either.
             for (size_t d = 0; d < columns; ++d) {
               if (d == c || (mask >> d) & 1 || (to.ended >> d) & 1 || from.last_row[d] >= from.last_row[c]) continue;
-              if (from.last_part[d] >= 0 && facts[size_t(from.last_part[d])].subhead) continue;
+              to.cost += k_recent_cost;
+              if (from.last_part[d] >= 0 && breathes(facts[size_t(from.last_part[d])])) continue;
               to.cost += k_lap_cost;
             }
           }
