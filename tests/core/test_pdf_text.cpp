@@ -281,6 +281,22 @@ TEST(PdfText, AMergedLineWhoseLeftPartIsShortStaysInTheRun) {
             "老人出门不再发愁。街道还将对符合条件\n的项目给予补助，让更多居民用上电梯。\n");
 }
 
+TEST(PdfText, TwoParagraphEndsOnOneLineAreReadApart) {
+  // The columns' last lines both end their paragraphs short, level: one
+  // line no wider than a column holds both. Each goes to its column.
+  const std::string text =
+      "社区食堂开张以来，老人吃饭方便了许多， 加装电梯的事情，街道和居民一起想办法，\n"
+      "子女也放心。食堂每天供应十多种菜品， 已有四十多部电梯投入使用，住在高层的\n"
+      "负责人说，下一步将开通送餐上门服务， 老人出门不再发愁。街道还将对符合条件\n"
+      "方便行动不便的老人。 的项目给予补助。\n";
+  const std::vector<Line> lines = split_lines(text);
+  EXPECT_EQ(joined(text, lines),
+            "社区食堂开张以来，老人吃饭方便了许多，\n子女也放心。食堂每天供应十多种菜品，\n"
+            "负责人说，下一步将开通送餐上门服务，\n方便行动不便的老人。\n"
+            "加装电梯的事情，街道和居民一起想办法，\n已有四十多部电梯投入使用，住在高层的\n"
+            "老人出门不再发愁。街道还将对符合条件\n的项目给予补助。\n");
+}
+
 TEST(PdfText, TextAfterBalancedColumnsOpensAnItem) {
   // Two merged columns that end level (the bottom of a story set in
   // balanced columns), a blank line, then text of one column: poppler's
@@ -311,7 +327,7 @@ TEST(PdfText, TextAfterBalancedColumnsOpensAnItem) {
 TEST(PdfText, OneGapLineIsNotAMergedPage) {
   const std::string text =
       "五月上旬，全市春季植树活动在城北林场启动。参加 负责人介绍，今年计划新增造林面积三千亩左右\n"
-      "平湖有 2个优秀集体、3名优秀个人和 1名先进工作者受表彰。\n";
+      "城东有 3个先进集体、5名先进个人和 2名优秀志愿者受表彰。\n";
   const std::vector<Line> lines = split_lines(text);
   EXPECT_TRUE(std::none_of(lines.begin(), lines.end(), [](const Line &l) { return l.merged_columns; }));
 }
@@ -514,8 +530,8 @@ TEST(PdfText, TheHeadersOwnBlocksStayWhereTheyAre) {
     std::vector<Piece> pieces = split_pieces(text, split_lines(text), lex, edits);
     return lift_page_furniture(pieces, lex);
   };
-  EXPECT_EQ(moved("评 论\n\n5\n\n人民日报 2025年4月10日 星期四\n\n像骆驼刺一样扎下去\n延振宇\n\n"
-                  "每一粒沙都是国土，每颗汗珠都是界碑。\n"),
+  EXPECT_EQ(moved("评 论\n\n5\n\n人民日报 2025年4月10日 星期四\n\n让乡村课堂亮起来\n沈伊\n\n"
+                  "每一间教室都是窗口，每一堂课都是桥梁。\n"),
             0u);
   EXPECT_EQ(moved("村里的路灯亮了\n本报记者 周 明\n\n入夜，村道两旁的太阳能路灯次第亮起。\n\n人民日报·要闻 第04版\n"), 0u);
   EXPECT_EQ(moved("各地传真\n\n村里的路灯亮了\n本报记者 周 明\n\n第10版\n人民日报 2025年7月17日\n\n"

@@ -79,3 +79,28 @@ TEST(StackedHeads, OtherwiseAsRead) {
     EXPECT_EQ(drafts_of(rows), 2u);
   }
 }
+
+TEST(StackedHeads, TheTitleReadAsABoxAndTheHeadsAboveAsAStory) {
+  // The same heads read otherwise: a column's name over a series banner as
+  // an item with one line of text, the first title and its author as a box.
+  std::vector<Row> rows = stacked_heads();
+  rows[0] = {"人民时评", S::HeadStart, 1, 8};
+  rows[1] = {"新春走基层·来自一线的报告", S::Body, 1, 24};
+  rows.insert(rows.begin() + 2, Row{"山村里的新图书馆", S::BoxStart, 1, 16});
+  rows[3] = {"林平", S::Box, 0, 4};
+  const Assembly a = reading(rows);
+  ASSERT_EQ(a.drafts.size(), 3u);
+  EXPECT_EQ(a.drafts[0].kind_hint, Kind::Other);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].furniture), (Texts{"人民时评", "新春走基层·来自一线的报告"}));
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].headline), Texts{"山村里的新图书馆"});
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[1].bylines), Texts{"林平"});
+  EXPECT_EQ(a.drafts[1].body.size(), 8u);
+  EXPECT_EQ(a.drafts[2].body.size(), 8u);
+  {  // the line read as text above ends a sentence: a story of its own, as read
+    rows[1].text = "新春走基层，来自一线的报告。";
+    const Assembly b = reading(rows);
+    ASSERT_EQ(b.drafts.size(), 3u);
+    EXPECT_EQ(b.drafts[0].kind_hint, Kind::News);
+    EXPECT_EQ(bm_test::piece_texts(b, b.drafts[1].headline), Texts{"山村里的新图书馆"});
+  }
+}

@@ -228,6 +228,8 @@ constexpr size_t k_stacked_name_max_cps = 6;
 // Each of the two texts holds at least this many pieces (lines): a short
 // item's text stays where the decoder put it.
 constexpr size_t k_stacked_text_min_pieces = 8;
+// An item of heads above a stacked title has at most this many lines.
+constexpr size_t k_sentence_free_max_pieces = 3;
 
 // A lone line shaped as a title: no sentence end, no comma or full stop
 // inside (a title may hold 、 or a dash).
@@ -241,27 +243,68 @@ bool title_line(const Piece &p) {
 }
 }  // namespace
 
+namespace {
+// A title and at most a name under it (a byline read without the surname
+// list), left of an item with no text of its own, and the heads above them.
+struct StackedHead {
+  size_t title;
+  std::vector<size_t> names;
+  std::vector<size_t> above;  // heads over the title (a series banner, a column's name)
+};
+
+// An item read as a story that holds no sentence: a few lone lines, none of
+// which ends a sentence or holds a clause mark, and nothing else.
+bool sentence_free_item(const Draft &d, const Assembly &a) {
+  if (d.kind_hint != Kind::News || !d.bylines.empty() || !d.credits.empty() || !d.notes.empty() ||
+      !d.endnotes.empty() || !d.furniture.empty() || d.all.empty() || d.all.size() > k_sentence_free_max_pieces)
+    return false;
+  return std::all_of(d.all.begin(), d.all.end(), [&](size_t p) {
+    const Piece &piece = a.pieces[p];
+    return piece.first_in_line && piece.last_in_line && !ends_sentence(piece.text) && !has_inner_clause_mark(piece.text);
+  });
+}
+
+std::optional<StackedHead> stacked_head_of(const Draft &d, const Assembly &a, const Lexicon &lex) {
+  StackedHead h;
+  if (d.kind_hint == Kind::News) {
+    // Read as text under other heads: the title the item's one line of
+    // text, the name its byline or closing note.
+    if (d.body.size() != 1 || !d.credits.empty() || !d.notes.empty() || !d.furniture.empty()) return std::nullopt;
+    h.title = d.body.front();
+    h.names = d.bylines;
+    h.names.insert(h.names.end(), d.endnotes.begin(), d.endnotes.end());
+    h.above = d.headline;
+  } else if (d.kind_hint == Kind::Other && !d.furniture.empty() && d.body.empty() && d.headline.empty()) {
+    // Read as a box: the title and the name its last lines.
+    const size_t n = d.furniture.size();
+    const bool named = n >= 2 && a.pieces[d.furniture[n - 1]].blanks_before == 0;
+    h.title = d.furniture[n - (named ? 2 : 1)];
+    if (named) h.names = {d.furniture[n - 1]};
+    h.above.assign(d.furniture.begin(), d.furniture.end() - (named ? 2 : 1));
+  } else {
+    return std::nullopt;
+  }
+  if (!title_line(a.pieces[h.title]) || !wide_column(a.pieces[h.title], a.layout) || h.names.size() > 1)
+    return std::nullopt;
+  for (size_t n : h.names)
+    if (n < h.title || a.pieces[n].blanks_before > 0 || cp_count(a.pieces[n].text) > k_stacked_name_max_cps ||
+        parse_byline_lenient(a.pieces[n].text, lex).empty())
+      return std::nullopt;
+  if (std::any_of(h.above.begin(), h.above.end(), [&](size_t p) { return p > h.title; })) return std::nullopt;
+  return h;
+}
+}  // namespace
+
 bool deal_stacked_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a, const Lexicon &lex) {
   if (x + 1 >= drafts.size()) return false;
   Draft &first = drafts[x];
   Draft &second = drafts[x + 1];
-  if (first.kind_hint != Kind::News || second.kind_hint != Kind::News) return false;
-  if (first.body.size() != 1 || !first.credits.empty() || !first.notes.empty() || !first.furniture.empty()) return false;
-  const size_t title = first.body.front();
-  if (!title_line(a.pieces[title]) || !wide_column(a.pieces[title], a.layout)) return false;
-  // At most one name line under the title (read as its byline or as a
-  // closing note), nothing else.
-  std::vector<size_t> names = first.bylines;
-  names.insert(names.end(), first.endnotes.begin(), first.endnotes.end());
-  if (names.size() > 1) return false;
-  for (size_t n : names)
-    if (n < title || a.pieces[n].blanks_before > 0 || cp_count(a.pieces[n].text) > k_stacked_name_max_cps ||
-        parse_byline_lenient(a.pieces[n].text, lex).empty())
-      return false;
-  if (std::any_of(first.headline.begin(), first.headline.end(), [&](size_t h) { return h > title; })) return false;
+  if (second.kind_hint != Kind::News) return false;
+  const std::optional<StackedHead> head = stacked_head_of(first, a, lex);
+  if (!head) return false;
   if (!headline_leads(second) || !second.bylines.empty() || second.body.size() < 2 * k_stacked_text_min_pieces)
     return false;
-  if (second.headline.front() < (names.empty() ? title : names.back())) return false;
+  if (second.headline.front() < (head->names.empty() ? head->title : head->names.back())) return false;
   // The first blank line in the second's text after a finished sentence
   // (poppler leaves blank lines inside a text too, where a sentence runs
   // on), with long text on both sides.
@@ -272,21 +315,32 @@ bool deal_stacked_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a,
 
   Draft furniture;
   furniture.kind_hint = Kind::Other;
-  furniture.furniture = first.headline;
-  furniture.all = first.headline;
+  furniture.furniture = head->above;
+  furniture.all = head->above;
   furniture.confidence = first.confidence;
   std::vector<size_t> text(second.body.begin(), second.body.begin() + static_cast<std::ptrdiff_t>(cut));
   second.body.erase(second.body.begin(), second.body.begin() + static_cast<std::ptrdiff_t>(cut));
   auto drop = [](std::vector<size_t> &v, size_t piece) { v.erase(std::remove(v.begin(), v.end(), piece), v.end()); };
   for (size_t t : text) drop(second.all, t);
-  first.headline = {title};
-  first.bylines = names;
-  first.endnotes.clear();
-  first.body = text;
-  first.all = {title};
-  first.all.insert(first.all.end(), names.begin(), names.end());
-  first.all.insert(first.all.end(), text.begin(), text.end());
-  std::sort(first.all.begin(), first.all.end());
+  Draft story;
+  story.confidence = first.confidence;
+  story.headline = {head->title};
+  story.bylines = head->names;
+  story.body = text;
+  story.all = {head->title};
+  story.all.insert(story.all.end(), head->names.begin(), head->names.end());
+  story.all.insert(story.all.end(), text.begin(), text.end());
+  std::sort(story.all.begin(), story.all.end());
+  first = std::move(story);
+  // The item before, read as a story with no sentence in it (a series
+  // banner under a column's name), is heads above the title too.
+  if (x > 0 && sentence_free_item(drafts[x - 1], a)) {
+    Draft &above = drafts[x - 1];
+    above.kind_hint = Kind::Other;
+    above.furniture = above.all;
+    above.headline.clear();
+    above.body.clear();
+  }
   if (!furniture.furniture.empty()) drafts.insert(drafts.begin() + static_cast<std::ptrdiff_t>(x), std::move(furniture));
   return true;
 }

@@ -82,7 +82,7 @@ bool first_line_read_as_headline(Draft &d, const Assembly &a);
 size_t take_title_and_byline(Draft &story, std::vector<Draft> &drafts, size_t x, const Assembly &a);
 
 // A group of photos under one title: the title, a lead that says what the
-// photos show (`元旦假期，许多行业的劳动者坚守岗位。`), then the captions, each
+// photos show (`春节假期，各行各业的值守人员坚守一线。`), then the captions, each
 // opening with the day it was taken (`1月2日，…`) and closing with its
 // credit. Where the page sets no blank line between them the decoder may read
 // the title, the lead and the first caption as one photo item. The lead is a
@@ -108,16 +108,19 @@ std::optional<Draft> cut_trailing_item(Draft &story, const Assembly &a);
 // Two items' heads printed one under the other before both texts (an
 // extractor reading a row of items across: title 1 and its author, title 2
 // and its subtitle, then text 1, a blank line, text 2). The decoder reads
-// the first title as text (of whatever heads the page's top: a series
-// banner, a column's name) and both texts under the second. The shape: an
-// item whose only text is one lone line shaped as a title (no sentence in
-// it) and at most a name (a byline read without the surname list), in a column wide enough
-// to tell a title from text, straight over an item whose headline leads and
-// whose text holds, after a finished sentence, a blank line with long text
-// on both sides. The text before that blank line is the first title's;
-// the heads over the title become an item of their own (page furniture).
-// `x` is the first item's draft; returns whether the heads were dealt (a
-// furniture draft is then inserted at `x`).
+// the first title either as text (of whatever heads the page's top: a
+// series banner, a column's name) or as a box with its author, and both
+// texts under the second title. The shape: an item whose only text is one
+// lone line shaped as a title (no sentence in it), or a box whose last
+// lines are such a title and a name, with at most a name under the title (a
+// byline read without the surname list), in a column wide enough to tell a
+// title from text, straight over an item whose headline leads and whose
+// text holds, after a finished sentence, a blank line with long text on
+// both sides. The text before that blank line is the first title's; the
+// heads over the title become an item of their own (page furniture), and
+// so does an item straight before them read as a story with no sentence in
+// it. `x` is the first item's draft; returns whether the heads were dealt
+// (a furniture draft is then inserted at `x`).
 bool deal_stacked_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a, const Lexicon &lex);
 
 // The heads of side-by-side items, read as rows. An extractor that reads a

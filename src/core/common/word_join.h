@@ -1,6 +1,6 @@
 // Does one line's text run on into another's? ICU's word breaker (its
 // dictionary of Chinese words) is asked whether a word spans the join: in
-// `…持续释放生态红` + `利，让好山水…` the word 红利 does; a line that ends a
+// `…今年全市新增城市绿` + `化面积三百公顷…` the word 绿化 does; a line that ends a
 // clause or a paragraph and a line that opens another seldom make one. The
 // answer is evidence, not proof: two lines that do belong together meet
 // between two words as often as not.

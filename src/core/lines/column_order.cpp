@@ -31,7 +31,7 @@ constexpr double k_recent_cost = 0.1;          // per running column whose last 
 constexpr double k_particle_opens = 2.0;       // a paragraph or subhead followed by a line
                                                // that opens with a particle (is_closing_particle)
 // A line narrower than this (percent of the column) with no clause or
-// sentence mark is a subhead (`成就非凡振奋人心`).
+// sentence mark is a subhead (`居民的事居民商量`).
 constexpr int k_subhead_share_percent = 80;
 // A full column line is at most this much narrower than the column (a
 // paragraph's first line lost its indent; closing marks set half width).

@@ -36,6 +36,9 @@ constexpr int k_part_short_cells = 8;
 // per column, when they are about a column wide: a row whose column lines
 // were not merged (the right one opens a paragraph, the left one is short).
 constexpr size_t k_head_lines_per_column = 1;
+// A paragraph's last line beside another on one line of a run: at least
+// this many code points (a lone mark or a digit and a full stop is no line).
+constexpr size_t k_paragraph_end_min_cps = 3;
 // More columns than this side by side are not read apart.
 constexpr size_t k_max_columns = 4;
 
@@ -235,6 +238,18 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
     if (parts.size() > k_max_columns) return std::vector<Part>{{l.begin, l.end}};
     return parts;
   };
+  // Inside a run, a line no wider than a column that holds short lines side
+  // by side, each ending a sentence (the last lines of paragraphs in
+  // neighbouring columns: `被写进了方案。 的一条街。`), is cut at its gaps too.
+  auto paragraph_ends_at_gaps = [&](const Line &l) {
+    std::vector<Part> parts = parts_at_gaps(l);
+    if (parts.size() < 2 || parts.size() > k_max_columns) return std::vector<Part>{{l.begin, l.end}};
+    for (size_t k = 0; k + 1 < parts.size(); ++k) {
+      const std::string_view part = text.substr(parts[k].begin, parts[k].end - parts[k].begin);
+      if (!ends_sentence(part) || cp_count(part) < k_paragraph_end_min_cps) return std::vector<Part>{{l.begin, l.end}};
+    }
+    return parts;
+  };
   auto column_line = [&](const Line &l) { return !l.blank && l.width <= column + 2 * k_column_width_slack_cells; };
 
   std::vector<Line> out;
@@ -257,7 +272,7 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
     size_t last_merged = 0, columns = first.size();
     for (size_t j = i + 1; j < lines.size() && !lines[j].blank; ++j) {
       std::vector<Part> p = parts_of(lines[j]);
-      if (p.size() < 2 && !column_line(lines[j])) p = parts_at_gaps(lines[j]);
+      if (p.size() < 2) p = column_line(lines[j]) ? paragraph_ends_at_gaps(lines[j]) : parts_at_gaps(lines[j]);
       if (p.size() < 2 && !column_line(lines[j])) break;
       if (p.size() >= 2) last_merged = run.size(), columns = std::max(columns, p.size());
       run.push_back(std::move(p));
