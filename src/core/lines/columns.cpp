@@ -44,6 +44,16 @@ constexpr size_t k_max_columns = 4;
 
 bool is_cjk(char32_t c) { return c >= 0x2E80; }
 
+// Where the run of spaces that starts at byte `i` of `t` ends.
+size_t end_of_spaces(std::string_view t, size_t i) {
+  while (i < t.size()) {
+    size_t k = i;
+    if (!is_space_cp(next_cp(t, k))) break;
+    i = k;
+  }
+  return i;
+}
+
 // The layout width of the left run of the first pair of long, mostly CJK
 // runs parted by spaces between two CJK characters (justified spaces stand
 // next to a digit or a Latin letter), or -1 when the line has none.
@@ -143,14 +153,7 @@ std::vector<size_t> column_cuts(std::string_view t, int column) {
     const char32_t c = next_cp(t, i);
     if (is_space_cp(c) && prev) {
       const int before = width;
-      size_t j = i;
-      char32_t after = 0;
-      while (j < t.size()) {
-        size_t k = j;
-        after = next_cp(t, k);
-        if (!is_space_cp(after)) break;
-        j = k;
-      }
+      const size_t j = end_of_spaces(t, i);
       width += layout_width(t.substr(here, j - here));
       if (j < t.size()) gaps.push_back({j, before, width});
       i = j;
@@ -220,14 +223,9 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
         last = c;
         continue;
       }
-      size_t j = i;
-      char32_t after = 0;
-      while (j < t.size()) {
-        size_t k = j;
-        after = next_cp(t, k);
-        if (!is_space_cp(after)) break;
-        j = k;
-      }
+      const size_t j = end_of_spaces(t, i);
+      size_t k = j;
+      const char32_t after = j < t.size() ? next_cp(t, k) : 0;
       if (j < t.size() && is_cjk(last) && is_cjk(after)) {
         parts.push_back({static_cast<uint32_t>(l.begin + start), static_cast<uint32_t>(l.begin + here)});
         start = j;
