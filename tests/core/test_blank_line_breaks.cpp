@@ -22,16 +22,16 @@ std::vector<std::string> reflow_text(const std::string &text) { return reflow_al
 TEST(BlankLineBreaks, HistoricPunctuationShortLineThenBlankEndsTheParagraph) {
   // Columns of 18 characters; 、 is the only mark, as in 1920s papers.
   const std::string text =
-      "擇善而從、古訓也、旣不能自立、又不能師\n"
-      "人之長、人何以人、國何以國、自民治主義\n"
-      "東漸以後、請作小言、\n"
+      "讀書之道、貴有恆、旣不能速成、亦不可輟\n"
+      "於半途、日積月累、學乃有成、今世之少年\n"
+      "多求速效、可不戒哉、\n"
       "\n"
-      "美之於人、天生品也、故古之賦美人者、曰\n"
-      "施朱則太赤、施粉則太白、增之一分則太長\n"
-      "、言不可以加以人工也、\n";
+      "飲茶之事、雅俗共賞、然知其味者甚少、蓋\n"
+      "水濁則味苦、火猛則香散、器劣則色味俱損\n"
+      "、是以烹茶者不可不愼、\n";
   const std::vector<std::string> p = reflow_text(text);
   ASSERT_EQ(p.size(), 2u);
-  EXPECT_EQ(p[1].rfind("美之於人", 0), 0u);
+  EXPECT_EQ(p[1].rfind("飲茶之事", 0), 0u);
 }
 
 TEST(BlankLineBreaks, ALabelLineEndingInADashStandsAlone) {

@@ -63,7 +63,7 @@ TEST(Cues, FolioLineWithDateAndWeekday) {
 }
 
 TEST(Cues, CaptionOpensWithTheDay) {
-  for (const char *line : {"4月3日，游客在湖畔公园赏花。", "2025年12月31日，孩子们在开展新年祝福活动。", "１２月１日,工人在施工。"})
+  for (const char *line : {"4月3日，游客在湖畔公园赏花。", "2025年12月31日，居民们在参加迎新长跑比赛。", "１２月１日,工人在施工。"})
     EXPECT_TRUE(opens_with_day(line)) << line;
   for (const char *line : {"4月3日上午，记者来到公园。", "连日来，各地农户抢抓农时。", "13月3日，", "4月32日，", "4月3日", "在4月3日，",
                            "2025年，全市新开线路十二条。"})
@@ -71,9 +71,9 @@ TEST(Cues, CaptionOpensWithTheDay) {
 }
 
 TEST(Cues, SponsorsSignatureOfAPublicServiceAd) {
-  for (const char *line : {"市生态环境局 宣", "县文明办 宣制", "区卫生健康局  监制"})
+  for (const char *line : {"市城市管理局 宣", "县文明办 宣制", "区卫生健康局  监制"})
     EXPECT_TRUE(is_sponsor_line(line, lexicon())) << line;
-  for (const char *line : {"宣", "市生态环境局宣", "市生态环境局 宣布", "局 宣", "他在会上 宣读"})
+  for (const char *line : {"宣", "市城市管理局宣", "市城市管理局 宣布", "局 宣", "他在会上 宣读"})
     EXPECT_FALSE(is_sponsor_line(line, lexicon())) << line;
 }
 

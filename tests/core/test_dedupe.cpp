@@ -31,8 +31,8 @@ std::vector<Piece> pieces_of(const std::vector<std::string> &texts) {
   return out;
 }
 
-const std::string k_long =  // 48 Han characters: over the repeat threshold
-    "今年以来全市上下坚持稳中求进工作总基调完整准确全面贯彻新发展理念加快构建新发展格局着力推动高质量发展";
+const std::string k_long =  // 50 Han characters: over the repeat threshold
+    "今年以来全县上下紧紧围绕产业升级目标统筹推进园区扩容道路改造和乡村公共设施建设持续提升沿线群众获得感";
 
 }  // namespace
 
@@ -51,8 +51,8 @@ TEST(Dedupe, ALongRepeatIsCutOnce) {
 }
 
 TEST(Dedupe, AShortRepeatStays) {
-  const std::vector<std::string> texts = {"平湖市人民政府召开常务会议，研究部署当前工作。",
-                                          "会上，平湖市人民政府召开常务会议的精神得到传达。"};
+  const std::vector<std::string> texts = {"青溪县人民政府召开常务会议，研究部署当前工作。",
+                                          "会上，青溪县人民政府召开常务会议的精神得到传达。"};
   std::vector<Piece> pieces = pieces_of(texts);
   TextStore edits;
   EXPECT_EQ(remove_repeats(pieces, edits), 0u);
@@ -61,7 +61,7 @@ TEST(Dedupe, AShortRepeatStays) {
 }
 
 TEST(Dedupe, APieceThatIsOnlyARepeatGoesAndFlagsThePieceBefore) {
-  const std::vector<std::string> texts = {k_long + "。", "（本报记者 王强）", k_long + "。"};
+  const std::vector<std::string> texts = {k_long + "。", "（本报记者 冯哲）", k_long + "。"};
   std::vector<Piece> pieces = pieces_of(texts);
   TextStore edits;
   EXPECT_EQ(remove_repeats(pieces, edits), 1u);

@@ -277,14 +277,14 @@ TEST(LayOut, HeadlineLineJoinsTheNextOnlyWhenItRanToTheTextsEdge) {
   // inside it, the headline was set on two lines on purpose (two parts).
   const auto first_line = [](double first_x1) {
     Page p;
-    p.add("h0", 20, 20, first_x1, 20, "保护野生动物从有网感");
-    p.add("h1", 20, 44, 60, 20, "开始");
+    p.add("h0", 20, 20, first_x1, 20, "守护城市湿地须从娃娃");
+    p.add("h1", 20, 44, 60, 20, "抓起");
     p.column("c", 20, 80, 160, 4);
     const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
     return t.text.substr(0, t.text.find("\n"));
   };
-  EXPECT_EQ(first_line(165), "保护野生动物从有网感开始");
-  EXPECT_EQ(first_line(100), "保护野生动物从有网感");
+  EXPECT_EQ(first_line(165), "守护城市湿地须从娃娃抓起");
+  EXPECT_EQ(first_line(100), "守护城市湿地须从娃娃");
 }
 
 TEST(LayOut, KickerALittleLargerThanTheBodyOverAHeadlineIsAHeadlinePart) {
@@ -292,8 +292,8 @@ TEST(LayOut, KickerALittleLargerThanTheBodyOverAHeadlineIsAHeadlinePart) {
   // a column label at the body's size over it is no headline part.
   Page p;
   p.add("label", 20, 10, 45, k_body, "援手");
-  p.add("kicker", 20, 26, 200, 11.7, "某某收费站工作人员某某");
-  p.add("title", 20, 42, 260, 30, "化身暖心奶爸传递温情");
+  p.add("kicker", 20, 26, 200, 11.7, "某某服务区保洁人员某某");
+  p.add("title", 20, 42, 260, 30, "雪夜护送迷路老人回家");
   p.column("c", 20, 84, 260, 12);
   const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
   const std::vector<Face> f = faces(t);
@@ -301,7 +301,7 @@ TEST(LayOut, KickerALittleLargerThanTheBodyOverAHeadlineIsAHeadlinePart) {
   EXPECT_NE(f[0], Face::Large);
   EXPECT_EQ(f[1], Face::Large);
   EXPECT_EQ(f[2], Face::Large);
-  EXPECT_NE(t.text.find("某某收费站工作人员某某\n\n化身"), std::string::npos);
+  EXPECT_NE(t.text.find("某某服务区保洁人员某某\n\n雪夜"), std::string::npos);
 }
 
 TEST(LayOut, HeaderCellsStackedBesideTheSectionNameAreOneLine) {
@@ -331,11 +331,11 @@ TEST(LayOut, CentredLinesOfANoticeStandAlone) {
   // A notice's lines centred in a box: the second line as wide as the box
   // does not make the first one run on into it.
   Page p;
-  p.add("n0", 40, 20, 140, k_body, "服务时间：周一至周六");
-  p.add("n1", 20, 34, 160, k_body, "办理事项：社保查询、居住证");
+  p.add("n0", 40, 20, 140, k_body, "受理时间：周二至周日");
+  p.add("n1", 20, 34, 160, k_body, "咨询项目：医保报销、驾驶证");
   p.add("n2", 50, 48, 130, k_body, "联系电话：12345678");
   const LaidOutText t = lay_out(p.lines, reading_order(p.lines));
-  EXPECT_EQ(t.text, "服务时间：周一至周六\n\n办理事项：社保查询、居住证\n\n联系电话：12345678\n");
+  EXPECT_EQ(t.text, "受理时间：周二至周日\n\n咨询项目：医保报销、驾驶证\n\n联系电话：12345678\n");
 }
 
 TEST(LayOut, HeadlineFarUnderTheLineBeforeOpensAnItem) {
@@ -366,7 +366,7 @@ TEST(LayOut, PageNumberInABigFontSetApartOpensNoItem) {
 TEST(LayOut, CaptionUnderAPictureOpensAnItemUnlessUnderItsTitle) {
   // Two photos side by side under a lead; the first has a title over it.
   Page p;
-  p.add("lead", 20, 20, 400, k_body, "元旦假期，许多劳动者坚守岗位。");
+  p.add("lead", 20, 20, 400, k_body, "周末清晨，不少市民走进了公园。");
   p.add("title", 20, 40, 100, 20, "欢度新年");
   p.add("cap1", 20, 175, 190, k_body, "游客在河中体验漂流。某某摄");
   p.add("cap2", 230, 175, 400, k_body, "孩子们开展祝福活动。某某摄");
@@ -389,7 +389,7 @@ struct NoticePage {
     p.add("head", 20, 20, 200, 20, "某某街道开展读书节");
     const double y = p.column("c", 20, 50, 180, 8);
     p.add("n0", 40, y + 20, 160, k_body, "开放公告");
-    p.add("n1", 30, y + 34, 170, k_body, "服务时间：周一至周六");
+    p.add("n1", 30, y + 34, 170, k_body, "受理时间：周二至周日");
     top = y + 14;
     bottom = y + 50;
   }
@@ -406,7 +406,7 @@ TEST(LayOut, SmallFrameAtAStorysFootIsFurnitureSetApart) {
   const LaidOutText::From &n0 = n.notice(drawn, t);
   EXPECT_EQ(n0.face, Face::Boxed);
   EXPECT_TRUE(n0.item_break);  // the story's last line is outside the frame
-  const LaidOutText::From &n1 = n.notice(drawn, t, "服务时间：周一至周六");
+  const LaidOutText::From &n1 = n.notice(drawn, t, "受理时间：周二至周日");
   EXPECT_EQ(n1.face, Face::Boxed);
   EXPECT_FALSE(n1.item_break);  // in the same frame as the line before
   // Without the drawing, the same lines are no furniture.
@@ -432,9 +432,9 @@ TEST(LayOut, FrameWithTheStoryRunningOnCloseUnderItIsPartOfTheStory) {
   // under the frame, so the frame parts nothing.
   Page p;
   p.add("head", 20, 20, 200, 20, "某某街道开展读书节");
-  p.add("q", 30, 52, 170, k_body, "推进基本公共服务均等化。");
+  p.add("q", 30, 52, 170, k_body, "让老人就近享受助餐服务。");
   p.column("c", 20, 76, 180, 6);
-  expect_read_on(p, {{0, {25, 48, 175, 66}}}, "推进基本公共服务均等化。");
+  expect_read_on(p, {{0, {25, 48, 175, 66}}}, "让老人就近享受助餐服务。");
 }
 
 TEST(LayOut, FrameAroundAPhotoAndItsCaptionPartsNothing) {

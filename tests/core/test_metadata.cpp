@@ -69,7 +69,7 @@ TEST(PageMetadata, ModernHeader) {
   const Parser parser(default_lexicon(), 1 << 20);
   const std::string text =
       "人民日报\n\n2025年1月8日 星期三\n\n第4版 要闻\n\n"
-      "本报北京1月7日电 昨天，记者从有关部门了解到，12月31日至1月2日全国旅客发送量创新高。\n";
+      "本报北京1月7日电 昨天，记者从市交通部门获悉，12月31日至1月2日全国旅客发送量创新高。\n";
   const Page page = parser.parse(text, CallOptions{});
   EXPECT_EQ(page.paper.value_or(""), "人民日报");
   EXPECT_EQ(iso(page.issue_date), "2025-01-08");
@@ -98,7 +98,7 @@ TEST(PageMetadata, ModernHeader) {
 
 TEST(PageMetadata, HistoricHeaderAndFallbackIssueDate) {
   const Parser parser(default_lexicon(), 1 << 20);
-  const std::string historic = "第二版　民國九年四月三日\n\n晶報\n\n庚申年二月十五日　星期六\n\n盲從\n\n昨日之事、今日言之。\n";
+  const std::string historic = "第二版　民國九年四月三日\n\n晶報\n\n庚申年二月十五日　星期六\n\n偶感\n\n昨日之事、今日言之。\n";
   const Page a = parser.parse(historic, CallOptions{});
   EXPECT_EQ(a.paper.value_or(""), "晶報");
   EXPECT_EQ(iso(a.issue_date), "1920-04-03");

@@ -15,10 +15,10 @@
 using namespace bm::detail;
 
 TEST(Punct, ClosingPunctuation) {
-  EXPECT_TRUE(starts_with_closing_punct("，生意雖尚稱不惡"));
+  EXPECT_TRUE(starts_with_closing_punct("，銷路雖未見大旺"));
   EXPECT_TRUE(starts_with_closing_punct("  」相較"));
   EXPECT_TRUE(starts_with_closing_punct(", and"));
-  EXPECT_FALSE(starts_with_closing_punct("「木蘭從軍」"));
+  EXPECT_FALSE(starts_with_closing_punct("「春江曉月」"));
   EXPECT_FALSE(starts_with_closing_punct("（重慶廿日電）"));
   EXPECT_FALSE(starts_with_closing_punct(""));
   EXPECT_TRUE(is_closing_punct_only("，"));
@@ -61,14 +61,14 @@ struct Split {
 }  // namespace
 
 TEST(NarrowColumns, PunctuationOnlyLineJoinsThePieceBefore) {
-  const Split split("堅决保持他\n的人格\n！\n\n他極有把握，\n");
+  const Split split("始終不改他\n的本色\n！\n\n他頗有信心，\n");
   const std::string &text = split.text;
   const std::vector<Piece> &p = split.pieces;
   ASSERT_EQ(p.size(), 3u);
-  EXPECT_EQ(p[1].text, "的人格！");
+  EXPECT_EQ(p[1].text, "的本色！");
   // The piece's span reaches over the carried mark, in the source.
-  EXPECT_EQ(text.substr(p[1].begin, p[1].end - p[1].begin), "的人格\n！");
-  EXPECT_EQ(p[2].text, "他極有把握，");
+  EXPECT_EQ(text.substr(p[1].begin, p[1].end - p[1].begin), "的本色\n！");
+  EXPECT_EQ(p[2].text, "他頗有信心，");
   EXPECT_EQ(p[2].blanks_before, 1);
 }
 

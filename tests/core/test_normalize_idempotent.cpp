@@ -52,13 +52,13 @@ TEST(NormalizeIdempotent, WrappedPassageAmongTinyBlocks) {
   // read as a hard-wrapped column and joined them on the second pass.
   std::string in;
   for (int i = 0; i < 60; ++i) in += "甲乙\n\n丙，\n\n";
-  in += "市志愿者\n协会表彰了2022年度嘉兴市优秀志愿服务集体、\n优秀志愿者和志愿服务先进工作者，平湖有 2个\n"
-        "优秀集体、3名优秀个人和 1名先进工作者受表\n彰。\n\n";
+  in += "县文旅局\n近日公布了2023年度青溪县十佳农家乐和民宿、\n精品线路和乡村旅游重点村的名单，桐溪有 2个\n"
+        "民宿项目、3家特色农庄和 1个村获评旅游重点\n村。\n\n";
   for (int i = 0; i < 60; ++i) in += "丁戊\n\n己，\n\n";  // not 甲乙丙: a repeat of the page's text would be cut
   const std::string once = normalize(in);
   EXPECT_EQ(normalize(once), once);
-  EXPECT_NE(once.find("市志愿者协会表彰了2022年度嘉兴市优秀志愿服务集体、优秀志愿者和志愿服务先进工作者，"
-                      "平湖有2个优秀集体、3名优秀个人和1名先进工作者受表彰。\n"),
+  EXPECT_NE(once.find("县文旅局近日公布了2023年度青溪县十佳农家乐和民宿、精品线路和乡村旅游重点村的名单，"
+                      "桐溪有2个民宿项目、3家特色农庄和1个村获评旅游重点村。\n"),
             std::string::npos)
       << once;
 }

@@ -15,36 +15,36 @@ using namespace bm::detail;
 namespace {
 
 const char *k_body =
-    "\n前不久，今年的赛事在上海\n圆满收官。凭借一张门票贯\n通全城消费，带动了餐饮、\n住宿、文旅等多个行业。\n"
-    "\n这种联动效应说明，文体赛\n事不只是一场比赛，更是一\n座城市的消费场景。\n";
+    "\n上月底，江边的老码头在南\n岸改造完工。借助一条栈道\n贯通两岸，带动了茶馆、书\n店、手作坊等多种业态。\n"
+    "\n这种改造思路表明，老旧设\n施不只是一处遗存，更是一\n片街区的生活场景。\n";
 
 Page parse(const std::string &text) { return bm_test::default_parser().parse(text, CallOptions{}); }
 
 }  // namespace
 
 TEST(UnderHeadline, AColumnNameStaysInTheStoryWhoseSpanHoldsIt) {
-  const Page page = parse(std::string("小票根撬动大市场\n\n快评\n") + k_body);
+  const Page page = parse(std::string("旧码头变身新客厅\n\n快评\n") + k_body);
   ASSERT_EQ(page.articles.size(), 1u);
-  EXPECT_EQ(page.articles[0].headline, (std::vector<std::string>{"小票根撬动大市场", "快评"}));
+  EXPECT_EQ(page.articles[0].headline, (std::vector<std::string>{"旧码头变身新客厅", "快评"}));
   EXPECT_TRUE(page.articles[0].bylines.empty());
 }
 
 TEST(UnderHeadline, APersonsNameIsTheAuthor) {
   // Narrow columns, where the decoder reads the name as a headline line.
   const Page page = parse(
-      "意见和建议，认真吸纳\n梳理、分析原因，研究\n制订科学的整改措施，\n并逐条逐项抓到位，以\n此促进工作的提高。\n\n\n"
-      "小票根撬动大市场\n\n丁慎毅\n\n"
-      "前不久，今年的赛事在\n上海圆满收官。凭借一\n张门票贯通全城，带动\n了餐饮、住宿、文旅等\n多个行业，展示了小票\n根的大作用。\n");
+      "群众的来信，逐件登记\n分类、查明缘由，拿出\n切实可行的解决办法，\n并逐件办结后回访，以\n此改进窗口的服务。\n\n\n"
+      "旧码头变身新客厅\n\n韩书远\n\n"
+      "上月底，江边的老码头\n改造完工。借助一条栈\n道贯通两岸，带动了茶\n馆、书店、手作坊等多\n家小店，展示了老码头\n的别样活力。\n");
   ASSERT_EQ(page.articles.size(), 2u);
   const Article &a = page.articles[1];
-  EXPECT_EQ(a.headline, std::vector<std::string>{"小票根撬动大市场"});
+  EXPECT_EQ(a.headline, std::vector<std::string>{"旧码头变身新客厅"});
   ASSERT_EQ(a.bylines.size(), 1u);
-  EXPECT_EQ(a.bylines[0].name, "丁慎毅");
+  EXPECT_EQ(a.bylines[0].name, "韩书远");
   EXPECT_EQ(a.bylines[0].role, BylineRole::Author);
 }
 
 TEST(UnderHeadline, ADashedSubtitleStays) {
-  const Page page = parse(std::string("小票根撬动大市场\n\n——文体消费观察\n") + k_body);
+  const Page page = parse(std::string("旧码头变身新客厅\n\n——滨江更新观察\n") + k_body);
   ASSERT_EQ(page.articles.size(), 1u);
   EXPECT_EQ(page.articles[0].headline.size(), 2u);
 }

@@ -12,10 +12,10 @@ from conftest import DEV_PAGES, OWN_PAGES
 # Characters of 3 and 4 UTF-8 bytes (𠀀 is outside the BMP) before and inside the
 # fields, so byte offsets and code-point offsets differ.
 PAGE = ("𠀀𠀁日报\n\n"
-        "平湖入选第六届 全国文明城市名单\n\n"
-        "■记者 李雨婷\n\n"
-        "本报讯 昨天，中央文明办公布名单，平湖𠀂成功入选。\n\n"
-        "三年来，全市上下齐心协力。\n")
+        "青溪入围第三批 省级美丽乡村名录\n\n"
+        "■记者 苏静怡\n\n"
+        "本报讯 昨天，省农业厅公布了名录，青溪𠀂成功入围。\n\n"
+        "三年来，全村老少一起动手。\n")
 
 
 def story(page: banmian.Page) -> banmian.Article:
@@ -30,11 +30,11 @@ def test_spans_point_at_the_source_in_code_points():
     sp = a.spans
     assert isinstance(sp, banmian.FieldSpans)
     src = lambda s: page.text[s[0]:s[1]]  # noqa: E731
-    assert [src(s) for s in sp.headline] == ["平湖入选第六届 全国文明城市名单"]
+    assert [src(s) for s in sp.headline] == ["青溪入围第三批 省级美丽乡村名录"]
     assert src(sp.dateline) == "本报讯"
-    assert [src(s) for s in sp.bylines] == ["李雨婷"] and a.bylines[0].name == "李雨婷"
-    assert [src(s) for s in sp.paragraphs] == ["昨天，中央文明办公布名单，平湖𠀂成功入选。", "三年来，全市上下齐心协力。"]
-    assert a.paragraphs == ["昨天，中央文明办公布名单，平湖𠀂成功入选。", "三年来，全市上下齐心协力。"]
+    assert [src(s) for s in sp.bylines] == ["苏静怡"] and a.bylines[0].name == "苏静怡"
+    assert [src(s) for s in sp.paragraphs] == ["昨天，省农业厅公布了名录，青溪𠀂成功入围。", "三年来，全村老少一起动手。"]
+    assert a.paragraphs == ["昨天，省农业厅公布了名录，青溪𠀂成功入围。", "三年来，全村老少一起动手。"]
     # The same places in bytes, as the JSON has them.
     raw = page.text.encode("utf-8")
     d = a.to_dict()["spans"]
