@@ -35,6 +35,10 @@ bool editors_only(const PieceClass &c) {
   return true;
 }
 
+void drop_piece(std::vector<size_t> &pieces, size_t piece) {
+  pieces.erase(std::remove(pieces.begin(), pieces.end(), piece), pieces.end());
+}
+
 void absorb_text(Draft &story, const Draft &d) {
   story.body.insert(story.body.end(), d.body.begin(), d.body.end());
   story.endnotes.insert(story.endnotes.end(), d.endnotes.begin(), d.endnotes.end());

@@ -1,7 +1,8 @@
 // What the assemble stage's rules ask of a piece or a draft: a full line of
 // a hard-wrapped column, a headline that leads its text, a byline of
-// editors only, a kicker that ends in a dash, a subhead under text, and the
-// one way an item's lines join a story as its text. Shared by the draft builder (assemble.cpp),
+// editors only, a kicker that ends in a dash, a subhead under text, the one
+// way an item's lines join a story as its text, and taking a piece out of a
+// draft's list. Shared by the draft builder (assemble.cpp),
 // the rereadings between neighbouring items (rereads.h) and the joins of an
 // item to the story before (joins.h).
 #pragma once
@@ -29,6 +30,9 @@ bool headline_leads(const Draft &d);
 
 // Does a byline piece name editors only (责任编辑 X: the page's editor line)?
 bool editors_only(const PieceClass &c);
+
+// Takes `piece` out of one of a draft's lists of pieces.
+void drop_piece(std::vector<size_t> &pieces, size_t piece);
 
 // `d`'s text, closing notes, pieces and confidence join `story` (its
 // headline is the caller's to place).

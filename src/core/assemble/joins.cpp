@@ -154,7 +154,7 @@ bool joins_as_owed_section(Draft &story, Draft &d, const Assembly &a, const Lexi
     box.furniture = {d.headline[0]};
     box.all = box.furniture;
     box.confidence = d.confidence;
-    d.all.erase(std::remove(d.all.begin(), d.all.end(), d.headline[0]), d.all.end());
+    drop_piece(d.all, d.headline[0]);
     d.headline.erase(d.headline.begin());
     boxes.push_back(std::move(box));
     story.box_inside = true;

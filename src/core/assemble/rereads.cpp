@@ -75,10 +75,9 @@ bool lead_into_next_headline(Draft &prev, Draft &next, const Assembly &a) {
   if (next.all.front() != k + 1 || next.headline.front() != k + 1 || !p.first_in_line || !p.last_in_line ||
       !a.pieces[k + 1].first_in_line || !ends_in_dash(p.text) || cps_without_spaces(p.text) > k_dash_kicker_max_cps)
     return false;
-  auto drop = [k](std::vector<size_t> &v) { v.erase(std::remove(v.begin(), v.end(), k), v.end()); };
-  drop(prev.headline);
-  drop(prev.body);
-  drop(prev.endnotes);
+  drop_piece(prev.headline, k);
+  drop_piece(prev.body, k);
+  drop_piece(prev.endnotes, k);
   prev.all.pop_back();
   next.headline.insert(next.headline.begin(), k);
   next.all.insert(next.all.begin(), k);
@@ -241,9 +240,7 @@ bool title_line(const Piece &p) {
   }
   return true;
 }
-}  // namespace
 
-namespace {
 // A title and at most a name under it (a byline read without the surname
 // list), left of an item with no text of its own, and the heads above them.
 struct StackedHead {
@@ -320,8 +317,7 @@ bool deal_stacked_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a,
   furniture.confidence = first.confidence;
   std::vector<size_t> text(second.body.begin(), second.body.begin() + static_cast<std::ptrdiff_t>(cut));
   second.body.erase(second.body.begin(), second.body.begin() + static_cast<std::ptrdiff_t>(cut));
-  auto drop = [](std::vector<size_t> &v, size_t piece) { v.erase(std::remove(v.begin(), v.end(), piece), v.end()); };
-  for (size_t t : text) drop(second.all, t);
+  for (size_t t : text) drop_piece(second.all, t);
   Draft story;
   story.confidence = first.confidence;
   story.headline = {head->title};
@@ -381,13 +377,12 @@ bool deal_row_of_heads(std::vector<Draft> &drafts, size_t x, const Assembly &a) 
   for (size_t h : last.headline)
     if (std::find(subs.begin(), subs.end(), h) == subs.end()) return false;  // a headline of its own
   const std::vector<size_t> titles = first.headline;
-  auto drop = [](std::vector<size_t> &v, size_t piece) { v.erase(std::remove(v.begin(), v.end(), piece), v.end()); };
   for (size_t s : subs) {
-    drop(last.body, s);
-    drop(last.headline, s);
-    drop(last.all, s);
+    drop_piece(last.body, s);
+    drop_piece(last.headline, s);
+    drop_piece(last.all, s);
   }
-  for (size_t t : titles) drop(first.all, t);  // the first's title goes back below, with its subtitle
+  for (size_t t : titles) drop_piece(first.all, t);  // the first's title goes back below, with its subtitle
   for (size_t i = 0; i < k; ++i) {
     Draft &d = drafts[x + i];
     d.headline = {titles[i], subs[i]};
