@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/common/word_join.h"
 #include "core/lines/column_order.h"
 
 using namespace bm::detail;
@@ -12,6 +13,11 @@ using namespace bm::detail;
 namespace {
 constexpr int k_column = 40;  // layout cells of a column line
 using Columns = std::vector<std::vector<uint8_t>>;
+
+Columns read(const std::vector<RowParts> &rows, size_t columns) {
+  WordJoin words;
+  return assign_columns(rows, columns, k_column, words);
+}
 }  // namespace
 
 TEST(ColumnOrder, LevelRowsAreReadLeftToRight) {
@@ -19,7 +25,7 @@ TEST(ColumnOrder, LevelRowsAreReadLeftToRight) {
       {"城东老街的改造工程日前已经全部完成，沿街", "施工队伍入场后，先对地下管网进行了全面"},
       {"的商铺也陆续开门迎客，吸引了不少市民。", "更新，又对临街建筑的外立面逐一进行修缮。"},
   };
-  EXPECT_EQ(assign_columns(rows, 2, k_column), (Columns{{0, 1}, {0, 1}}));
+  EXPECT_EQ(read(rows, 2), (Columns{{0, 1}, {0, 1}}));
 }
 
 TEST(ColumnOrder, ASubheadsColumnIsNotLapped) {
@@ -36,7 +42,7 @@ TEST(ColumnOrder, ASubheadsColumnIsNotLapped) {
       {"更新，又对临街建筑的外立面逐一进行了修", "的方式，广泛听取了各方意见和建议。"},
       {"缮，保留了原有的青砖灰瓦和木质门窗样式。", "“我们的意见都被采纳了。”一位居民说，"},
   };
-  EXPECT_EQ(assign_columns(rows, 3, k_column), (Columns{{0, 1, 2}, {0}, {1, 2}, {1, 2}}));
+  EXPECT_EQ(read(rows, 3), (Columns{{0, 1, 2}, {0}, {1, 2}, {1, 2}}));
 }
 
 TEST(ColumnOrder, AQuoteSeldomContinuesACutLine) {
@@ -49,7 +55,7 @@ TEST(ColumnOrder, AQuoteSeldomContinuesACutLine) {
       {"“我们会把这件事一直做下去。”社区书记说，"},
       {"帮助他们解决生活中的实际困难。"},
   };
-  EXPECT_EQ(assign_columns(rows, 2, k_column), (Columns{{0, 1}, {1}, {0}}));
+  EXPECT_EQ(read(rows, 2), (Columns{{0, 1}, {1}, {0}}));
 }
 
 TEST(ColumnOrder, ALineCutMidSentenceIsNotContinuedByASubhead) {
@@ -61,7 +67,7 @@ TEST(ColumnOrder, ALineCutMidSentenceIsNotContinuedByASubhead) {
       {"街区焕新颜"},
       {"更新，又对临街建筑的外立面逐一进行修缮。"},
   };
-  EXPECT_EQ(assign_columns(rows, 2, k_column), (Columns{{0, 1}, {1}, {0}}));
+  EXPECT_EQ(read(rows, 2), (Columns{{0, 1}, {1}, {0}}));
 }
 
 TEST(ColumnOrder, ATieGoesToTheColumnSilentLongest) {
@@ -77,7 +83,7 @@ TEST(ColumnOrder, ATieGoesToTheColumnSilentLongest) {
       {"改造方案怎么定？街道把图纸贴到了每个楼"},
       {"老街改造之初，街道就定下了规矩：不大拆"},
   };
-  EXPECT_EQ(assign_columns(rows, 3, k_column), (Columns{{0, 1, 2}, {1}, {0, 2}, {1}, {0}}));
+  EXPECT_EQ(read(rows, 3), (Columns{{0, 1, 2}, {1}, {0, 2}, {1}, {0}}));
 }
 
 TEST(ColumnOrder, AColumnWhoseParagraphEndedMayBeLapped) {
@@ -90,7 +96,7 @@ TEST(ColumnOrder, AColumnWhoseParagraphEndedMayBeLapped) {
       {"需求，并为有需要的老人们提供居家改", "午餐，价格实惠，深受老人们欢迎。下一"},
       {"造建议，帮助他们解决生活中的实际困难。", "步还将开通送餐上门服务，方便行动不便的老人。"},
   };
-  EXPECT_EQ(assign_columns(rows, 3, k_column), (Columns{{0, 1, 2}, {0, 2}, {0, 2}}));
+  EXPECT_EQ(read(rows, 3), (Columns{{0, 1, 2}, {0, 2}, {0, 2}}));
 }
 
 TEST(ColumnOrder, ALineOpeningWithAParticleContinuesALine) {
@@ -106,5 +112,5 @@ TEST(ColumnOrder, ALineOpeningWithAParticleContinuesALine) {
       {"览拍照，老街一下子热闹了起来，沿街的老房", "日子过得很舒心，街坊们都说这是大家"},
       {"子也都修旧如旧。", "的心愿，往后的日子会越过越好。"},
   };
-  EXPECT_EQ(assign_columns(rows, 3, k_column), (Columns{{0, 1, 2}, {0, 2}, {1}, {0, 2}, {0, 2}}));
+  EXPECT_EQ(read(rows, 3), (Columns{{0, 1, 2}, {0, 2}, {1}, {0, 2}, {0, 2}}));
 }

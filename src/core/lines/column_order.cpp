@@ -12,13 +12,12 @@
 namespace bm::detail {
 
 namespace {
-constexpr size_t k_max_run_columns = 4;  // columns.cpp reads no more side by side
 // Readings kept after each row. Runs of the test pages were read the same
 // with 16 as with 300; a run is one story's columns, so few readings differ
 // by more than a line or two.
 constexpr size_t k_beam = 32;
 // Costs of a reading (lower is better).
-constexpr double k_lap_cost = 1.0;             // per column lapped (see lap_cost)
+constexpr double k_lap_cost = 1.0;             // per column lapped (see the loop in assign_columns)
 constexpr double k_subhead_continues = 3.0;    // a subhead after a line cut mid-sentence
 constexpr double k_word_spans_bonus = 2.0;     // a word runs across the join of two lines
 constexpr double k_column_ends_cost = 2.0;     // a column stops giving lines
@@ -33,9 +32,6 @@ constexpr double k_particle_opens = 2.0;       // a paragraph or subhead followe
 // A line narrower than this (percent of the column) with no clause or
 // sentence mark is a subhead (`居民的事居民商量`).
 constexpr int k_subhead_share_percent = 80;
-// A full column line is at most this much narrower than the column (a
-// paragraph's first line lost its indent; closing marks set half width).
-constexpr int k_full_line_slack_cells = 8;
 
 struct Facts {
   bool unfinished = false;  // a full line that ends no sentence: its column's next line continues it
@@ -78,8 +74,8 @@ Facts facts_of(std::string_view t, int column_width) {
 struct Reading {
   double cost = 0;
   int node = -1;                                  // its last choice in the arena
-  std::array<uint32_t, k_max_run_columns> last_row{};  // row + 1 of each column's last line, 0: none yet
-  std::array<int32_t, k_max_run_columns> last_part{};  // flat index of that line, -1: none
+  std::array<uint32_t, k_max_merged_columns> last_row{};  // row + 1 of each column's last line, 0: none yet
+  std::array<int32_t, k_max_merged_columns> last_part{};  // flat index of that line, -1: none
   uint8_t ended = 0;                                   // columns that gave their last line
 };
 
@@ -91,7 +87,7 @@ struct Node {
 
 // What tells two readings apart for what follows: the order of the columns'
 // last lines, which have ended, and their last lines.
-using Key = std::array<int32_t, 2 * k_max_run_columns + 1>;
+using Key = std::array<int32_t, 2 * k_max_merged_columns + 1>;
 
 Key key_of(const Reading &r, size_t columns) {
   Key k{};
@@ -99,9 +95,9 @@ Key key_of(const Reading &r, size_t columns) {
     int32_t rank = 0;
     for (size_t d = 0; d < columns; ++d) rank += r.last_row[d] < r.last_row[c];
     k[c] = rank;
-    k[k_max_run_columns + c] = r.last_part[c];
+    k[k_max_merged_columns + c] = r.last_part[c];
   }
-  k[2 * k_max_run_columns] = r.ended;
+  k[2 * k_max_merged_columns] = r.ended;
   return k;
 }
 
@@ -117,8 +113,8 @@ void masks_of(size_t columns, size_t n, size_t from, uint8_t mask, std::vector<u
 }  // namespace
 
 std::vector<std::vector<uint8_t>> assign_columns(const std::vector<RowParts> &rows, size_t columns,
-                                                 int column_width) {
-  columns = std::min(columns, k_max_run_columns);
+                                                 int column_width, WordJoin &words) {
+  columns = std::min(columns, k_max_merged_columns);
   std::vector<std::string_view> parts;
   std::vector<Facts> facts;
   std::vector<size_t> first_part;
@@ -129,7 +125,6 @@ std::vector<std::vector<uint8_t>> assign_columns(const std::vector<RowParts> &ro
       facts.push_back(facts_of(p, column_width));
     }
   }
-  WordJoin words;
   std::unordered_map<uint64_t, bool> spans;
   auto word_spans = [&](int32_t before, size_t after) {
     const uint64_t k = (uint64_t(uint32_t(before)) << 32) | after;

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "core/common/punct.h"
 #include "core/common/utf8.h"
+#include "core/common/word_join.h"
 #include "core/lines/column_order.h"
 
 namespace bm::detail {
@@ -28,10 +30,6 @@ constexpr int k_column_width_slack_cells = 4;
 // ... and as wide as this share (percent) of the median width of the page's
 // other lines.
 constexpr int k_column_share_percent = 80;
-// A column part of a merged line is this much narrower than the column at
-// most: a paragraph's first line lost its indent of two characters, and
-// punctuation at a line's end may be set half width.
-constexpr int k_part_short_cells = 8;
 // Lines before a run's first merged line that are read as column lines too,
 // per column, when they are about a column wide: a row whose column lines
 // were not merged (the right one opens a paragraph, the left one is short).
@@ -39,8 +37,6 @@ constexpr size_t k_head_lines_per_column = 1;
 // A paragraph's last line beside another on one line of a run: at least
 // this many code points (a lone mark or a digit and a full stop is no line).
 constexpr size_t k_paragraph_end_min_cps = 3;
-// More columns than this side by side are not read apart.
-constexpr size_t k_max_columns = 4;
 
 bool is_cjk(char32_t c) { return c >= 0x2E80; }
 
@@ -164,12 +160,12 @@ std::vector<size_t> column_cuts(std::string_view t, int column) {
     prev = c;
   }
   int part_start = 0;  // width of the line before the current part
-  for (size_t g = 0; g < gaps.size() && cuts.size() + 1 < k_max_columns;) {
+  for (size_t g = 0; g < gaps.size() && cuts.size() + 1 < k_max_merged_columns;) {
     size_t best = gaps.size();
     for (size_t h = g; h < gaps.size(); ++h) {
       const int w = gaps[h].before - part_start;
       if (w > column + 2 * k_column_width_slack_cells) break;
-      if (w >= column - k_part_short_cells &&
+      if (w >= column - k_full_line_slack_cells &&
           (best == gaps.size() || std::abs(w - column) < std::abs(gaps[best].before - part_start - column)))
         best = h;
     }
@@ -233,7 +229,7 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
       i = j;
     }
     parts.push_back({static_cast<uint32_t>(l.begin + start), l.end});
-    if (parts.size() > k_max_columns) return std::vector<Part>{{l.begin, l.end}};
+    if (parts.size() > k_max_merged_columns) return std::vector<Part>{{l.begin, l.end}};
     return parts;
   };
   // Inside a run, a line no wider than a column that holds short lines side
@@ -241,7 +237,7 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
   // neighbouring columns: `被写进了方案。 的一条街。`), is cut at its gaps too.
   auto paragraph_ends_at_gaps = [&](const Line &l) {
     std::vector<Part> parts = parts_at_gaps(l);
-    if (parts.size() < 2 || parts.size() > k_max_columns) return std::vector<Part>{{l.begin, l.end}};
+    if (parts.size() < 2) return parts;  // parts_at_gaps gives one part, or no more than a run may have
     for (size_t k = 0; k + 1 < parts.size(); ++k) {
       const std::string_view part = text.substr(parts[k].begin, parts[k].end - parts[k].begin);
       if (!ends_sentence(part) || cp_count(part) < k_paragraph_end_min_cps) return std::vector<Part>{{l.begin, l.end}};
@@ -253,9 +249,10 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
   std::vector<Line> out;
   out.reserve(lines.size());
   auto full_column_line = [&](const Line &l) {
-    return column_line(l) && l.width >= column - k_part_short_cells;
+    return column_line(l) && l.width >= column - k_full_line_slack_cells;
   };
   bool story_ended = false;
+  std::optional<WordJoin> words;  // made for the page's first run only: making one loads ICU's breaker
   for (size_t i = 0; i < lines.size();) {
     std::vector<Part> first = lines[i].blank ? std::vector<Part>{} : parts_of(lines[i]);
     if (first.size() < 2) {
@@ -295,14 +292,15 @@ void unmerge_columns(std::string_view text, std::vector<Line> &lines) {
     std::vector<RowParts> texts(tail);
     for (size_t r = 0; r < tail; ++r)
       for (const Part &p : rows[r]) texts[r].push_back(text.substr(p.begin, p.end - p.begin));
-    const std::vector<std::vector<uint8_t>> column_of = assign_columns(texts, columns, column);
+    if (!words) words.emplace();
+    const std::vector<std::vector<uint8_t>> column_of = assign_columns(texts, columns, column, *words);
     for (size_t r = 0; r < tail; ++r)
       for (size_t k = 0; k < rows[r].size(); ++k) by_column[column_of[r][k]].push_back(rows[r][k]);
     size_t r = tail;
     for (; r < rows.size() && !by_column[0].empty(); ++r) {
       const Part &before = by_column[0].back();
       const int width = layout_width(text.substr(rows[r][0].begin, rows[r][0].end - rows[r][0].begin));
-      if (ends_sentence(text.substr(before.begin, before.end - before.begin)) && width < column - k_part_short_cells)
+      if (ends_sentence(text.substr(before.begin, before.end - before.begin)) && width < column - k_full_line_slack_cells)
         break;
       for (const Part &p : rows[r]) by_column[0].push_back(p);
     }
