@@ -99,4 +99,10 @@ TEST(Cues, HeadlineLineCutByItsColumn) {
   EXPECT_FALSE(finishes_cut_headline("青年夜校走进社区", "户"));                    // the line above is short
   EXPECT_FALSE(finishes_cut_headline("新学期新气象新作为新征程！", "启航"));       // it ended with a mark
   EXPECT_FALSE(finishes_cut_headline("城南老旧小区加装电梯惠及三百余", "2"));     // not Han
+  // a quantity and its unit the width cut off
+  EXPECT_TRUE(finishes_cut_headline("全省新能源汽车保有量首次突破", "300万辆"));
+  EXPECT_TRUE(finishes_cut_headline("一季度全市外贸进出口同比增长", "12.5%"));
+  EXPECT_FALSE(finishes_cut_headline("全省新能源汽车保有量首次突破", "300"));       // no unit: cut from it
+  EXPECT_FALSE(finishes_cut_headline("全省新能源汽车保有量首次突破", "300万辆新车"));  // seven: a title of its own
+  EXPECT_FALSE(finishes_cut_headline("全省新能源汽车保有量首次突破", "万辆300"));    // Han first: not a quantity
 }

@@ -109,3 +109,28 @@ TEST(CutHeadline, TheLineGoesToTheItemThatHoldsItsTail) {
   ASSERT_EQ(b.drafts.size(), 2u);
   EXPECT_EQ(bm_test::piece_texts(b, b.drafts[1].headline), std::vector<std::string>{"三百户"});
 }
+
+// A title the width cut, whose tail is a quantity: the decoder reads the
+// short line under the title where a byline stands. No name holds a digit,
+// so the line is the headline's end.
+TEST(CutHeadline, AQuantityReadAsABylineEndsTheHeadline) {
+  const std::vector<Row> rows = {
+      {"全省新能源汽车保有量首次突破", S::HeadStart, 1, 28},
+      {"300万辆", S::Byline, 0, 8},
+      {"本报杭州3月2日电 记者从省交通运输厅获悉：", S::Body, 0, 40},
+      {"全省新能源汽车保有量首次突破三百万辆。", S::Body, 0, 38},
+  };
+  const Assembly a = reading(rows);
+  ASSERT_EQ(a.drafts.size(), 1u);
+  EXPECT_EQ(bm_test::piece_texts(a, a.drafts[0].headline),
+            (std::vector<std::string>{"全省新能源汽车保有量首次突破", "300万辆"}));
+  EXPECT_TRUE(a.drafts[0].bylines.empty());
+  // one condition away, the line stays where the decoder put it:
+  std::vector<Row> name = rows;  // a name: a byline
+  name[1].text = "陈 丽";
+  EXPECT_EQ(bm_test::piece_texts(reading(name), reading(name).drafts[0].bylines), std::vector<std::string>{"陈 丽"});
+  std::vector<Row> apart = rows;  // set off by a blank line: not the title's next line
+  apart[1].blanks_before = 1;
+  const Assembly b = reading(apart);
+  EXPECT_EQ(bm_test::piece_texts(b, b.drafts[0].bylines), std::vector<std::string>{"300万辆"});
+}

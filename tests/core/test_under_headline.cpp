@@ -48,3 +48,17 @@ TEST(UnderHeadline, ADashedSubtitleStays) {
   ASSERT_EQ(page.articles.size(), 1u);
   EXPECT_EQ(page.articles[0].headline.size(), 2u);
 }
+
+// A short line under the headline that the decoder reads as a byline but no
+// reading finds a person in: a quantity is no name. Its text stays whole in
+// the story (no author "万辆", no digits dropped).
+TEST(UnderHeadline, AQuantityIsNoAuthorsName) {
+  const Page page = parse(
+      "全省新能源汽车保有量首次突破三百万\n\n300万辆\n\n"
+      "本报杭州3月2日电 记者从省交通运输厅获悉，全省新能源汽车保有量首次突破三百万辆，比去年同期增长三成。\n\n"
+      "据介绍，今年以来全省新增充电桩两万余个，城乡充电网络进一步完善。\n");
+  ASSERT_EQ(page.articles.size(), 1u);
+  EXPECT_TRUE(page.articles[0].bylines.empty());
+  ASSERT_FALSE(page.articles[0].paragraphs.empty());
+  EXPECT_EQ(page.articles[0].paragraphs[0], "300万辆");
+}

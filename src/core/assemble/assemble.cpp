@@ -82,7 +82,12 @@ class DraftBuilder {
           if (s == State::HeadAfter && !leads_next) split_leading_headline();
           d.headline.push_back(k);
           break;
-        case Role::Byline: d.bylines.push_back(k); break;
+        case Role::Byline:
+          if (cut_headline_tail(d, k))
+            d.headline.push_back(k);
+          else
+            d.bylines.push_back(k);
+          break;
         case Role::Note: d.notes.push_back(k); break;
         case Role::Body:
         case Role::Caption: d.body.push_back(k); break;
@@ -103,6 +108,21 @@ class DraftBuilder {
   }
 
  private:
+  // A byline names someone. A line the decoder read as one that no reading
+  // finds a person in and that holds what no name holds (a digit, a Latin
+  // letter), straight under the item's last headline line and before
+  // anything else of the item, is that headline's end: a title the column's
+  // width cut (…保有量首次突破 / 300万辆), whose short tail stands where a byline
+  // would.
+  bool cut_headline_tail(const Draft &d, size_t k) const {
+    if (d.headline.empty() || d.headline.back() + 1 != k || !d.bylines.empty() || !d.notes.empty() ||
+        !d.body.empty())
+      return false;
+    const Piece &p = a_.pieces[k];
+    return p.blanks_before == 0 && a_.classes[k].type != PieceType::Byline && !lex_.has_role_word(p.text) &&
+           has_digit_or_latin(p.text) && parse_byline_lenient(p.text, lex_).empty();
+  }
+
   // A dateline opens a story's text: one that the decoder read inside a
   // story's body, opening a line set off by a blank line after a sentence
   // ended (本报讯 （记者 X）… under the text of the item beside it, as an

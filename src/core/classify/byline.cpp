@@ -259,6 +259,17 @@ size_t photo_source_note(std::string_view text, const Lexicon &lex) {
 
 bool has_role_word(std::string_view text, const Lexicon &lex) { return lex.has_long_role_word(text); }
 
+bool has_digit_or_latin(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = next_cp(text, i);
+    const bool digit = (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19);
+    const bool latin = (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || (c >= 0xFF21 && c <= 0xFF3A) ||
+                       (c >= 0xFF41 && c <= 0xFF5A);
+    if (digit || latin) return true;
+  }
+  return false;
+}
+
 bool looks_like_name(std::u32string_view s) { return s.size() >= 2 && s.size() <= 4 && all_han(s); }
 
 constexpr size_t k_byline_max_bytes = 240;  // about 80 Han characters

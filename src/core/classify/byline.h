@@ -43,4 +43,9 @@ bool has_role_word(std::string_view text, const Lexicon &lex);
 // True when every character is Han and the count fits a personal name (2-4).
 bool looks_like_name(const std::u32string &s);
 
+// Does the text hold a digit or a Latin letter? No Chinese name does, so a
+// short line that holds one is text however it stands (300万辆, 5G专网),
+// never a name the surname list does not know.
+bool has_digit_or_latin(std::string_view text);
+
 }  // namespace bm::detail

@@ -118,6 +118,36 @@ bool is_edition_line(std::string_view text, const Lexicon &lex) {
 
 constexpr size_t k_cut_tail_max_cps = 2;
 constexpr size_t k_cut_line_min_cps = 10;
+// A quantity the width cut off: digits and their unit (300万辆, 10亿元).
+constexpr size_t k_cut_quantity_max_cps = 6;
+
+namespace {
+
+bool is_ascii_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
+
+// `next` is the short tail of a cut line: one or two Han characters, or a
+// quantity with its unit (digits first, a decimal point or more digits, then
+// Han units or a per cent sign). A bare number is no tail: it is cut off
+// from its unit, not from a title.
+bool cut_tail(std::string_view next) {
+  size_t cps = 0, han = 0;
+  bool quantity = false, unit = false;
+  for (size_t i = 0; i < next.size(); ++cps) {
+    const char32_t c = next_cp(next, i);
+    if (cps == 0) quantity = is_ascii_digit(c);
+    const bool unit_char = is_han(c) || c == U'%' || c == 0xFF05;
+    if (unit_char) {
+      han += is_han(c);
+      unit = true;
+      continue;
+    }
+    if (!quantity || unit || !(is_ascii_digit(c) || c == U'.')) return false;  // a digit after the unit: text
+  }
+  if (quantity) return unit && cps <= k_cut_quantity_max_cps;
+  return han >= 1 && han <= k_cut_tail_max_cps;
+}
+
+}  // namespace
 
 bool finishes_cut_headline(std::string_view line, std::string_view next) {
   const std::string_view t = trim(line);
@@ -125,10 +155,7 @@ bool finishes_cut_headline(std::string_view line, std::string_view next) {
   size_t end = t.size();
   const char32_t last = prev_cp(t, end);
   if (!is_han(last) && last != U'\u201D' && last != U'\u300D') return false;  // or a closing ” 」
-  size_t tail_cps = 0;
-  for (size_t i = 0; i < next.size(); ++tail_cps)
-    if (!is_han(next_cp(next, i))) return false;
-  return tail_cps >= 1 && tail_cps <= k_cut_tail_max_cps;
+  return cut_tail(trim(next));
 }
 
 bool opens_with_page_credit(std::string_view text, const Lexicon &lex) {

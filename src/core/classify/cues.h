@@ -46,8 +46,9 @@ bool is_edition_line(std::string_view text, const Lexicon &lex);
 // Does headline line `next` finish line `line`, which the headline column's
 // width cut (城南老旧小区加装电梯惠及三百余 / 户)? `line` is long and ends with
 // no mark (a Han character or a closing quote), `next` is one or two Han
-// characters: no title or subtitle is that short, and a line wraps only
-// when the one above it is long.
+// characters or a quantity with its unit (…保有量首次突破 / 300万辆): no title
+// or subtitle is that short, and a line wraps only when the one above it is
+// long.
 bool finishes_cut_headline(std::string_view line, std::string_view next);
 // The page's credit line: it opens with an [other.page_credit] word
 // (本版责编：X  版式设计：Y), furniture though it names people with roles.

@@ -525,6 +525,7 @@ class DraftExtractor {
     if (auto by = parse_byline(p.text, lex_, /*allow_bare=*/true); by && by->leftover.empty()) return by->people;
     std::vector<Byline> lenient = parse_byline_lenient(p.text, lex_);
     if (!lenient.empty() || has_role_word(p.text, lex_)) return lenient;  // 新华社记者 alone names nobody
+    if (has_digit_or_latin(p.text)) return {};  // no name: the caller keeps the text, digits and all
     std::string name;
     for (size_t i = 0; i < p.text.size();) {
       const char32_t c = next_cp(p.text, i);
