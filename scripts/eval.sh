@@ -29,5 +29,16 @@ if [ -z "${BM_EVAL_CORPORA:-}" ]; then
     echo "eval: no Python with banmian and pypdfium2 at $py (tests/python/run.sh makes one): rmrbpdf.pdf not scored" >&2
   fi
 fi
+# rmrbpdf.layout: the PDFs as `pdftotext -layout` prints them (poppler-utils,
+# which scripts/setup.sh installs). Required under CI.
+if [ -z "${BM_EVAL_CORPORA:-}" ]; then
+  if command -v pdftotext >/dev/null; then
+    corpora="$corpora rmrbpdf.layout"
+  elif [ -n "${CI:-}" ]; then
+    echo "eval: no pdftotext (poppler-utils): rmrbpdf.layout cannot be scored" >&2; exit 1
+  else
+    echo "eval: no pdftotext (poppler-utils): rmrbpdf.layout not scored" >&2
+  fi
+fi
 python3 tools/eval/run_eval.py --cli "$cli" --shared "$shared" --work "$work" --python "$py" \
   --floors tools/eval/floors.tsv --verbose $verbose $corpora

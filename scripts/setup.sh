@@ -2,7 +2,7 @@
 # Installs what building and testing banmian needs on Debian/Ubuntu (idempotent).
 # BM_SETUP_EXTRA="clang-14 ..." adds packages (used by CI for fuzzing/ABI checks).
 set -euo pipefail
-pkgs="cmake ninja-build g++ pkg-config libicu-dev libutf8proc-dev libgtest-dev swig python3-pip python3-venv python3-dev ${BM_SETUP_EXTRA:-}"
+pkgs="cmake ninja-build g++ pkg-config libicu-dev libutf8proc-dev libgtest-dev swig python3-pip python3-venv python3-dev poppler-utils ${BM_SETUP_EXTRA:-}"
 missing=""
 for p in $pkgs; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -1,4 +1,4 @@
-// The test pages (tests/data/pages/{dev,own,conventions}/*.txt) shared by the page-level
+// The test pages (tests/data/pages/{dev,own,conventions,layout}/*.txt) shared by the page-level
 // tests: the golden JSON test and the invariant test.
 #pragma once
 #include <dirent.h>
@@ -18,7 +18,7 @@ inline std::vector<std::string> test_pages(const std::string &data_dir) {
   if (const char *env = std::getenv("BM_TEST_PAGES_DIR")) {
     dirs.push_back(env);
   } else {
-    for (const char *sub : {"dev", "own", "conventions"}) dirs.push_back(data_dir + "/pages/" + sub);
+    for (const char *sub : {"dev", "own", "conventions", "layout"}) dirs.push_back(data_dir + "/pages/" + sub);
   }
   for (const std::string &dir : dirs) {
     if (DIR *d = opendir(dir.c_str())) {

@@ -5,7 +5,9 @@ usage: run_eval.py --cli CLI --shared DIR --work DIR [--floors TSV] [--verbose 0
 
 A corpus NAME is the pages ``DIR/corpus/NAME/*.txt`` with gold ``DIR/eval/NAME``;
 NAME.VARIANT is the pages ``DIR/corpus/NAME/*.VARIANT.txt`` alone, with their gold
-(rmrbpdf.pdfium and rmrbpdf.poppler: one extractor's text, held to its own floors).
+(rmrbpdf.pdfium and rmrbpdf.poppler: one extractor's text, held to its own floors;
+rmrbpdf.pdf: the PDFs through banmian.parse_pdf; rmrbpdf.layout: the PDFs through
+poppler's `pdftotext -layout`, made at run time).
 Prints one summary row per corpus (and the scorer's per-page table with
 --verbose 1); exits 1 when a corpus misses a floor of the floors file.
 """
@@ -63,9 +65,23 @@ def main():
         # (python -m banmian parse), scored against the pdfium gold (the same
         # content; the gold names the page NAME_NN.pdfium).
         is_pdf = variant == 'pdf'
+        # NAME.layout: the same PDFs as poppler's `pdftotext -layout` prints
+        # them (every line holds all the columns side by side, padded with
+        # spaces), made here, scored against the poppler gold (same content).
+        is_layout = variant == 'layout'
         if is_pdf:
             pages = sorted(glob.glob(os.path.join(pages_dir, 'pdf', '*.pdf')))
             variant = 'pdfium'
+        elif is_layout:
+            pdfs = sorted(glob.glob(os.path.join(pages_dir, 'pdf', '*.pdf')))
+            text_dir = os.path.join(a.work, corpus + '.text')
+            shutil.rmtree(text_dir, ignore_errors=True)
+            os.makedirs(text_dir)
+            pages = []
+            for pdf in pdfs:
+                page = os.path.join(text_dir, os.path.basename(pdf)[:-len('.pdf')] + '.layout.txt')
+                subprocess.run(['pdftotext', '-layout', '-enc', 'UTF-8', pdf, page], check=True)
+                pages.append(page)
         else:
             pages = sorted(glob.glob(os.path.join(pages_dir, f'*.{variant}.txt' if variant else '*.txt')))
         if not pages or not os.path.isdir(gold):
@@ -78,8 +94,15 @@ def main():
             sub = os.path.join(a.work, corpus + '.gold')
             shutil.rmtree(sub, ignore_errors=True)
             os.makedirs(sub)
-            for g in glob.glob(os.path.join(gold, f'*.{variant}.gold.json')):
-                shutil.copy(g, sub)
+            for g in glob.glob(os.path.join(gold, f'*.{"poppler" if is_layout else variant}.gold.json')):
+                if is_layout:  # the gold names the page it scores
+                    doc = json.load(open(g, encoding='utf-8'))
+                    doc['page'] = doc['page'].replace('.poppler.txt', '.layout.txt')
+                    name = os.path.basename(g).replace('.poppler.gold.json', '.layout.gold.json')
+                    with open(os.path.join(sub, name), 'w', encoding='utf-8') as f:
+                        json.dump(doc, f, ensure_ascii=False)
+                else:
+                    shutil.copy(g, sub)
             gold = sub
         if is_pdf:
             subprocess.run([a.python, '-m', 'banmian', 'parse', '--no-summary', '--out', out] + pages, check=True)

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/lines/columns.h"
+#include "core/lines/grid.h"
 
 #include "core/common/punct.h"
 #include "core/common/utf8.h"
@@ -35,6 +36,7 @@ std::vector<Line> split_lines(std::string_view text) {
   // Unreachable through the API (the input limit is 1 GiB); a caller of this
   // stage that skips it gets an error, not wrapped offsets.
   if (text.size() > UINT32_MAX) throw std::length_error("split_lines: text over 4 GiB");
+  if (std::vector<Line> grid = read_layout_grid(text); !grid.empty()) return grid;
   std::vector<Line> lines;
   lines.reserve(record_estimate(text));
   size_t pos = 0;
