@@ -177,13 +177,13 @@ class GridReader {
   }
 
   // The blank run of row i of the region that a gutter at cell b crosses:
-  // the blank cell at b, or one a cell or two away (a gutter wanders).
+  // the blank cell at b, or the nearest one at most k_gutter_wander cells
+  // away (a gutter wanders), the left one first.
   Gap gap_at(const Region &x, size_t i, int32_t b) const {
     const size_t r = x.r0 + i;
     Gap g;
-    for (int32_t d : {0, -1, 1, -2, 2}) {
-      if (std::abs(d) > k_gutter_wander) continue;
-      const int32_t c = b + d;
+    for (int32_t step = 0; step <= 2 * k_gutter_wander; ++step) {
+      const int32_t c = b + (step % 2 ? -(step + 1) / 2 : step / 2);
       if (c < x.lo[i] || c >= x.hi[i] || !g_.blank(r, c)) continue;
       g.found = true;
       g.begin = std::max(x.lo[i], g_.prev_text(r, c) + 1);
@@ -271,7 +271,8 @@ class GridReader {
           continue;
         }
         const size_t rows = i - start;
-        if (both >= std::max(k_gutter_min_rows, rows / 4) && (both > best_both || (both == best_both && rows > best.second - best.first))) {
+        const bool better = both > best_both || (both == best_both && rows > best.second - best.first);
+        if (both >= std::max(k_gutter_min_rows, rows / 4) && better) {
           best = {start, i};
           best_both = both;
         }
