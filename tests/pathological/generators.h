@@ -102,6 +102,32 @@ inline std::string space_runs(size_t bytes) {
   return s;
 }
 
+// A page as `pdftotext -layout` prints it, repeated: three columns side by
+// side, each line padded with spaces to where the next column starts, the
+// columns' lines of varying length (paragraph ends), a blank row now and
+// then (lines/grid reads it by gutters).
+inline std::string layout_grid(size_t bytes) {
+  std::string s;
+  s.reserve(bytes + 256);
+  unsigned k = 0;
+  while (s.size() < bytes) {
+    if (++k % 37 == 0) {
+      s += "\n";
+      continue;
+    }
+    size_t cells = 0;
+    for (unsigned col = 0; col < 3; ++col) {
+      for (; cells < col * 20u; ++cells) s += ' ';
+      const unsigned n = 8 + (k * 5 + col * 3) % 11;  // 8-18 characters
+      for (unsigned i = 0; i < n; ++i, ++cells) s += (i % 9 == 8) ? "\xEF\xBC\x8C" : "\xE5\x8F\x91";  // 发…，
+      s += ' ';
+      ++cells;
+    }
+    s += "\n";
+  }
+  return s;
+}
+
 // Hard-wrapped column lines (20 characters) with blank lines between.
 inline std::string hard_wrapped(size_t bytes) {
   std::string line;
@@ -189,6 +215,7 @@ inline const std::vector<Generator> &generators() {
       {"random_mix", "seeded random mix", random_mix},
       {"byline_lines", "a byline mark alone on every line", byline_lines},
       {"random_han_line", "seeded random Han characters, one line", random_han_line},
+      {"layout_grid", "three columns side by side, padded (pdftotext -layout)", layout_grid},
   };
   return g;
 }
