@@ -262,10 +262,9 @@ bool has_role_word(std::string_view text, const Lexicon &lex) { return lex.has_l
 bool has_digit_or_latin(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     const char32_t c = next_cp(text, i);
-    const bool digit = (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19);
     const bool latin = (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || (c >= 0xFF21 && c <= 0xFF3A) ||
                        (c >= 0xFF41 && c <= 0xFF5A);
-    if (digit || latin) return true;
+    if (is_digit_cp(c) || latin) return true;
   }
   return false;
 }

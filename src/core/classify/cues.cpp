@@ -52,7 +52,7 @@ bool is_folio_date(std::string_view tok) {
   size_t i = 0, mark = 0, digits = 0;
   while (i < tok.size() && mark < 3) {
     const char32_t c = next_cp(tok, i);
-    const bool digit = (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19) ||
+    const bool digit = is_digit_cp(c) ||
                        std::u32string_view(U"〇零一二三四五六七八九十").find(c) != std::u32string_view::npos;
     if (digit) {
       ++digits;
@@ -123,8 +123,6 @@ constexpr size_t k_cut_quantity_max_cps = 6;
 
 namespace {
 
-bool is_ascii_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
-
 // `next` is the short tail of a cut line: one or two Han characters, or a
 // quantity with its unit (digits first, a decimal point or more digits, then
 // Han units or a per cent sign). A bare number is no tail: it is cut off
@@ -134,14 +132,14 @@ bool cut_tail(std::string_view next) {
   bool quantity = false, unit = false;
   for (size_t i = 0; i < next.size(); ++cps) {
     const char32_t c = next_cp(next, i);
-    if (cps == 0) quantity = is_ascii_digit(c);
+    if (cps == 0) quantity = is_digit_cp(c);
     const bool unit_char = is_han(c) || c == U'%' || c == 0xFF05;
     if (unit_char) {
       han += is_han(c);
       unit = true;
       continue;
     }
-    if (!quantity || unit || !(is_ascii_digit(c) || c == U'.')) return false;  // a digit after the unit: text
+    if (!quantity || unit || !(is_digit_cp(c) || c == U'.')) return false;  // a digit after the unit: text
   }
   if (quantity) return unit && cps <= k_cut_quantity_max_cps;
   return han >= 1 && han <= k_cut_tail_max_cps;

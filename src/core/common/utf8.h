@@ -61,6 +61,9 @@ inline bool is_space_cp(char32_t cp) {
          cp == 0x202F || cp == 0x205F;
 }
 
+// A decimal digit, ASCII or full width (０-９). (Inline: called per character.)
+inline bool is_digit_cp(char32_t cp) { return (cp >= U'0' && cp <= U'9') || (cp >= 0xFF10 && cp <= 0xFF19); }
+
 // Trims spaces (is_space_cp) at both ends.
 std::string_view trim(std::string_view s);
 

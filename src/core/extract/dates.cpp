@@ -70,7 +70,6 @@ bool opens_date(char32_t c, const std::vector<char32_t> &starts) {
   if (starts.empty() || is_number_cp(c) || is_stem(c) || k_leap.find(c) != std::u32string_view::npos) return true;
   return std::binary_search(starts.begin(), starts.end(), c);
 }
-bool is_ascii_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
 
 class Scanner {
  public:
@@ -312,7 +311,7 @@ class Scanner {
     const bool open_range = !marked && month && word_at(w_.range, j);  // 1月7至9日
     if (!marked && !open_range) return year || month ? j : 0;
     if (!month) {  // a bare day: 7日, 廿日 (not 3日内, not 一日三餐, not 7号楼)
-      const bool digits = is_ascii_digit(cps_[day_at]);
+      const bool digits = is_digit_cp(cps_[day_at]);
       bool unit = false;
       for (size_t k = day_at; k < j; ++k) unit = unit || is_numeral_unit(cps_[k]);
       if (!is(j, U'日') || (!digits && !unit) || word_at(w_.not_day, j + 1)) return j + 1;

@@ -50,8 +50,7 @@ bool is_sentence_end(char32_t c) {
 }
 bool is_quote(char32_t c) { return c == 0x201C || c == 0x300A || c == 0x300C || c == 0x300E || c == U'"'; }
 bool is_dash(char32_t c) { return c == 0x2014 || c == 0x2015 || c == 0x2500; }
-bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
-bool is_alnum(char32_t c) { return is_digit(c) || (c < 0x80 && std::isalpha(static_cast<int>(c))); }
+bool is_alnum(char32_t c) { return is_digit_cp(c) || (c < 0x80 && std::isalpha(static_cast<int>(c))); }
 
 // What one piece shows by itself; neighbours read these.
 // Kept for every piece of the page while its features are computed: no
@@ -88,7 +87,7 @@ Facts facts_of(const Piece &p, const PieceClass &c, const Lexicon &lex, std::u32
   spaceless_cps(t, cps);
   for (char32_t c : cps) {
     f.han += is_han(c);
-    f.digits += is_digit(c);
+    f.digits += is_digit_cp(c);
     f.has_period = f.has_period || c == 0x3002;
   }
   f.n_cps = static_cast<uint32_t>(cps.size());
@@ -294,7 +293,7 @@ PageFeatures compute_features(const std::vector<Piece> &pieces, const std::vecto
       else if (first == 0x3010) add(EmitFeature::start_tag);
       else if (is_open_bracket(first)) add(EmitFeature::start_open_bracket);
       else if (is_quote(first)) add(EmitFeature::start_quote);
-      else if (is_digit(first)) add(EmitFeature::start_digit);
+      else if (is_digit_cp(first)) add(EmitFeature::start_digit);
       else if (starts_with_any(t, lex.words(Section::byline_marker))) add(EmitFeature::start_mark);
       else if (!is_han(first) && !is_alnum(first)) add(EmitFeature::start_symbol);
       bool period = false, clause = false, any = false;
