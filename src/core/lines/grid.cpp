@@ -37,6 +37,44 @@ constexpr int32_t k_far = INT32_MAX / 2;  // "no text from here on"
 
 bool blank_cp(char32_t c) { return c == U' ' || c == 0x3000 || c == U'\t' || c == U'\r' || c == U'\f' || c == U'\v'; }
 
+// What decides whether a page is read as a grid, found in one pass over its
+// text before any cell is stored: does it pad its lines (a run of spaces
+// between two pieces of text on a tenth of its lines), and its area (rows
+// times the widest row's cells: what a scan for gutters reads). Rows and
+// cells as Grid counts them.
+struct PageShape {
+  bool padded = false;
+  size_t area = 0;
+};
+
+PageShape shape_of(std::string_view text) {
+  size_t rows = 0, widest = 0, text_rows = 0, padded_rows = 0;
+  size_t pos = 0;
+  for (;;) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    if (nl == text.size() && pos == text.size() && !text.empty()) break;  // the empty tail after a final '\n'
+    ++rows;
+    size_t cells = 0, run = 0;
+    bool seen_text = false, wide = false;
+    for (size_t i = pos; i < nl; ++cells) {
+      if (!blank_cp(next_cp(text, i))) {
+        wide = wide || (seen_text && run >= k_padding_spaces);
+        seen_text = true;
+        run = 0;
+      } else {
+        ++run;
+      }
+    }
+    widest = std::max(widest, cells);
+    text_rows += seen_text;
+    padded_rows += wide;
+    if (nl == text.size()) break;
+    pos = nl + 1;
+  }
+  return {text_rows > 0 && padded_rows * 10 >= text_rows * k_padded_tenths, widest * rows};
+}
+
 // The page's lines as cells (one character a cell, as the grid prints them),
 // with, for every cell, where the run of blank cells around it starts and
 // ends (a text cell: its own position), so that each question below is asked
@@ -57,12 +95,6 @@ class Grid {
   }
 
   size_t rows() const { return row_first_.size() - 1; }
-  // Rows times the widest row's cells: what a scan for gutters reads.
-  size_t area() const {
-    size_t widest = 0;
-    for (size_t r = 0; r < rows(); ++r) widest = std::max(widest, static_cast<size_t>(cells(r)));
-    return widest * rows();
-  }
   int32_t cells(size_t r) const { return static_cast<int32_t>(row_first_[r + 1] - row_first_[r] - 1); }
   size_t row_begin(size_t r) const { return offset_[row_first_[r]]; }
   bool blank(size_t r, int32_t c) const { return c < 0 || c >= cells(r) || is_blank_[row_first_[r] + c]; }
@@ -80,29 +112,6 @@ class Grid {
   // Byte offset of cell c of row r (c == cells(r): the row's end).
   size_t offset(size_t r, int32_t c) const { return offset_[row_first_[r] + c]; }
   std::string_view text() const { return text_; }
-
-  // Does the page pad its lines (runs of spaces between pieces of text on a
-  // tenth of them)?
-  bool padded() const {
-    size_t text_rows = 0, padded_rows = 0;
-    for (size_t r = 0; r < rows(); ++r) {
-      if (next_text(r, 0) == k_far) continue;
-      ++text_rows;
-      int32_t run = 0;
-      bool seen_text = false, wide = false;
-      for (int32_t c = 0; c < cells(r) && !wide; ++c) {
-        if (!blank(r, c)) {
-          wide = seen_text && run >= static_cast<int32_t>(k_padding_spaces);
-          seen_text = true;
-          run = 0;
-        } else {
-          ++run;
-        }
-      }
-      padded_rows += wide;
-    }
-    return text_rows > 0 && padded_rows * 10 >= text_rows * k_padded_tenths;
-  }
 
  private:
   void add_row(size_t begin, size_t end) {
@@ -161,7 +170,7 @@ class GridReader {
       whole.hi.push_back(g_.cells(r));
     }
     read(whole, 0);
-    if (widest_gutter_rows_ == 0) return {};  // no gutter: no columns to read apart
+    if (!found_gutter_) return {};  // no gutter: no columns to read apart
     return std::move(out_);
   }
 
@@ -174,6 +183,21 @@ class GridReader {
   int32_t last_text(const Region &x, size_t i) const {
     const int32_t c = g_.prev_text(x.r0 + i, x.hi[i] - 1);
     return c >= x.lo[i] ? c : -1;
+  }
+  // Row i has text on both sides of gap g.
+  bool text_both_sides(const Region &x, size_t i, const Gap &g) const {
+    return g.found && first_text(x, i) < g.begin && last_text(x, i) >= g.end;
+  }
+  // The cells a gutter may stand between: from the first text cell of the
+  // region's rows to the last.
+  std::pair<int32_t, int32_t> text_cells(const Region &x) const {
+    int32_t from = k_far, to = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (!has_text(x, i)) continue;
+      from = std::min(from, first_text(x, i));
+      to = std::max(to, last_text(x, i));
+    }
+    return {from, to};
   }
 
   // The blank run of row i of the region that a gutter at cell b crosses:
@@ -208,24 +232,17 @@ class GridReader {
   // take the wander), with text on both sides on enough rows. One cell per
   // gutter (the middle of a wide one).
   std::vector<int32_t> gutters(const Region &x) {
-    int32_t from = k_far, to = 0;
+    const auto [from, to] = text_cells(x);
     size_t text_rows = 0;
-    for (size_t i = 0; i < x.size(); ++i) {
-      if (!has_text(x, i)) continue;
-      ++text_rows;
-      from = std::min(from, first_text(x, i));
-      to = std::max(to, last_text(x, i));
-    }
+    for (size_t i = 0; i < x.size(); ++i) text_rows += has_text(x, i);
     std::vector<int32_t> out;
     const size_t need = std::max(k_gutter_min_rows, text_rows / 4);
     int32_t run_first = -1;
-    size_t run_best_rows = 0;
     auto close_run = [&](int32_t b) {
       if (run_first < 0) return;
       out.push_back(run_first + (b - run_first) / 2);
-      widest_gutter_rows_ = std::max(widest_gutter_rows_, run_best_rows);
+      found_gutter_ = true;
       run_first = -1;
-      run_best_rows = 0;
     };
     for (int32_t b = from + 1; b <= to; ++b) {
       size_t both = 0;
@@ -234,11 +251,10 @@ class GridReader {
         if (!has_text(x, i)) continue;
         const Gap g = gap_at(x, i, b);
         open = g.found;
-        both += g.found && first_text(x, i) < g.begin && last_text(x, i) >= g.end;
+        both += text_both_sides(x, i, g);
       }
       if (open && both >= need) {
         if (run_first < 0) run_first = b;
-        run_best_rows = std::max(run_best_rows, both);
       } else {
         close_run(b);
       }
@@ -253,21 +269,16 @@ class GridReader {
   // rows of text on both sides of it: the band of columns. Returns its rows
   // [first, second), or {0, 0} when no gutter parts enough rows.
   std::pair<size_t, size_t> band_of_columns(const Region &x) const {
-    int32_t from = k_far, to = 0;
-    for (size_t i = 0; i < x.size(); ++i) {
-      if (!has_text(x, i)) continue;
-      from = std::min(from, first_text(x, i));
-      to = std::max(to, last_text(x, i));
-    }
+    const auto [from, to] = text_cells(x);
     std::pair<size_t, size_t> best{0, 0};
     size_t best_both = 0;
     for (int32_t b = from + 1; b <= to; ++b) {
       size_t start = 0, both = 0;
       for (size_t i = 0; i <= x.size(); ++i) {
-        const bool open = i < x.size() && (!has_text(x, i) || gap_at(x, i, b).found);
-        if (open) {
-          const Gap g = gap_at(x, i, b);
-          both += has_text(x, i) && first_text(x, i) < g.begin && last_text(x, i) >= g.end;
+        if (i < x.size() && !has_text(x, i)) continue;  // a blank row: open
+        const Gap g = i < x.size() ? gap_at(x, i, b) : Gap{};
+        if (g.found) {
+          both += text_both_sides(x, i, g);
           continue;
         }
         const size_t rows = i - start;
@@ -491,15 +502,16 @@ class GridReader {
 
   const Grid &g_;
   std::vector<Line> out_;
-  size_t widest_gutter_rows_ = 0;
+  bool found_gutter_ = false;  // some region had a gutter
 };
 
 }  // namespace
 
 std::vector<Line> read_layout_grid(std::string_view text) {
   if (text.size() > k_grid_max_bytes || text.find("   ") == std::string_view::npos) return {};
+  const PageShape shape = shape_of(text);
+  if (!shape.padded || shape.area > k_grid_max_area) return {};
   const Grid grid(text);
-  if (!grid.padded() || grid.area() > k_grid_max_area) return {};
   return GridReader(grid).read();
 }
 
