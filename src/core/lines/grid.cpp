@@ -457,7 +457,7 @@ class GridReader {
         shared = std::move(both);
       }
       if (b == a + 1) continue;  // no neighbour shares a blank row with column a
-      if (a == 0 && b == columns.size()) break;  // all of them: a blank row across (not reached)
+      if (a == 0 && b == columns.size()) break;  // all share it: one blank row across, no band's end
       std::vector<int32_t> outer;
       if (a > 0) outer.push_back(cuts[a - 1]);
       if (b < columns.size()) outer.push_back(cuts[b - 1]);
